@@ -1,0 +1,52 @@
+# The two commands of the README work on a fresh clone with only python3 installed.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck schema-check schemas docs pytest test-long bench fuzz clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## demo: validate the MiKi4all register and write its Excel and JSON exports to out/
+demo: $(STAMP)
+	$(PY) -m ropa validate registers/miki4all || test $$? -eq 1
+	$(PY) -m ropa export registers/miki4all --format json -o out/miki4all.json
+	$(PY) -m ropa export registers/miki4all --format xlsx --lang nl -o out/miki4all.xlsx
+	$(PY) -m ropa export registers/miki4all --format xlsx --lang en -o out/miki4all.en.xlsx
+
+## test: lint, type check, schema drift check and the whole test suite
+test: lint typecheck schema-check pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff check ropa tests benchmarks
+	$(PY) -m ruff format --check ropa tests benchmarks
+
+typecheck: $(STAMP)
+	$(PY) -m mypy
+
+schema-check: $(STAMP)
+	$(PY) -m ropa schema --check
+
+pytest: $(STAMP)
+	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(PY) -m pytest -q
+
+## test-long: the property tests with many more examples
+test-long: $(STAMP)
+	HYPOTHESIS_PROFILE=long $(PY) -m pytest -q
+
+## schemas/docs: regenerate the committed artefacts
+schemas: $(STAMP)
+	$(PY) -m ropa schema --write
+
+## bench: the benchmark suite (BENCH_ARGS="--full" adds 100,000 activities)
+bench: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[bench]' || echo "fideslang unavailable: peer row skipped"
+	$(PY) benchmarks/run.py $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) out build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,96 @@
+"""ropa: the GDPR Art. 30 record of processing activities as code.
+
+The public API is a handful of verbs plus the models::
+
+    import ropa
+
+    result = ropa.load("registers/acme")          # LoadResult: register + structural diagnostics
+    report = ropa.validate("registers/acme")      # Report: structural diagnostics + rule findings
+    ropa.export_json(result.register, "out/acme.json")
+    ropa.export_xlsx(result.register, "out/acme.xlsx", lang="nl", report=report)
+
+Nothing in the library prints or exits; bad register content becomes diagnostics, not exceptions.
+Names are imported on first use, so ``import ropa`` is fast and pulls in neither pydantic's model
+building nor openpyxl or jsonschema until they are needed.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ropa._version import __version__
+
+if TYPE_CHECKING:
+    from ropa._api import export_json, export_xlsx, validate
+    from ropa.config import Config, find_config, load_config
+    from ropa.diagnostics import Diagnostic, LegalRef, Location, Report, Severity, Span
+    from ropa.errors import ConfigError, ExportError, RegisterError, RopaError
+    from ropa.loading.loader import LoadResult, load, loads
+    from ropa.models import Activity, Organisation, Party, Register
+
+_LAZY = {
+    "export_json": "ropa._api",
+    "export_xlsx": "ropa._api",
+    "validate": "ropa._api",
+    "Config": "ropa.config",
+    "find_config": "ropa.config",
+    "load_config": "ropa.config",
+    "Diagnostic": "ropa.diagnostics",
+    "LegalRef": "ropa.diagnostics",
+    "Location": "ropa.diagnostics",
+    "Report": "ropa.diagnostics",
+    "Severity": "ropa.diagnostics",
+    "Span": "ropa.diagnostics",
+    "ConfigError": "ropa.errors",
+    "ExportError": "ropa.errors",
+    "RegisterError": "ropa.errors",
+    "RopaError": "ropa.errors",
+    "LoadResult": "ropa.loading.loader",
+    "load": "ropa.loading.loader",
+    "loads": "ropa.loading.loader",
+    "Activity": "ropa.models",
+    "Organisation": "ropa.models",
+    "Party": "ropa.models",
+    "Register": "ropa.models",
+}
+
+__all__ = [
+    "Activity",
+    "Config",
+    "ConfigError",
+    "Diagnostic",
+    "ExportError",
+    "LegalRef",
+    "LoadResult",
+    "Location",
+    "Organisation",
+    "Party",
+    "Register",
+    "RegisterError",
+    "Report",
+    "RopaError",
+    "Severity",
+    "Span",
+    "__version__",
+    "export_json",
+    "export_xlsx",
+    "find_config",
+    "load",
+    "load_config",
+    "loads",
+    "validate",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ropa' has no attribute '{name}'")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

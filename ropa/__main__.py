@@ -1,0 +1,7 @@
+"""``python -m ropa``."""
+
+import sys
+
+from ropa.cli import main
+
+sys.exit(main())

@@ -1,0 +1,111 @@
+"""The verbs of the public API: load, validate, export. Nothing here prints or exits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from ropa.config import Config, find_config
+from ropa.diagnostics import Report
+from ropa.loading.loader import LoadResult, load, loads
+from ropa.models import Register
+
+if TYPE_CHECKING:
+    from ropa.rules._base import Rule
+
+__all__ = ["export_json", "export_xlsx", "load", "loads", "validate"]
+
+Lang = Literal["en", "nl", "fr", "de"]
+
+
+def _as_result(source: str | os.PathLike[str] | Register | LoadResult) -> LoadResult:
+    if isinstance(source, LoadResult):
+        return source
+    if isinstance(source, Register):
+        return LoadResult(register=source)
+    return load(source)
+
+
+def validate(
+    source: str | os.PathLike[str] | Register | LoadResult,
+    config: Config | None = None,
+    *,
+    today: dt.date | None = None,
+    rules: tuple[Rule, ...] | None = None,
+) -> Report:
+    """Load (if needed) and check a register: structural diagnostics plus every selected rule.
+
+    Args:
+        source: a register folder or file, a :class:`~ropa.models.Register`, or a :class:`LoadResult`.
+        config: rule selection and severities; by default the nearest ``ropa.toml`` / ``[tool.ropa]``
+            above a path, else the defaults.
+        today: the date that date-dependent rules use (default: the real date).
+        rules: the rules to choose from (default: :data:`ropa.rules.ALL_RULES`).
+
+    Returns:
+        A :class:`~ropa.diagnostics.Report`, sorted by file, line and code.
+
+    Raises:
+        FileNotFoundError: the path does not exist.
+        ConfigError: the configuration is invalid.
+    """
+    from ropa.rules import ALL_RULES
+    from ropa.rules.engine import profiles_for, run_rules, select_rules
+
+    result = _as_result(source)
+    if config is None:
+        config = find_config(result.root) if result.root is not None else Config()
+    day = today or dt.date.today()
+    catalogue = rules if rules is not None else ALL_RULES
+    selected = select_rules(catalogue, config, profiles_for(config, result))
+    findings = run_rules(result, selected, config, today=day, all_rules=catalogue)
+    return Report.build([*result.diagnostics, *findings], result.files)
+
+
+def export_json(register: Register | LoadResult, path: str | os.PathLike[str] | None = None) -> str:
+    """The canonical JSON form of a register (valid against ``schemas/register.schema.json``).
+
+    Args:
+        register: the register, or a load result.
+        path: when given, the JSON is also written there atomically.
+
+    Returns:
+        The JSON text (UTF-8, sorted by the model's field order, two-space indent, trailing newline).
+    """
+    from ropa.export.json import register_to_json
+    from ropa.export.write import write_atomic
+
+    reg = register.register if isinstance(register, LoadResult) else register
+    text = register_to_json(reg)
+    if path is not None:
+        write_atomic(Path(path), text.encode("utf-8"))
+    return text
+
+
+def export_xlsx(
+    register: Register | LoadResult,
+    path: str | os.PathLike[str],
+    *,
+    lang: Lang = "en",
+    report: Report | None = None,
+) -> Path:
+    """Write the register as an Excel workbook that reads like Art. 30 (openpyxl is imported only here).
+
+    Args:
+        register: the register, or a load result.
+        path: where to write; written atomically, the previous file survives a failure.
+        lang: language of sheet names, headers and labels.
+        report: findings to include in a Findings sheet.
+
+    Returns:
+        The path written.
+
+    Raises:
+        ExportError: the workbook could not be written.
+    """
+    from ropa.export.xlsx import write_workbook
+
+    reg = register.register if isinstance(register, LoadResult) else register
+    return write_workbook(reg, Path(path), lang=lang, report=report)

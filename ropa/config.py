@@ -1,0 +1,126 @@
+"""Configuration: ``[tool.ropa]`` in ``pyproject.toml`` or a ``ropa.toml``, found by walking up.
+
+Keys (dashes or underscores)::
+
+    [tool.ropa]                      # or, in ropa.toml, at the top level
+    select = ["ALL"]                 # codes (LAW-001), prefixes (LAW), names (missing-lawful-basis)
+    ignore = ["GOV-003"]
+    profile = ["eu", "nl"]           # default: eu, plus nl when the organisation is Dutch
+    fail-on = "error"                # error | warning | info | never
+    [tool.ropa.severity]
+    RET-001 = "error"
+    [tool.ropa.options]
+    dpf-max-age-months = 12
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ropa.diagnostics import Severity
+from ropa.errors import ConfigError
+
+__all__ = ["Config", "RuleOptionsConfig", "find_config", "load_config"]
+
+FailOn = Literal["error", "warning", "info", "never"]
+
+
+def _dash(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class RuleOptionsConfig(BaseModel):
+    """Options read by individual rules."""
+
+    model_config = ConfigDict(
+        extra="forbid", alias_generator=_dash, validate_by_name=True, frozen=True, defer_build=True
+    )
+
+    dpf_max_age_months: int = Field(default=12, ge=1)
+    """TRF-005: months after which a DPF check is stale."""
+    data_max_age_months: int | None = Field(default=None, ge=1)
+    """TRF-011: override of the legal data files' shelf life."""
+    strict: bool = False
+    """Raise "where possible" warnings (RET-001, SEC-001) to errors."""
+
+
+class Config(BaseModel):
+    """Rule selection, severities, profiles and the failure threshold."""
+
+    model_config = ConfigDict(
+        extra="forbid", alias_generator=_dash, validate_by_name=True, frozen=True, defer_build=True
+    )
+
+    select: list[str] | None = None
+    """Rules to run: codes, prefixes, names or ``ALL``. Default: every rule of the active profiles."""
+    ignore: list[str] = Field(default_factory=list)
+    """Rules not to run: codes, prefixes or names."""
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    """Severity per code, prefix or name."""
+    profile: list[str] | None = None
+    """Profiles: ``eu`` always; ``nl`` adds the Dutch rules. Default: from the organisation's country."""
+    fail_on: FailOn = "error"
+    """Lowest severity that makes ``ropa validate`` exit 1."""
+    options: RuleOptionsConfig = Field(default_factory=RuleOptionsConfig)
+    """Options of individual rules."""
+    source: str | None = Field(default=None, exclude=True)
+    """The file the configuration was read from."""
+
+
+def load_config(path: str | Path) -> Config:
+    """Read a configuration file (``ropa.toml`` or ``pyproject.toml``).
+
+    Raises:
+        ConfigError: the file is not valid TOML or holds unknown keys or values.
+    """
+    file = Path(path)
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{file}: cannot read configuration: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{file}: invalid TOML: {exc}") from exc
+    table: Any = data
+    if file.name == "pyproject.toml":
+        table = data.get("tool", {}).get("ropa", {})
+    return _config_from(table, str(file))
+
+
+def _config_from(table: Any, source: str) -> Config:
+    if isinstance(table, dict) and isinstance(table.get("profile"), str):
+        table = {**table, "profile": [table["profile"]]}
+    try:
+        config = Config.model_validate(table)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or '(top)'}: {e['msg']}" for e in exc.errors()
+        )
+        raise ConfigError(f"{source}: invalid configuration: {problems}") from exc
+    return config.model_copy(update={"source": source})
+
+
+def find_config(start: str | Path) -> Config:
+    """The nearest ``ropa.toml``, or ``pyproject.toml`` with a ``[tool.ropa]`` table, from ``start`` up.
+
+    Returns the default configuration when there is none.
+    """
+    here = Path(start).resolve()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        candidate = folder / "ropa.toml"
+        if candidate.is_file():
+            return load_config(candidate)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+            if "ropa" in data.get("tool", {}):
+                return _config_from(data["tool"]["ropa"], str(pyproject))
+    return Config()

@@ -1,0 +1,1 @@
+"""Versioned legal data files (JSON), read through :mod:`ropa._data`."""

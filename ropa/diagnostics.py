@@ -1,0 +1,181 @@
+"""Diagnostics: the one value type for every problem ropa reports.
+
+Structural problems (YAML syntax, unknown keys, wrong types) and Art. 30 findings from the rules share
+:class:`Diagnostic`. A :class:`Report` is a sorted, immutable collection of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+__all__ = ["Diagnostic", "LegalRef", "Location", "Report", "Severity", "Span"]
+
+
+class Severity(StrEnum):
+    """How serious a diagnostic is. Ordered: ``info < warning < error``."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """1 for info, 2 for warning, 3 for error."""
+        return _RANK[self]
+
+
+_RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A 1-based position in a source file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a diagnostic points.
+
+    Attributes:
+        file: POSIX path of the file, relative to the register folder; ``None`` for in-memory models.
+        pointer: RFC 6901 JSON Pointer into that file's document (``/activities/0/purposes``).
+        span: line and column, when the source is known.
+        entity: the entity the diagnostic is about, e.g. ``activity order-handling``.
+    """
+
+    file: str | None = None
+    pointer: str = ""
+    span: Span | None = None
+    entity: str | None = None
+
+    @property
+    def line(self) -> int:
+        """The 1-based line, or 0 when unknown."""
+        return self.span.line if self.span else 0
+
+    @property
+    def column(self) -> int:
+        """The 1-based column, or 0 when unknown."""
+        return self.span.column if self.span else 0
+
+
+@dataclass(frozen=True, slots=True)
+class LegalRef:
+    """A reference to a provision, rendered canonically as ``Art. 30(1)(f) GDPR``."""
+
+    article: str
+    paragraph: int | None = None
+    point: str | None = None
+    instrument: str = "GDPR"
+
+    def __str__(self) -> str:
+        text = f"Art. {self.article}"
+        if self.paragraph is not None:
+            text += f"({self.paragraph})"
+        if self.point:
+            text += f"({self.point})"
+        return f"{text} {self.instrument}" if self.instrument else text
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem or finding.
+
+    Attributes:
+        code: stable code, e.g. ``LAW-001`` (rules) or ``STR-002`` (structure); never reused.
+        rule: kebab-case name, e.g. ``missing-lawful-basis``.
+        severity: the effective severity after configuration.
+        message: what is wrong, naming the concrete entity.
+        location: where.
+        hint: how to fix it.
+        legal_refs: the provisions behind the finding.
+    """
+
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    location: Location = field(default_factory=Location)
+    hint: str | None = None
+    legal_refs: tuple[LegalRef, ...] = ()
+
+    @property
+    def fingerprint(self) -> str:
+        """A hash of code, file, pointer and entity: stable when lines shift."""
+        loc = self.location
+        raw = "\x1f".join((self.code, loc.file or "", loc.pointer, loc.entity or ""))
+        return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """Sort by file, line, column, code, pointer."""
+        loc = self.location
+        return (loc.file or "", loc.line, loc.column, self.code, loc.pointer)
+
+    def __str__(self) -> str:
+        loc = self.location
+        where = f"{loc.file or '<register>'}:{loc.line}:{loc.column}"
+        refs = f" [{', '.join(str(r) for r in self.legal_refs)}]" if self.legal_refs else ""
+        return f"{where} {self.code} {self.severity.value} {self.message}{refs}"
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """An immutable, sorted collection of diagnostics.
+
+    It has no exit code: the failure threshold is the caller's policy (see ``ropa validate --fail-on``).
+    """
+
+    diagnostics: tuple[Diagnostic, ...] = ()
+    files: tuple[str, ...] = ()
+
+    @classmethod
+    def build(cls, diagnostics: Iterable[Diagnostic], files: Iterable[str] = ()) -> Report:
+        """A report with ``diagnostics`` sorted by file, line, column and code."""
+        return cls(tuple(sorted(diagnostics, key=Diagnostic.sort_key)), tuple(files))
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return iter(self.diagnostics)
+
+    def __len__(self) -> int:
+        return len(self.diagnostics)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Number of diagnostics per severity, always with all three keys."""
+        out = {s.value: 0 for s in Severity}
+        for d in self.diagnostics:
+            out[d.severity.value] += 1
+        return out
+
+    @property
+    def max_severity(self) -> Severity | None:
+        """The highest severity present, or ``None`` for a clean report."""
+        best: Severity | None = None
+        for d in self.diagnostics:
+            if best is None or d.severity.rank > best.rank:
+                best = d.severity
+                if best is Severity.ERROR:
+                    break
+        return best
+
+    @property
+    def has_errors(self) -> bool:
+        """True when any diagnostic is an error."""
+        return self.max_severity is Severity.ERROR
+
+    def at_least(self, severity: Severity) -> tuple[Diagnostic, ...]:
+        """The diagnostics at or above ``severity``."""
+        return tuple(d for d in self.diagnostics if d.severity.rank >= severity.rank)
+
+    def by_file(self) -> dict[str, list[Diagnostic]]:
+        """Diagnostics grouped by file (``""`` for those without a file), in report order."""
+        out: dict[str, list[Diagnostic]] = {}
+        for d in self.diagnostics:
+            out.setdefault(d.location.file or "", []).append(d)
+        return out

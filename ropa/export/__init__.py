@@ -1,0 +1,1 @@
+"""Exporters: JSON, CSV and the Excel workbook. openpyxl is imported only by :mod:`ropa.export.xlsx`."""

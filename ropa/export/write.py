@@ -1,0 +1,49 @@
+"""Atomic file writing: a failing export never leaves a partial file nor destroys the previous one."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from ropa.errors import ExportError
+
+__all__ = ["write_atomic", "write_atomic_with"]
+
+
+def write_atomic_with(path: Path, writer: Callable[[BinaryIO], None]) -> Path:
+    """Call ``writer`` on a temporary file beside ``path``, fsync it, then rename it over ``path``.
+
+    Raises:
+        ExportError: the folder cannot be written, the disk is full, or ``writer`` failed.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            writer(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if isinstance(exc, OSError):
+            raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise
+    return path
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically."""
+    return write_atomic_with(path, lambda handle: handle.write(data) and None)

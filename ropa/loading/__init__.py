@@ -1,0 +1,1 @@
+"""Reading register files: YAML parsing, source positions and model validation."""

@@ -1,0 +1,404 @@
+"""YAML for registers: safe, YAML 1.2 scalars, duplicate keys reported, positions on demand.
+
+The fast path (:func:`parse`) composes the document with libyaml when available and builds plain data
+without recording positions. Positions are computed only for files that have diagnostics
+(:func:`position_index`), by composing that file once more.
+
+Scalar policy (YAML 1.2 core schema): ``null``/``~``/empty are null, ``true``/``false`` are booleans,
+decimal integers and floats are numbers, everything else is text. ``yes``, ``no``, ``on``, ``off``,
+``NO`` (Norway) and dates stay text: the models decide what they mean.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+try:  # libyaml is much faster; the pure-Python parser is the fallback.
+    from yaml import CParser as _Parser
+
+    HAVE_LIBYAML = True
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+    HAVE_LIBYAML = False
+
+__all__ = ["HAVE_LIBYAML", "MAX_DEPTH", "YamlProblem", "decode", "parse", "position_index"]
+
+MAX_DEPTH = 64
+"""Deepest nesting accepted; a register needs fewer than ten levels."""
+MAX_ALIAS_NODES = 100_000
+"""Most nodes that aliases may add by repetition (refuses "billion laughs")."""
+
+_PLAIN = "!ropa/plain"
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+
+_DROP = object()
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT_RE = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT_RE = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_NUMBER_START = frozenset("0123456789+-.")
+
+
+@dataclass(frozen=True, slots=True)
+class YamlProblem:
+    """A problem found while reading YAML: ``kind`` is a diagnostic code, line and column are 1-based."""
+
+    code: str
+    message: str
+    hint: str
+    line: int
+    column: int
+    pointer: str = ""
+
+
+class _Refused(Exception):
+    def __init__(self, problem: YamlProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+class _Loader(_Parser, BaseResolver):  # type: ignore[misc,valid-type]
+    """libyaml's composer with a resolver that defers plain-scalar typing to :func:`_plain`."""
+
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        BaseResolver.__init__(self)
+
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            return _PLAIN if implicit[0] else _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
+
+def decode(data: bytes) -> tuple[str | None, YamlProblem | None]:
+    """Decode UTF-8 (with or without BOM); anything else is a problem with its position."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff") or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return None, YamlProblem(
+            "SYN-006",
+            "file is encoded as UTF-16 or UTF-32; register files must be UTF-8",
+            "Save the file as UTF-8 (most editors: 'Save with encoding' > UTF-8).",
+            1,
+            1,
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        return None, YamlProblem(
+            "SYN-006",
+            f"invalid UTF-8 byte 0x{data[exc.start]:02x}",
+            "Save the file as UTF-8; the byte may come from a Latin-1 or Windows-1252 editor.",
+            line,
+            column,
+        )
+    if "\x00" in text:
+        index = text.index("\x00")
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        return None, YamlProblem(
+            "SYN-006",
+            "file contains a NUL character; it is probably not a text file",
+            "Register files are YAML text; remove the binary content.",
+            line,
+            column,
+        )
+    return text, None
+
+
+def _compose(text: str) -> Node | None:
+    loader = _Loader(text)
+    try:
+        node: Node | None = loader.get_single_node()
+        return node
+    finally:
+        loader.dispose()
+
+
+def _syntax_problem(exc: yaml.YAMLError) -> YamlProblem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else 1
+    column = mark.column + 1 if mark is not None else 1
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    if "expected a single document" in str(exc):
+        return YamlProblem(
+            "SYN-005",
+            "file contains more than one YAML document",
+            "Put each document in its own file; '---' separates documents.",
+            line,
+            column,
+        )
+    message = f"{context}, {problem}" if context else str(problem)
+    hint = "Check the indentation, quotes and brackets around this position."
+    if "\t" in message or "\\t" in message or "tab" in message:
+        hint = "YAML does not allow tabs for indentation; indent with spaces."
+    return YamlProblem("SYN-001", f"YAML syntax error: {message}", hint, line, column)
+
+
+def parse(text: str) -> tuple[Any, list[YamlProblem]]:
+    """Parse one YAML document into plain data.
+
+    Returns the data (``None`` for an empty document or when the file could not be read as YAML) and
+    the problems found. Problems inside a mapping (duplicate keys, refused tags) drop only that entry.
+    """
+    try:
+        root = _compose(text)
+    except yaml.YAMLError as exc:
+        return None, [_syntax_problem(exc)]
+    except RecursionError:
+        return None, [_too_deep(1, 1, "")]
+    if root is None:
+        return None, []
+    builder = _Builder()
+    try:
+        data = builder.build(root, 0, "")
+    except _Refused as exc:
+        return None, [*builder.problems, exc.problem]
+    return data, builder.problems
+
+
+def _too_deep(line: int, column: int, pointer: str) -> YamlProblem:
+    return YamlProblem(
+        "SYN-007",
+        f"nesting deeper than {MAX_DEPTH} levels",
+        "A register needs only a few levels; check for runaway brackets or indentation.",
+        line,
+        column,
+        pointer,
+    )
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+class _Builder:
+    __slots__ = ("alias_budget", "in_progress", "memo", "problems", "sizes")
+
+    def __init__(self) -> None:
+        self.problems: list[YamlProblem] = []
+        self.memo: dict[int, Any] = {}
+        self.sizes: dict[int, int] = {}
+        self.in_progress: set[int] = set()
+        self.alias_budget = MAX_ALIAS_NODES
+
+    def _refuse(self, node: Node, code: str, message: str, hint: str, pointer: str) -> _Refused:
+        mark = node.start_mark
+        return _Refused(YamlProblem(code, message, hint, mark.line + 1, mark.column + 1, pointer))
+
+    def build(self, node: Node, depth: int, pointer: str) -> Any:
+        cls = node.__class__
+        if cls is ScalarNode:
+            tag = node.tag
+            if tag == _PLAIN:
+                return _plain(node.value)
+            if tag == _STR:
+                return node.value
+            return self._tagged_scalar(node, pointer)
+        key = id(node)
+        if key in self.memo:  # an alias of an already built collection
+            self.alias_budget -= self.sizes[key]
+            if self.alias_budget < 0:
+                raise self._refuse(
+                    node,
+                    "SYN-004",
+                    "aliases expand to too much data (a 'billion laughs' document)",
+                    "Write the repeated content out, or use fewer nested aliases.",
+                    pointer,
+                )
+            return self.memo[key]
+        if key in self.in_progress:
+            raise self._refuse(
+                node,
+                "SYN-004",
+                "an alias refers to a collection that contains it",
+                "Recursive aliases cannot be represented; write the content out.",
+                pointer,
+            )
+        if depth >= MAX_DEPTH:
+            mark = node.start_mark
+            raise _Refused(_too_deep(mark.line + 1, mark.column + 1, pointer))
+        if node.tag not in (_SEQ, _MAP):
+            raise self._refuse(
+                node,
+                "SYN-003",
+                f"tag '{node.tag}' is not allowed",
+                "Remove the tag; register files hold plain data only.",
+                pointer,
+            )
+        self.in_progress.add(key)
+        size = 1
+        out: Any
+        if cls is SequenceNode:
+            out = []
+            append = out.append
+            for index, child in enumerate(node.value):
+                item = self._child(child, depth, f"{pointer}/{index}")
+                append(None if item is _DROP else item)
+                size += self.sizes.get(id(child), 1)
+        else:
+            out = {}
+            for key_node, value_node in node.value:
+                name = self._key(key_node, pointer)
+                if name is None:
+                    continue
+                child_pointer = f"{pointer}/{_escape(name)}"
+                if name in out:
+                    mark = key_node.start_mark
+                    self.problems.append(
+                        YamlProblem(
+                            "SYN-002",
+                            f"duplicate key '{name}'",
+                            "Each key may appear once in a mapping; the first value is kept. "
+                            "Merge the two entries.",
+                            mark.line + 1,
+                            mark.column + 1,
+                            child_pointer,
+                        )
+                    )
+                    continue
+                value = self._child(value_node, depth, child_pointer)
+                if value is not _DROP:
+                    out[name] = value
+                size += self.sizes.get(id(value_node), 1) + 1
+        self.in_progress.discard(key)
+        self.memo[key] = out
+        self.sizes[key] = size
+        return out
+
+    def _child(self, node: Node, depth: int, pointer: str) -> Any:
+        """Build a child; a refused tag drops only that value (reported), other refusals propagate."""
+        try:
+            return self.build(node, depth + 1, pointer)
+        except _Refused as exc:
+            if exc.problem.code != "SYN-003":
+                raise
+            self.problems.append(exc.problem)
+            return _DROP
+
+    def _key(self, node: Node, pointer: str) -> str | None:
+        mark = node.start_mark
+        if node.__class__ is ScalarNode and node.tag in (_PLAIN, _STR):
+            if node.value == "<<" and node.tag == _PLAIN:
+                self.problems.append(
+                    YamlProblem(
+                        "SYN-004",
+                        "merge keys ('<<') are not supported",
+                        "Write the merged keys out; YAML 1.2 has no merge keys.",
+                        mark.line + 1,
+                        mark.column + 1,
+                        pointer,
+                    )
+                )
+                return None
+            value = node.value
+            if node.tag == _PLAIN and _plain(value).__class__ is not str:
+                value = str(value)
+            return str(value)
+        self.problems.append(
+            YamlProblem(
+                "SYN-008",
+                "mapping key is not text (a list, a mapping or a tagged value)",
+                "Use plain text keys such as 'name'.",
+                mark.line + 1,
+                mark.column + 1,
+                pointer,
+            )
+        )
+        return None
+
+    def _tagged_scalar(self, node: Node, pointer: str) -> Any:
+        tag, value = node.tag, node.value
+        if tag == _NULL and value in _NULLS:
+            return None
+        if tag == _BOOL and value in _BOOLS:
+            return _BOOLS[value]
+        if tag == _INT and _INT_RE.match(value):
+            return int(value)
+        if tag == _FLOAT and _FLOAT_RE.match(value):
+            return float(value)
+        raise self._refuse(
+            node,
+            "SYN-003",
+            f"tag '{tag}' is not allowed here",
+            "Remove the tag; register files hold plain data only (no !!python/... or custom tags).",
+            pointer,
+        )
+
+
+def _plain(value: str) -> Any:
+    if not value or value in _NULLS:
+        return None
+    boolean = _BOOLS.get(value)
+    if boolean is not None:
+        return boolean
+    if value[0] in _NUMBER_START:
+        if _INT_RE.match(value):
+            return int(value)
+        if _FLOAT_RE.match(value) and value not in (".", "+.", "-."):
+            return float(value)
+    return value
+
+
+def position_index(text: str) -> dict[str, tuple[int, int]]:
+    """Map every JSON Pointer of the document to the 1-based (line, column) where it starts.
+
+    Mapping members point at their key, sequence items at the item. Returns ``{}`` when the text is not
+    valid YAML (its syntax diagnostic already carries a position).
+    """
+    try:
+        root = _compose(text)
+    except (yaml.YAMLError, RecursionError):
+        return {}
+    index: dict[str, tuple[int, int]] = {}
+    if root is None:
+        return index
+    stack: list[tuple[Node, str, int]] = [(root, "", 0)]
+    seen: set[int] = set()
+    index[""] = (root.start_mark.line + 1, root.start_mark.column + 1)
+    while stack:
+        node, pointer, depth = stack.pop()
+        if id(node) in seen or depth > MAX_DEPTH:
+            continue
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, ScalarNode):
+                    continue
+                child = f"{pointer}/{_escape(str(key_node.value))}"
+                if child not in index:
+                    index[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                    stack.append((value_node, child, depth + 1))
+        elif isinstance(node, SequenceNode):
+            for position, item in enumerate(node.value):
+                child = f"{pointer}/{position}"
+                index[child] = (item.start_mark.line + 1, item.start_mark.column + 1)
+                stack.append((item, child, depth + 1))
+    return index

@@ -1,0 +1,530 @@
+"""Load a register folder (or file) into a :class:`~ropa.models.Register` plus diagnostics.
+
+Every problem becomes a :class:`~ropa.diagnostics.Diagnostic`; nothing is printed or raised for bad
+content. Each entity is validated on its own, so one broken activity does not hide the others; entities
+that fail are left out of the register and remembered in :attr:`LoadResult.broken` so that the rules do
+not report references to them a second time.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from ropa.diagnostics import Diagnostic, Location, Severity, Span
+from ropa.errors import RegisterError
+from ropa.loading._yaml import decode, parse, position_index
+from ropa.loading.codes import STRUCTURAL
+from ropa.models._base import Origin, RopaModel
+from ropa.models.register import KINDS, Register
+
+__all__ = ["LoadResult", "SourceIndex", "load", "loads"]
+
+YAML_SUFFIXES = (".yaml", ".yml")
+SINGULAR = {
+    "activity": "activities",
+    "party": "parties",
+    "data_category": "data_categories",
+    "data_subject": "data_subjects",
+    "security_measure": "security_measures",
+    "processor_activity": "processor_activities",
+}
+"""A file may hold one entity under the singular key (``activity:``) instead of a list."""
+SINGLETONS = ("register", "organisation")
+ENTITY_NOUN = {
+    "register": "register",
+    "organisation": "organisation",
+    "security_measures": "security measure",
+    "data_subjects": "data-subject category",
+    "data_categories": "data category",
+    "parties": "party",
+    "activities": "activity",
+    "processor_activities": "processor activity",
+}
+_KEEP_TEXT_BYTES = 32 * 1024 * 1024
+
+
+class SourceIndex:
+    """Turns (file, JSON Pointer) into a line and column, composing each file at most once, lazily."""
+
+    def __init__(self, root: Path | None, texts: Mapping[str, str] | None = None) -> None:
+        self._root = root
+        self._texts: dict[str, str] = dict(texts or {})
+        self._index: dict[str, dict[str, tuple[int, int]]] = {}
+
+    def _text(self, file: str) -> str | None:
+        text = self._texts.get(file)
+        if text is not None or self._root is None:
+            return text
+        path = self._root / file if self._root.is_dir() else self._root
+        try:
+            decoded, _ = decode(path.read_bytes())
+        except OSError:
+            return None
+        return decoded
+
+    def span(self, file: str | None, pointer: str) -> Span | None:
+        """The position of ``pointer`` in ``file``, or of its nearest ancestor that exists."""
+        if file is None:
+            return None
+        index = self._index.get(file)
+        if index is None:
+            text = self._text(file)
+            index = position_index(text) if text is not None else {}
+            self._index[file] = index
+        probe = pointer
+        while True:
+            found = index.get(probe)
+            if found is not None:
+                return Span(*found)
+            if not probe:
+                return None
+            probe = probe.rsplit("/", 1)[0]
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The outcome of :func:`load`: the register (always), the diagnostics, and where things came from.
+
+    Attributes:
+        register: the entities that loaded; broken ones are left out.
+        diagnostics: structural problems, sorted by file and line.
+        root: the folder or file that was loaded (``None`` for :func:`loads`).
+        files: the files read, relative to the root, in load order.
+        broken: ``(kind, id)`` of entities that failed validation.
+        sources: resolves JSON Pointers to lines for later diagnostics.
+    """
+
+    register: Register
+    diagnostics: tuple[Diagnostic, ...] = ()
+    root: Path | None = None
+    files: tuple[str, ...] = ()
+    broken: frozenset[tuple[str, str]] = frozenset()
+    sources: SourceIndex = field(default_factory=lambda: SourceIndex(None), repr=False, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        """True when no diagnostic is an error."""
+        return not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    def raise_for_errors(self) -> LoadResult:
+        """Raise :class:`~ropa.errors.RegisterError` if any diagnostic is an error; else return self."""
+        errors = [d for d in self.diagnostics if d.severity is Severity.ERROR]
+        if errors:
+            raise RegisterError(errors)
+        return self
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic GC while large acyclic structures are built (they are freed by refcount)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class _Collector:
+    """Accumulates entities and diagnostics across the files of one register."""
+
+    def __init__(self, sources: SourceIndex) -> None:
+        self.sources = sources
+        self.diagnostics: list[Diagnostic] = []
+        self.lists: dict[str, list[RopaModel]] = {}
+        self.single: dict[str, tuple[RopaModel, str]] = {}
+        self.seen_ids: dict[tuple[str, str], str] = {}
+        self.broken: set[tuple[str, str]] = set()
+
+    def add(
+        self,
+        code: str,
+        message: str,
+        hint: str,
+        file: str | None,
+        pointer: str,
+        *,
+        span: Span | None = None,
+        entity: str | None = None,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        if span is None:
+            span = self.sources.span(file, pointer)
+        self.diagnostics.append(
+            Diagnostic(
+                code=code,
+                rule=STRUCTURAL[code].name,
+                severity=severity,
+                message=message,
+                location=Location(file, pointer, span, entity),
+                hint=hint,
+            )
+        )
+
+    def document(self, file: str, data: Any) -> None:
+        if data is None:
+            self.add(
+                "STR-001",
+                "file is empty",
+                "Add register content, e.g. 'activities:', or delete the file.",
+                file,
+                "",
+                span=Span(1, 1),
+                severity=Severity.WARNING,
+            )
+            return
+        if not isinstance(data, dict):
+            self.add(
+                "STR-001",
+                f"file holds a {_type_name(data)}, not a mapping of register kinds",
+                f"Start the file with one of: {', '.join(KINDS)}.",
+                file,
+                "",
+            )
+            return
+        for key, value in data.items():
+            kind = SINGULAR.get(key, key)
+            pointer = "/" + key.replace("~", "~0").replace("/", "~1")
+            if kind not in KINDS:
+                self.add(
+                    "STR-002",
+                    f"unknown register kind '{key}'",
+                    _did_you_mean(key, [*KINDS, *SINGULAR]),
+                    file,
+                    pointer,
+                )
+            elif kind in SINGLETONS:
+                self._singleton(kind, file, pointer, value)
+            elif kind != key:  # singular form: one entity
+                self._entity(kind, file, pointer, value)
+            elif value is None:
+                self.lists.setdefault(kind, [])
+            elif not isinstance(value, list):
+                self.add(
+                    "STR-003",
+                    f"'{key}' must be a list, not a {_type_name(value)}",
+                    f"Write each entry as '- ...' under '{key}:'.",
+                    file,
+                    pointer,
+                )
+            else:
+                self.lists.setdefault(kind, [])
+                for index, item in enumerate(value):
+                    self._entity(kind, file, f"{pointer}/{index}", item)
+
+    def _singleton(self, kind: str, file: str, pointer: str, value: Any) -> None:
+        if kind in self.single:
+            other = self.single[kind][1]
+            self.add(
+                "STR-006",
+                f"'{kind}' is already defined in {other}",
+                f"Keep one '{kind}' block for the whole register.",
+                file,
+                pointer,
+            )
+            return
+        model = self._validate(kind, file, pointer, value, kind)
+        if model is not None:
+            self.single[kind] = (model, file)
+
+    def _entity(self, kind: str, file: str, pointer: str, value: Any) -> None:
+        noun = ENTITY_NOUN[kind]
+        ident = value.get("id") if isinstance(value, dict) else None
+        label = f"{noun} {ident}" if isinstance(ident, str) else noun
+        model = self._validate(kind, file, pointer, value, label)
+        if model is None:
+            if isinstance(ident, str):
+                self.broken.add((kind, ident))
+            return
+        if kind != "activities":  # duplicate activities are rule ACT-006
+            key = (kind, str(getattr(model, "id", "")))
+            if key in self.seen_ids:
+                self.add(
+                    "STR-005",
+                    f"{noun} id '{key[1]}' is already used in {self.seen_ids[key]}",
+                    "Give every entity of a kind its own id.",
+                    file,
+                    pointer + "/id",
+                    entity=label,
+                )
+                return
+            self.seen_ids[key] = file
+        self.lists[kind].append(model) if kind in self.lists else self.lists.setdefault(kind, [model])
+
+    def _validate(self, kind: str, file: str, pointer: str, value: Any, label: str) -> RopaModel | None:
+        model_type = KINDS[kind]
+        if not isinstance(value, dict):
+            self.add(
+                "STR-003",
+                f"a {ENTITY_NOUN[kind]} must be a mapping, not a {_type_name(value)}",
+                "Write the entity as 'key: value' lines.",
+                file,
+                pointer,
+                entity=label,
+            )
+            return None
+        try:
+            model = model_type.model_validate(value)
+        except ValidationError as exc:
+            for error in exc.errors(include_url=False):
+                self._pydantic(error, model_type, file, pointer, label)
+            return None
+        model.with_origin(Origin(file, pointer))
+        return model
+
+    def _pydantic(
+        self, error: ErrorDetails, model_type: type[RopaModel], file: str, pointer: str, label: str
+    ) -> None:
+        loc = [part for part in error["loc"] if not (isinstance(part, str) and "[" in part)]
+        path = "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in loc)
+        where = _dotted(loc) or "the entity"
+        kind = error["type"]
+        value = error.get("input")
+        if kind == "extra_forbidden":
+            parent = _model_at(model_type, loc[:-1])
+            fields = list(parent.model_fields) if parent else []
+            code, message = "STR-002", f"unknown field '{loc[-1]}' in {label}"
+            hint = _did_you_mean(str(loc[-1]), fields)
+        elif kind == "missing":
+            code, message = "STR-004", f"{label} lacks the required field '{where}'"
+            hint = f"Add '{loc[-1]}:' to the {label.split(' ')[0]}."
+        elif kind.endswith("_type") or kind in ("model_attributes_type", "dict_type", "list_type"):
+            code = "STR-003"
+            message = f"'{where}' in {label} must be {_expected(kind)}, not {_type_name(value)}"
+            hint = f"Write '{where}' as {_expected(kind)}."
+        else:
+            code = "STR-005"
+            message = f"'{where}' in {label}: {error['msg']}"
+            hint = _hint_for(kind, error)
+        self.add(code, message, hint, file, pointer + path, entity=label)
+
+    def register(self) -> Register:
+        fields: dict[str, Any] = {kind: models for kind, models in self.lists.items()}
+        for kind, (model, _) in self.single.items():
+            fields["meta" if kind == "register" else kind] = model
+        return Register.model_construct(**fields)
+
+
+def _dotted(loc: Iterable[int | str]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _model_at(model_type: type[RopaModel], loc: list[int | str]) -> type[RopaModel] | None:
+    current: Any = model_type
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part) if hasattr(current, "model_fields") else None
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+        if current is None:
+            return None
+    return current if isinstance(current, type) and issubclass(current, RopaModel) else None
+
+
+def _inner_model(annotation: Any) -> type[RopaModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, RopaModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _expected(kind: str) -> str:
+    return {
+        "string_type": "text",
+        "int_type": "a whole number",
+        "int_parsing": "a whole number",
+        "bool_type": "true or false",
+        "bool_parsing": "true or false",
+        "list_type": "a list",
+        "dict_type": "a mapping",
+        "model_type": "a mapping",
+        "model_attributes_type": "a mapping",
+        "date_type": "a date (YYYY-MM-DD)",
+        "float_type": "a number",
+    }.get(kind, "a value of another type")
+
+
+def _hint_for(kind: str, error: ErrorDetails) -> str:
+    ctx = error.get("ctx") or {}
+    if kind == "enum":
+        return f"Use one of: {ctx.get('expected', '')}."
+    if kind == "ropa_country_code":
+        return "Use an upper-case ISO 3166-1 alpha-2 code such as NL, DE or US (GB, not UK; GR, not EL)."
+    if kind == "string_pattern_mismatch":
+        return "Ids use letters, digits, '.', '_' and '-', start with a letter or digit, at most 100."
+    if kind.startswith("date"):
+        return "Write dates as YYYY-MM-DD and check that the day exists."
+    if kind in ("bool_parsing", "bool_type"):
+        return "Write true or false."
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return "Use a value in the allowed range."
+    if kind == "string_too_long":
+        return "Shorten the text or move it to a linked document."
+    return "Correct the value."
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "empty value"
+    if isinstance(value, bool):
+        return "true/false value"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "mapping"
+    return type(value).__name__
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    options = list(choices)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if close:
+        return f"Did you mean '{close[0]}'? Known keys: {', '.join(options)}."
+    return f"Known keys: {', '.join(options)}."
+
+
+def _discover(root: Path) -> tuple[list[tuple[str, Path]], list[tuple[str, str]]]:
+    """YAML files under ``root`` (sorted, hidden entries skipped) and the folders that could not be read."""
+    found: list[tuple[str, Path]] = []
+    errors: list[tuple[str, str]] = []
+
+    def on_error(exc: OSError) -> None:
+        name = Path(exc.filename).relative_to(root).as_posix() if exc.filename else "."
+        errors.append((name, exc.strerror or str(exc)))
+
+    for folder, dirs, files in os.walk(root, onerror=on_error, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
+                continue
+            path = Path(folder, name)
+            found.append((path.relative_to(root).as_posix(), path))
+    found.sort(key=lambda item: item[0])
+    return found, errors
+
+
+def _read_all(root: Path) -> tuple[list[tuple[str, bytes | None, str | None]], list[tuple[str, str]]]:
+    if root.is_dir():
+        entries, errors = _discover(root)
+    else:
+        entries, errors = [(root.name, root)], []
+    out: list[tuple[str, bytes | None, str | None]] = []
+    for name, path in entries:
+        try:
+            out.append((name, path.read_bytes(), None))
+        except OSError as exc:
+            out.append((name, None, exc.strerror or str(exc)))
+    return out, errors
+
+
+def load(path: str | os.PathLike[str]) -> LoadResult:
+    """Load a register from a folder of YAML files, or from one YAML file.
+
+    Args:
+        path: the register folder (``registers/acme``) or a single ``.yaml`` file.
+
+    Returns:
+        The register and every structural diagnostic. Never raises for bad content.
+
+    Raises:
+        FileNotFoundError: ``path`` does not exist.
+    """
+    root = Path(path)
+    if not root.exists():
+        raise FileNotFoundError(f"no such file or folder: {root}")
+    entries, folder_errors = _read_all(root)
+    total = sum(len(data) for _, data, _ in entries if data is not None)
+    keep = total <= _KEEP_TEXT_BYTES
+    texts: dict[str, str] = {}
+    sources = SourceIndex(root, texts)
+    collector = _Collector(sources)
+    for name, message in folder_errors:
+        collector.add("IO-001", f"cannot read folder: {message}", "Check the permissions.", name, "")
+    if root.is_dir() and not entries and not folder_errors:
+        collector.add(
+            "IO-002",
+            f"no .yaml or .yml files in {root}",
+            "Point ropa at a register folder, e.g. registers/<name>/.",
+            None,
+            "",
+        )
+    with _gc_paused():
+        for name, data, error in entries:
+            if data is None:
+                collector.add(
+                    "IO-001", f"cannot read file: {error}", "Check the permissions.", name, ""
+                )
+                continue
+            text = _parse_into(collector, name, data)
+            if keep and text is not None:
+                texts[name] = text
+        register = collector.register()
+    sources._texts.update(texts)  # noqa: SLF001 - the index is ours
+    return LoadResult(
+        register=register,
+        diagnostics=tuple(sorted(collector.diagnostics, key=Diagnostic.sort_key)),
+        root=root,
+        files=tuple(name for name, _, _ in entries),
+        broken=frozenset(collector.broken),
+        sources=sources,
+    )
+
+
+def _parse_into(collector: _Collector, name: str, data: bytes) -> str | None:
+    text, problem = decode(data)
+    if text is None:
+        assert problem is not None  # noqa: S101 - decode returns one of the two
+        collector.add(problem.code, problem.message, problem.hint, name, "", span=Span(problem.line, problem.column))
+        return None
+    collector.sources._texts[name] = text  # noqa: SLF001 - positions for this file's diagnostics
+    value, problems = parse(text)
+    for p in problems:
+        collector.add(p.code, p.message, p.hint, name, p.pointer, span=Span(p.line, p.column))
+    if value is not None or not problems:
+        collector.document(name, value)
+    return text
+
+
+def loads(text: str | bytes, name: str = "register.yaml") -> LoadResult:
+    """Load a register from one YAML text (for tests, editors and other tools).
+
+    Args:
+        text: the YAML document, as text or UTF-8 bytes.
+        name: the file name used in diagnostics.
+    """
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    sources = SourceIndex(None)
+    collector = _Collector(sources)
+    with _gc_paused():
+        _parse_into(collector, name, data)
+        register = collector.register()
+    return LoadResult(
+        register=register,
+        diagnostics=tuple(sorted(collector.diagnostics, key=Diagnostic.sort_key)),
+        files=(name,),
+        broken=frozenset(collector.broken),
+        sources=sources,
+    )

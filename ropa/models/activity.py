@@ -1,0 +1,361 @@
+"""A processing activity (Art. 30(1)(b)–(g)) and the processor record (Art. 30(2))."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import Field, field_validator
+
+from ropa.models._base import CountryCode, Id, RopaModel, Text
+from ropa.models.common import Contact, Suppression
+from ropa.models.vocab import (
+    AutomatedEffect,
+    CookieKind,
+    DataSourceKind,
+    DpiaOutcome,
+    Frequency,
+    LawfulBasis,
+    MeasureKind,
+    ProcessingRole,
+    PurposeKind,
+    RetentionAction,
+    RetentionAnchor,
+    RetentionKind,
+    SpecialCondition,
+    Status,
+    TransferMechanism,
+    Wp248Criterion,
+)
+
+__all__ = [
+    "Activity",
+    "Art10Basis",
+    "Art49Documentation",
+    "Art9Basis",
+    "AutomatedDecisions",
+    "Consent",
+    "DataSource",
+    "Dpia",
+    "Purpose",
+    "Recipient",
+    "RetentionRule",
+    "SpecificMeasure",
+    "ProcessorActivity",
+    "Transfer",
+]
+
+
+class Consent(RopaModel):
+    """How consent (Art. 6(1)(a), 7, 9(2)(a)) is obtained, recorded and withdrawn."""
+
+    explicit: bool | None = None
+    """True for explicit consent (needed for Art. 9(2)(a))."""
+    records: Text | None = None
+    """Where consent records are kept (Art. 7(1), LAW-007)."""
+    withdrawal: Text | None = None
+    """How consent is withdrawn (Art. 7(3), LAW-006)."""
+    age_verification: Text | None = None
+    """How the age of children is checked, or parental consent obtained (Art. 8, LAW-010)."""
+    minimum_age: int | None = None
+    """Age from which a child's own consent is accepted (Art. 8(1))."""
+
+
+class Purpose(RopaModel):
+    """One purpose of an activity, with its lawful basis (Art. 30(1)(b), 6(1))."""
+
+    description: Text
+    """The specific purpose in words (Art. 5(1)(b))."""
+    kind: PurposeKind | None = None
+    """Coarse type of purpose (marketing, analytics, ...)."""
+    dpv: str | None = None
+    """Optional DPV purpose IRI."""
+    lawful_basis: LawfulBasis | None = None
+    """Art. 6(1) basis: ``6-1-a`` ... ``6-1-f`` (LAW-001)."""
+    law: Text | None = None
+    """The Union or Member-State law, for ``6-1-c`` and ``6-1-e`` (Art. 6(3), LAW-003)."""
+    legitimate_interest: Text | None = None
+    """The legitimate interest pursued, for ``6-1-f`` (LAW-004)."""
+    lia: Text | None = None
+    """Reference to the legitimate-interests assessment (LAW-005)."""
+    consent: Consent | None = None
+    """Consent details, for ``6-1-a``."""
+    further_processing: bool | None = None
+    """True when this purpose re-uses data collected for another purpose (Art. 6(4))."""
+    compatibility_assessment: Text | None = None
+    """Reference to the Art. 6(4) compatibility assessment (LAW-011)."""
+
+
+class Art9Basis(RopaModel):
+    """An Art. 9(2) condition for special-category data."""
+
+    condition: SpecialCondition
+    """``9-2-a`` ... ``9-2-j``."""
+    law: Text | None = None
+    """Union/Member-State law, collective agreement or health-professional contract (SPC-003)."""
+
+
+class Art10Basis(RopaModel):
+    """The Art. 10 authorisation for criminal-conviction and offence data."""
+
+    authorisation: Text | None = None
+    """Official authority, or the law that authorises it with safeguards (e.g. Art. 31–33 UAVG)."""
+
+
+class DataSource(RopaModel):
+    """Where the data come from (Art. 14(2)(f))."""
+
+    kind: DataSourceKind
+    """The data subject, a third party, a public source, ..."""
+    description: Text | None = None
+    """Which source, for data not collected from the data subject (ACT-007)."""
+
+
+class Recipient(RopaModel):
+    """A party an activity discloses data to (Art. 30(1)(d)); a bare party id is accepted."""
+
+    party: Id
+    """The party's id."""
+    data_categories: list[Id] | None = None
+    """Which data categories it receives; all of the activity's when not stated."""
+    purpose: Text | None = None
+    """What it receives the data for."""
+
+    @classmethod
+    def _from_ref(cls, value: Any) -> Any:
+        return {"party": value} if isinstance(value, str) else value
+
+
+class Art49Documentation(RopaModel):
+    """Documentation for a transfer under the second subparagraph of Art. 49(1) (Art. 49(6))."""
+
+    assessment: Text | None = None
+    """Reference to the documented assessment."""
+    safeguards: Text | None = None
+    """The suitable safeguards adduced."""
+    sa_notified: dt.date | None = None
+    """When the supervisory authority was informed."""
+
+
+class Transfer(RopaModel):
+    """A transfer to a third country or international organisation (Art. 30(1)(e), 44–49)."""
+
+    country: CountryCode | None = None
+    """Destination country (ISO 3166-1 alpha-2)."""
+    international_organisation: Text | None = None
+    """Destination international organisation."""
+    recipient: Id | None = None
+    """The importing party, by id."""
+    mechanism: TransferMechanism | None = None
+    """Chapter V mechanism: ``adequacy``, ``scc``, ``bcr``, ``46-2-a`` ..., ``49-1-a`` ..., ``49-1-2``."""
+    scc_module: int | None = Field(default=None, ge=1, le=4)
+    """SCC module 1 (C2C), 2 (C2P), 3 (P2P) or 4 (P2C) of Decision (EU) 2021/914."""
+    tia: Text | None = None
+    """Reference to the transfer impact assessment (TRF-007)."""
+    bcr_reference: Text | None = None
+    """Approval reference of the BCRs."""
+    frequency: Frequency | None = None
+    """How often data are transferred (TRF-008)."""
+    documentation: Art49Documentation | None = None
+    """For ``49-1-2``: assessment, safeguards and SA notification (TRF-009)."""
+    notes: Text | None = None
+    """Anything else worth recording."""
+
+
+class RetentionRule(RopaModel):
+    """The envisaged time limit for erasure of some data categories (Art. 30(1)(f))."""
+
+    data_categories: list[Id] | None = None
+    """The categories this rule covers; the whole activity when not stated."""
+    kind: RetentionKind | None = None
+    """``temporal``, ``until-event``, ``until-date``, ``endless``, ``indeterminate`` or ``criteria``."""
+    duration: str | None = None
+    """ISO 8601 duration, e.g. ``P7Y`` (kept as text: calendar periods are not timedeltas)."""
+    anchor: RetentionAnchor | None = None
+    """The event the duration runs from."""
+    anchor_description: Text | None = None
+    """The anchor in words."""
+    until: dt.date | None = None
+    """Fixed end date, for ``until-date``."""
+    legal_reference: Text | None = None
+    """The law that imposes the period (e.g. ``Art. 52(4) AWR``)."""
+    criteria: Text | None = None
+    """The criteria used to determine the period when none can be given (Art. 13(2)(a))."""
+    review_period: str | None = None
+    """ISO 8601 duration of a periodic review (Recital 39)."""
+    inactivity_fallback: str | None = None
+    """ISO 8601 duration after the last activity at which data are erased anyway (RET-005)."""
+    justification: Text | None = None
+    """Art. 89(1) justification for endless retention (RET-002)."""
+    action: RetentionAction | None = None
+    """What happens when the period ends."""
+    backups: Text | None = None
+    """How backups are handled."""
+    description: Text | None = None
+    """The rule in words, as the organisation states it."""
+
+
+class SpecificMeasure(RopaModel):
+    """A security measure specific to one activity."""
+
+    description: Text
+    """What the measure is."""
+    kind: MeasureKind | None = None
+    """Technical or organisational."""
+    art32: list[str] | None = None
+    """Points of Art. 32(1) it addresses (``a``–``d``)."""
+
+
+class Dpia(RopaModel):
+    """DPIA screening and result (Art. 35–36)."""
+
+    required: bool | None = None
+    """Outcome of the screening: is a DPIA required?"""
+    screening: Text | None = None
+    """Why it is, or is not, required."""
+    reference: Text | None = None
+    """Where the DPIA is kept."""
+    date: dt.date | None = None
+    """Date of the DPIA or of the screening."""
+    outcome: DpiaOutcome | None = None
+    """Result of the DPIA."""
+    prior_consultation: Text | None = None
+    """Reference to the Art. 36 prior consultation (DPIA-004)."""
+    review_date: dt.date | None = None
+    """When the DPIA is next reviewed (DPIA-005)."""
+
+
+class AutomatedDecisions(RopaModel):
+    """Automated individual decision-making, including profiling (Art. 22)."""
+
+    exists: bool
+    """True when decisions are taken solely by automated means, or profiling takes place."""
+    profiling: bool | None = None
+    """True when profiling takes place."""
+    effect: AutomatedEffect | None = None
+    """Legal or similarly significant effect."""
+    safeguards: Text | None = None
+    """Art. 22(2)–(3) basis and safeguards (RGT-003)."""
+    description: Text | None = None
+    """The logic involved, in words."""
+
+
+class Activity(RopaModel):
+    """A processing activity: one row of the record (Art. 30(1)(b)–(g))."""
+
+    id: Id
+    """Identifier, unique in the register."""
+    name: Text
+    """Short name."""
+    description: Text | None = None
+    """What happens, in words."""
+    role: ProcessingRole = ProcessingRole.CONTROLLER
+    """``controller`` (Art. 30(1)) or ``processor`` (Art. 30(2))."""
+    on_behalf_of: Text | None = None
+    """The controller the processing is done for, when done as a processor (GOV-004)."""
+    owner: Text | None = None
+    """Person or role responsible."""
+    department: Text | None = None
+    """Business function or department."""
+    status: Status | None = None
+    """``planned``, ``active``, ``suspended`` or ``ended``."""
+    end_date: dt.date | None = None
+    """When an ended activity ended (ACT-009)."""
+    frequency: Frequency | None = None
+    """How often the processing takes place (Art. 30(5): occasional or not)."""
+    exemption_claimed: bool | None = None
+    """True when the activity is left out of the Art. 30 duty under Art. 30(5) (EXM-001)."""
+    purposes: list[Purpose] | None = None
+    """Purposes, each with its lawful basis (Art. 30(1)(b), 6(1))."""
+    special_categories: bool | None = None
+    """Explicit declaration whether special-category data are processed (SPC-006)."""
+    art9: list[Art9Basis] | None = None
+    """Art. 9(2) conditions for special-category data (SPC-001)."""
+    art10: Art10Basis | None = None
+    """Art. 10 authorisation for criminal data (SPC-005)."""
+    data_subjects: list[Id] | None = None
+    """Categories of data subjects, by id (Art. 30(1)(c))."""
+    data_categories: list[Id] | None = None
+    """Categories of personal data, by id (Art. 30(1)(c))."""
+    sources: list[DataSource] | None = None
+    """Where the data come from."""
+    recipients: list[Recipient] | None = None
+    """Who receives the data (Art. 30(1)(d)); ``[]`` states there are none."""
+    transfers: list[Transfer] | None = None
+    """Transfers outside the EEA (Art. 30(1)(e)); ``[]`` states there are none."""
+    retention: list[RetentionRule] | None = None
+    """Envisaged time limits for erasure (Art. 30(1)(f))."""
+    security_measures: list[Id] | None = None
+    """Organisation-level security measures that apply, by id (Art. 30(1)(g))."""
+    specific_measures: list[SpecificMeasure] | None = None
+    """Measures specific to this activity."""
+    dpia: Dpia | None = None
+    """DPIA screening and result."""
+    dpia_criteria: list[Wp248Criterion] | None = None
+    """WP248 criteria the activity meets, beyond those ropa derives itself."""
+    nl_dpia_categories: list[int] | None = None
+    """Numbers (1–17) of the Dutch AP DPIA-list categories the activity falls under (NL-004)."""
+    large_scale: bool | None = None
+    """True for large-scale processing."""
+    systematic_monitoring: bool | None = None
+    """True for systematic monitoring of data subjects."""
+    public_area_monitoring: bool | None = None
+    """True for systematic monitoring of a publicly accessible area (Art. 35(3)(c))."""
+    core_activity: bool | None = None
+    """True when this processing is a core activity of the organisation (Art. 37(1)(b)–(c))."""
+    automated_decisions: AutomatedDecisions | None = None
+    """Automated decision-making and profiling."""
+    cookies: list[CookieKind] | None = None
+    """Kinds of cookies or similar technologies the activity uses."""
+    systems: list[Text] | None = None
+    """Systems and applications used."""
+    storage_location: Text | None = None
+    """Where the data are stored (ACT-008)."""
+    privacy_notice: Text | None = None
+    """Where data subjects are informed (Art. 13/14, RGT-004)."""
+    last_modified: dt.date | None = None
+    """When the processing last changed."""
+    last_reviewed: dt.date | None = None
+    """When this entry was last reviewed."""
+    next_review: dt.date | None = None
+    """When this entry is next reviewed (GOV-001)."""
+    notes: Text | None = None
+    """Anything else worth recording."""
+    unmapped: dict[str, Text] | None = None
+    """Columns of an imported spreadsheet that ropa could not map, kept verbatim."""
+    suppress: list[Suppression] | None = None
+    """Justified exceptions to rules."""
+
+    @field_validator("recipients", mode="before")
+    @classmethod
+    def _bare_recipient_ids(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [Recipient._from_ref(v) for v in value]
+        return value
+
+
+class ProcessorActivity(RopaModel):
+    """Processing carried out on behalf of a controller (Art. 30(2))."""
+
+    id: Id
+    """Identifier."""
+    controller: Contact | None = None
+    """Name and contact details of the controller served (Art. 30(2)(a))."""
+    controller_representative: Contact | None = None
+    """The controller's representative, where applicable."""
+    categories: list[Text] | None = None
+    """Categories of processing carried out for that controller (Art. 30(2)(b))."""
+    transfers: list[Transfer] | None = None
+    """Transfers (Art. 30(2)(c))."""
+    security_measures: list[Id] | None = None
+    """Security measures, by id (Art. 30(2)(d))."""
+    specific_measures: list[SpecificMeasure] | None = None
+    """Measures specific to this processing."""
+    sub_processors: list[Id] | None = None
+    """Sub-processors engaged, by party id."""
+    agreement: Text | None = None
+    """Reference to the Art. 28 contract with the controller."""
+    notes: Text | None = None
+    """Anything else worth recording."""
+    suppress: list[Suppression] | None = None
+    """Justified exceptions to rules."""

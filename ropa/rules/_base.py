@@ -1,0 +1,185 @@
+"""The rule contract: a :class:`Rule` spec, the :class:`RuleContext` a rule reads, and :class:`Finding`.
+
+A rule is a pure generator: it reads ``ctx.register`` (and the indexes on ``ctx``) and yields findings.
+It never sets severity, file, line or code: the engine stamps them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from ropa.diagnostics import LegalRef, Severity
+from ropa.models import (
+    Activity,
+    DataCategory,
+    DataSubjectCategory,
+    Party,
+    ProcessorActivity,
+    Register,
+    RopaModel,
+    SecurityMeasure,
+)
+
+__all__ = ["Finding", "Rule", "RuleContext", "RuleOptions", "ref"]
+
+
+def ref(article: str, paragraph: int | None = None, point: str | None = None, instrument: str = "GDPR") -> LegalRef:
+    """Shorthand for a :class:`~ropa.diagnostics.LegalRef`."""
+    return LegalRef(article, paragraph, point, instrument)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule yields: the entity (for its location), a pointer below it, and template fields."""
+
+    entity: RopaModel | None
+    path: str = ""
+    fields: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RuleOptions:
+    """Options some rules read; set in the configuration (``[tool.ropa.options]``)."""
+
+    dpf_max_age_months: int = 12
+    """TRF-005: how old a DPF check may be."""
+    data_max_age_months: int | None = None
+    """TRF-011: override of the legal data files' own shelf life."""
+    strict: bool = False
+    """Raise "where possible" warnings (RET-001, SEC-001) to errors."""
+    dsr_default_days: int = 28
+    """RGT-001: longest promise in days that always fits in one calendar month."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule of the catalogue.
+
+    Attributes:
+        code: catalogue id, e.g. ``LAW-001``; never renumbered or reused.
+        name: kebab-case name of the flagged pattern, e.g. ``missing-lawful-basis``.
+        summary: one line: what the rule checks.
+        severity: default severity.
+        legal_refs: the provisions behind the rule.
+        message: ``str.format`` template for the message; fields come from the finding, plus ``entity``.
+        hint: how to fix it (may use the same fields).
+        check: the pure generator.
+        profile: ``eu`` (always on) or a national profile such as ``nl``.
+        doc: the rule's documentation (its module docstring).
+    """
+
+    code: str
+    name: str
+    summary: str
+    severity: Severity
+    legal_refs: tuple[LegalRef, ...]
+    message: str
+    hint: str
+    check: Callable[[RuleContext], Iterable[Finding]]
+    profile: str = "eu"
+    doc: str = ""
+
+    @property
+    def prefix(self) -> str:
+        """The code's family, e.g. ``LAW``."""
+        return self.code.split("-", 1)[0]
+
+
+class RuleContext:
+    """What a rule may read: the register, the date, the options, and indexes built once."""
+
+    def __init__(
+        self,
+        register: Register,
+        *,
+        today: dt.date,
+        profiles: frozenset[str] = frozenset({"eu"}),
+        options: RuleOptions | None = None,
+        broken: frozenset[tuple[str, str]] = frozenset(),
+    ) -> None:
+        self.register = register
+        self.today = today
+        self.profiles = profiles
+        self.options = options or RuleOptions()
+        self.broken = broken
+        """``(kind, id)`` of entities that failed structural loading: rules do not report them again."""
+
+    # --- lists (never None) -------------------------------------------------------------------------
+    @cached_property
+    def activities(self) -> tuple[Activity, ...]:
+        """All controller activities."""
+        return tuple(self.register.activities or ())
+
+    @cached_property
+    def parties(self) -> tuple[Party, ...]:
+        """All parties."""
+        return tuple(self.register.parties or ())
+
+    @cached_property
+    def processor_activities(self) -> tuple[ProcessorActivity, ...]:
+        """All Art. 30(2) entries."""
+        return tuple(self.register.processor_activities or ())
+
+    # --- indexes --------------------------------------------------------------------------------------
+    @cached_property
+    def party_by_id(self) -> dict[str, Party]:
+        """Parties by id."""
+        return {p.id: p for p in self.parties}
+
+    @cached_property
+    def category_by_id(self) -> dict[str, DataCategory]:
+        """Data categories by id."""
+        return {c.id: c for c in self.register.data_categories or ()}
+
+    @cached_property
+    def subject_by_id(self) -> dict[str, DataSubjectCategory]:
+        """Data-subject categories by id."""
+        return {s.id: s for s in self.register.data_subjects or ()}
+
+    @cached_property
+    def measure_by_id(self) -> dict[str, SecurityMeasure]:
+        """Organisation-level security measures by id."""
+        return {m.id: m for m in self.register.security_measures or ()}
+
+    @cached_property
+    def activities_by_party(self) -> dict[str, list[Activity]]:
+        """For each party id, the activities that name it as recipient or transfer importer."""
+        out: dict[str, list[Activity]] = {}
+        for activity in self.activities:
+            seen: set[str] = set()
+            for recipient in activity.recipients or ():
+                seen.add(recipient.party)
+            for transfer in activity.transfers or ():
+                if transfer.recipient:
+                    seen.add(transfer.recipient)
+            for party_id in seen:
+                out.setdefault(party_id, []).append(activity)
+        return out
+
+    def is_broken(self, kind: str, ident: str) -> bool:
+        """True when the entity ``ident`` of ``kind`` failed structural loading."""
+        return (kind, ident) in self.broken
+
+    def categories_of(self, activity: Activity) -> Iterator[DataCategory]:
+        """The defined data categories an activity references (undefined ones are skipped)."""
+        index = self.category_by_id
+        for cid in activity.data_categories or ():
+            category = index.get(cid)
+            if category is not None:
+                yield category
+
+    def subjects_of(self, activity: Activity) -> Iterator[DataSubjectCategory]:
+        """The defined data-subject categories an activity references."""
+        index = self.subject_by_id
+        for sid in activity.data_subjects or ():
+            subject = index.get(sid)
+            if subject is not None:
+                yield subject
+
+    def finding(self, entity: RopaModel | None, path: str = "", **fields: Any) -> Finding:
+        """A finding on ``entity`` at the JSON Pointer ``path`` below it."""
+        return Finding(entity, path, fields)

@@ -1,0 +1,243 @@
+"""Runs the selected rules over a loaded register and turns findings into diagnostics.
+
+The engine stamps code, severity and location on each finding, applies in-register suppressions, and
+reports unused, expired or unknown suppressions (``SUP-001``–``SUP-003``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from ropa.config import Config
+from ropa.diagnostics import Diagnostic, Location, Severity
+from ropa.errors import ConfigError
+from ropa.loading.loader import LoadResult
+from ropa.models import (
+    Activity,
+    DataCategory,
+    DataSubjectCategory,
+    Organisation,
+    Party,
+    ProcessorActivity,
+    RegisterMeta,
+    RopaModel,
+    SecurityMeasure,
+    Suppression,
+)
+from ropa.rules._base import Finding, Rule, RuleContext, RuleOptions
+
+__all__ = ["entity_label", "profiles_for", "run_rules", "select_rules"]
+
+META_CODES = {
+    "SUP-001": ("unused-suppression", "A suppression matches no finding."),
+    "SUP-002": ("expired-suppression", "A suppression's 'until' date has passed."),
+    "SUP-003": ("unknown-suppressed-rule", "A suppression names no known rule."),
+}
+
+_LABELS: dict[type[RopaModel], str] = {
+    Activity: "activity",
+    Party: "party",
+    DataCategory: "data category",
+    DataSubjectCategory: "data-subject category",
+    SecurityMeasure: "security measure",
+    ProcessorActivity: "processor activity",
+}
+
+
+def entity_label(entity: RopaModel | None) -> str | None:
+    """``activity order-handling``, ``party mollie``, ``organisation``, ..."""
+    if entity is None:
+        return None
+    if isinstance(entity, Organisation):
+        return "organisation"
+    if isinstance(entity, RegisterMeta):
+        return "register"
+    noun = _LABELS.get(type(entity))
+    ident = getattr(entity, "id", None)
+    return f"{noun} {ident}" if noun and ident else noun
+
+
+def _matches(rule: Rule, selector: str) -> bool:
+    return selector in ("ALL", rule.code, rule.prefix, rule.name)
+
+
+def profiles_for(config: Config, result: LoadResult) -> frozenset[str]:
+    """Active profiles: configured, else the register's own, else ``eu`` plus ``nl`` for Dutch organisations."""
+    if config.profile is not None:
+        return frozenset({"eu", *config.profile})
+    meta = result.register.meta
+    if meta is not None and meta.profile:
+        return frozenset({"eu", meta.profile})
+    org = result.register.organisation
+    if org is not None and org.country == "NL":
+        return frozenset({"eu", "nl"})
+    return frozenset({"eu"})
+
+
+def select_rules(rules: Sequence[Rule], config: Config, profiles: frozenset[str]) -> tuple[Rule, ...]:
+    """The rules to run under ``config`` for the active ``profiles``.
+
+    Raises:
+        ConfigError: a selector matches no rule.
+    """
+    for selector in [*(config.select or ()), *config.ignore, *config.severity]:
+        if selector != "ALL" and not any(_matches(r, selector) for r in rules):
+            raise ConfigError(f"unknown rule selector '{selector}' (use a code, a prefix or a rule name)")
+    out = []
+    for rule in rules:
+        if rule.profile not in profiles:
+            continue
+        if config.select is not None and not any(_matches(rule, s) for s in config.select):
+            continue
+        if any(_matches(rule, s) for s in config.ignore):
+            continue
+        out.append(rule)
+    return tuple(out)
+
+
+def _severity(rule: Rule, config: Config) -> Severity:
+    # The most specific selector wins: code, then name, then prefix.
+    for key in (rule.code, rule.name, rule.prefix):
+        if key in config.severity:
+            return config.severity[key]
+    if config.options.strict and rule.code in ("RET-001", "SEC-001"):
+        return Severity.ERROR
+    return rule.severity
+
+
+def _suppressions(entity: RopaModel | None) -> list[Suppression]:
+    return list(getattr(entity, "suppress", None) or ())
+
+
+def run_rules(
+    result: LoadResult,
+    rules: Sequence[Rule],
+    config: Config,
+    *,
+    today: dt.date,
+    all_rules: Iterable[Rule] = (),
+) -> list[Diagnostic]:
+    """Run ``rules`` on ``result`` and return their diagnostics (unsorted)."""
+    profiles = profiles_for(config, result)
+    options = RuleOptions(
+        dpf_max_age_months=config.options.dpf_max_age_months,
+        data_max_age_months=config.options.data_max_age_months,
+        strict=config.options.strict,
+    )
+    ctx = RuleContext(result.register, today=today, profiles=profiles, options=options, broken=result.broken)
+    sources = result.sources
+    used: set[tuple[int, int]] = set()
+    out: list[Diagnostic] = []
+    for rule in rules:
+        severity = _severity(rule, config)
+        for finding in rule.check(ctx):
+            if _suppressed(rule, finding, today, used):
+                continue
+            out.append(_diagnostic(rule, severity, finding, sources))
+    known = list(all_rules) or list(rules)
+    out.extend(_suppression_findings(result, known, rules, today, used))
+    return out
+
+
+def _suppressed(rule: Rule, finding: Finding, today: dt.date, used: set[tuple[int, int]]) -> bool:
+    for index, suppression in enumerate(_suppressions(finding.entity)):
+        if suppression.rule in (rule.code, rule.name):
+            if suppression.until is not None and suppression.until < today:
+                return False
+            used.add((id(finding.entity), index))
+            return True
+    return False
+
+
+def _diagnostic(rule: Rule, severity: Severity, finding: Finding, sources: object) -> Diagnostic:
+    entity = finding.entity
+    label = entity_label(entity)
+    fields = {"entity": label or "the register", **finding.fields}
+    try:
+        message = rule.message.format(**fields)
+        hint = rule.hint.format(**fields)
+    except (KeyError, IndexError, ValueError):  # a template/field mismatch must not hide the finding
+        message, hint = rule.summary, rule.hint
+    origin = entity.origin if entity is not None else None
+    file = origin.file if origin else None
+    pointer = (origin.pointer if origin else "") + finding.path
+    span = sources.span(file, pointer) if file is not None else None  # type: ignore[attr-defined]
+    return Diagnostic(
+        code=rule.code,
+        rule=rule.name,
+        severity=severity,
+        message=message,
+        location=Location(file, pointer, span, label),
+        hint=hint,
+        legal_refs=rule.legal_refs,
+    )
+
+
+def _all_entities(result: LoadResult) -> list[RopaModel]:
+    reg = result.register
+    out: list[RopaModel] = []
+    if reg.meta is not None:
+        out.append(reg.meta)
+    if reg.organisation is not None:
+        out.append(reg.organisation)
+    for group in (
+        reg.security_measures,
+        reg.data_subjects,
+        reg.data_categories,
+        reg.parties,
+        reg.activities,
+        reg.processor_activities,
+    ):
+        out.extend(group or ())
+    return out
+
+
+def _suppression_findings(
+    result: LoadResult,
+    known: Sequence[Rule],
+    ran: Sequence[Rule],
+    today: dt.date,
+    used: set[tuple[int, int]],
+) -> list[Diagnostic]:
+    names = {r.code for r in known} | {r.name for r in known}
+    ran_names = {r.code for r in ran} | {r.name for r in ran}
+    out: list[Diagnostic] = []
+    for entity in _all_entities(result):
+        for index, suppression in enumerate(_suppressions(entity)):
+            pointer_tail = f"/suppress/{index}"
+            label = entity_label(entity)
+            if suppression.rule not in names:
+                code, message, hint = (
+                    "SUP-003",
+                    f"suppression on {label} names unknown rule '{suppression.rule}'",
+                    "Use a rule code such as RET-005 or its name; 'ropa rules' lists them.",
+                )
+            elif suppression.until is not None and suppression.until < today:
+                code, message, hint = (
+                    "SUP-002",
+                    f"suppression of {suppression.rule} on {label} expired on {suppression.until}",
+                    "Fix the finding, or renew the suppression with a new justification and date.",
+                )
+            elif suppression.rule in ran_names and (id(entity), index) not in used:
+                code, message, hint = (
+                    "SUP-001",
+                    f"suppression of {suppression.rule} on {label} matches no finding",
+                    "Remove the suppression: the rule no longer reports this entity.",
+                )
+            else:
+                continue
+            origin = entity.origin
+            file = origin.file if origin else None
+            pointer = (origin.pointer if origin else "") + pointer_tail
+            out.append(
+                Diagnostic(
+                    code=code,
+                    rule=META_CODES[code][0],
+                    severity=Severity.WARNING,
+                    message=message,
+                    location=Location(file, pointer, result.sources.span(file, pointer), label),
+                    hint=hint,
+                )
+            )
+    return out

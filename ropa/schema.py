@@ -1,0 +1,66 @@
+"""JSON Schemas generated from the models: ``schemas/register.schema.json`` (one register file).
+
+The committed files are checked for drift by ``ropa schema --check`` and the test suite.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ropa.loading.loader import SINGULAR
+from ropa.models import Register
+
+__all__ = ["SCHEMA_BASE", "all_schemas", "register_schema", "render"]
+
+SCHEMA_BASE = "https://raw.githubusercontent.com/ropa-register/ropa/main/schemas/"
+
+
+def register_schema() -> dict[str, Any]:
+    """The JSON Schema of one register file: any subset of the register's kinds."""
+    schema = Register.model_json_schema(by_alias=True, mode="validation")
+    properties: dict[str, Any] = schema["properties"]
+    for singular, plural in SINGULAR.items():
+        item = properties[plural]["anyOf"][0]["items"]
+        properties[singular] = {
+            "$ref": item["$ref"],
+            "description": f"One entry of '{plural}', for registers kept as one entity per file.",
+        }
+    properties["$schema"] = {"type": "string", "description": "Editors' schema hint; ignored by ropa."}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_BASE + "register.schema.json",
+        "title": "ropa register file",
+        "description": (
+            "One YAML or JSON file of a ropa register (GDPR Art. 30 record of processing activities). "
+            "A register is a folder of such files; list kinds are concatenated across files."
+        ),
+        **{k: v for k, v in schema.items() if k not in ("title", "description")},
+    }
+
+
+def all_schemas() -> dict[str, dict[str, Any]]:
+    """Every committed schema, by file name."""
+    out = {"register.schema.json": register_schema()}
+    try:
+        from ropa.reporters.json import report_schema
+    except ImportError:  # pragma: no cover - the JSON reporter is part of the package
+        return out
+    out["report.schema.json"] = report_schema()
+    return out
+
+
+def render(schema: dict[str, Any]) -> str:
+    """The canonical text of a schema file."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def drift(folder: Path) -> list[str]:
+    """Names of the schema files in ``folder`` that differ from the generated ones."""
+    out = []
+    for name, schema in all_schemas().items():
+        path = folder / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != render(schema):
+            out.append(name)
+    return out
