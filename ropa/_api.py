@@ -57,7 +57,7 @@ def validate(
     result = _as_result(source)
     if config is None:
         config = find_config(result.root) if result.root is not None else Config()
-    day = today or dt.date.today()
+    day = today or dt.date.today()  # noqa: DTZ011 - the user's local date is meant
     catalogue = rules if rules is not None else ALL_RULES
     selected = select_rules(catalogue, config, profiles_for(config, result))
     findings = run_rules(result, selected, config, today=day, all_rules=catalogue)

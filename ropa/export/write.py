@@ -46,4 +46,8 @@ def write_atomic_with(path: Path, writer: Callable[[BinaryIO], None]) -> Path:
 
 def write_atomic(path: Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` atomically."""
-    return write_atomic_with(path, lambda handle: handle.write(data) and None)
+
+    def writer(handle: BinaryIO) -> None:
+        handle.write(data)
+
+    return write_atomic_with(path, writer)

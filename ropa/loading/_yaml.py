@@ -20,7 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 try:  # libyaml is much faster; the pure-Python parser is the fallback.
-    from yaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser
 
     HAVE_LIBYAML = True
 except ImportError:  # pragma: no cover - depends on the PyYAML build
@@ -80,7 +80,7 @@ class _Refused(Exception):
         self.problem = problem
 
 
-class _Loader(_Parser, BaseResolver):  # type: ignore[misc,valid-type]
+class _Loader(_Parser, BaseResolver):
     """libyaml's composer with a resolver that defers plain-scalar typing to :func:`_plain`."""
 
     def __init__(self, stream: str) -> None:

@@ -310,7 +310,7 @@ class _Collector:
         self.add(code, message, hint, file, pointer + path, entity=label)
 
     def register(self) -> Register:
-        fields: dict[str, Any] = {kind: models for kind, models in self.lists.items()}
+        fields: dict[str, Any] = dict(self.lists)
         for kind, (model, _) in self.single.items():
             fields["meta" if kind == "register" else kind] = model
         return Register.model_construct(**fields)
@@ -474,15 +474,13 @@ def load(path: str | os.PathLike[str]) -> LoadResult:
     with _gc_paused():
         for name, data, error in entries:
             if data is None:
-                collector.add(
-                    "IO-001", f"cannot read file: {error}", "Check the permissions.", name, ""
-                )
+                collector.add("IO-001", f"cannot read file: {error}", "Check the permissions.", name, "")
                 continue
             text = _parse_into(collector, name, data)
             if keep and text is not None:
                 texts[name] = text
         register = collector.register()
-    sources._texts.update(texts)  # noqa: SLF001 - the index is ours
+    sources._texts.update(texts)
     return LoadResult(
         register=register,
         diagnostics=tuple(sorted(collector.diagnostics, key=Diagnostic.sort_key)),
@@ -497,9 +495,11 @@ def _parse_into(collector: _Collector, name: str, data: bytes) -> str | None:
     text, problem = decode(data)
     if text is None:
         assert problem is not None  # noqa: S101 - decode returns one of the two
-        collector.add(problem.code, problem.message, problem.hint, name, "", span=Span(problem.line, problem.column))
+        collector.add(
+            problem.code, problem.message, problem.hint, name, "", span=Span(problem.line, problem.column)
+        )
         return None
-    collector.sources._texts[name] = text  # noqa: SLF001 - positions for this file's diagnostics
+    collector.sources._texts[name] = text
     value, problems = parse(text)
     for p in problems:
         collector.add(p.code, p.message, p.hint, name, p.pointer, span=Span(p.line, p.column))

@@ -38,9 +38,7 @@ CountryCode = Annotated[
 ]
 """An upper-case ISO 3166-1 alpha-2 code (``NL``, ``US``); ``EL``/``UK`` are not accepted."""
 
-_DURATION_RE = re.compile(
-    r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(?:[.,]\d+)?S)?)?$"
-)
+_DURATION_RE = re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(?:[.,]\d+)?S)?)?$")
 
 
 def is_iso_duration(value: str) -> bool:

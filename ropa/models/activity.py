@@ -30,18 +30,18 @@ from ropa.models.vocab import (
 
 __all__ = [
     "Activity",
+    "Art9Basis",
     "Art10Basis",
     "Art49Documentation",
-    "Art9Basis",
     "AutomatedDecisions",
     "Consent",
     "DataSource",
     "Dpia",
+    "ProcessorActivity",
     "Purpose",
     "Recipient",
     "RetentionRule",
     "SpecificMeasure",
-    "ProcessorActivity",
     "Transfer",
 ]
 

@@ -12,9 +12,9 @@ from ropa.models.vocab import MeasureKind
 
 __all__ = [
     "Dpo",
-    "RequestHandling",
     "Organisation",
     "RegisterMeta",
+    "RequestHandling",
     "SecurityMeasure",
 ]
 

@@ -8,7 +8,7 @@ from ropa.models._base import CountryCode, Id, RopaModel, Text
 from ropa.models.common import Contact, Suppression
 from ropa.models.vocab import PartyRole, SpecialCategory, VulnerableGroup
 
-__all__ = ["DataCategory", "DataSubjectCategory", "Dpf", "ProcessingAgreement", "Party"]
+__all__ = ["DataCategory", "DataSubjectCategory", "Dpf", "Party", "ProcessingAgreement"]
 
 
 class DataSubjectCategory(RopaModel):

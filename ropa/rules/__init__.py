@@ -14,7 +14,22 @@ from ropa.rules._base import Finding, Rule, RuleContext, RuleOptions
 
 __all__ = ["ALL_RULES", "Finding", "Rule", "RuleContext", "RuleOptions", "get"]
 
-_FAMILY_ORDER = ("ORG", "EXM", "ACT", "LAW", "SPC", "REC", "PRC", "TRF", "RET", "SEC", "DPIA", "RGT", "GOV", "NL")
+_FAMILY_ORDER = (
+    "ORG",
+    "EXM",
+    "ACT",
+    "LAW",
+    "SPC",
+    "REC",
+    "PRC",
+    "TRF",
+    "RET",
+    "SEC",
+    "DPIA",
+    "RGT",
+    "GOV",
+    "NL",
+)
 
 
 def _key(rule: Rule) -> tuple[int, str]:

@@ -27,7 +27,9 @@ from ropa.models import (
 __all__ = ["Finding", "Rule", "RuleContext", "RuleOptions", "ref"]
 
 
-def ref(article: str, paragraph: int | None = None, point: str | None = None, instrument: str = "GDPR") -> LegalRef:
+def ref(
+    article: str, paragraph: int | None = None, point: str | None = None, instrument: str = "GDPR"
+) -> LegalRef:
     """Shorthand for a :class:`~ropa.diagnostics.LegalRef`."""
     return LegalRef(article, paragraph, point, instrument)
 

@@ -63,7 +63,7 @@ def _matches(rule: Rule, selector: str) -> bool:
 
 
 def profiles_for(config: Config, result: LoadResult) -> frozenset[str]:
-    """Active profiles: configured, else the register's own, else ``eu`` plus ``nl`` for Dutch organisations."""
+    """Active profiles: configured, else the register's, else ``eu`` plus ``nl`` for a Dutch organisation."""
     if config.profile is not None:
         return frozenset({"eu", *config.profile})
     meta = result.register.meta

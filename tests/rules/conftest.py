@@ -1,0 +1,44 @@
+"""Helpers for rule tests: run one rule on a fixture and read the ``# expect: CODE`` markers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import ropa
+from ropa.config import Config
+from ropa.diagnostics import Report
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURE_TODAY = dt.date(2026, 6, 1)
+"""The date every rule fixture is checked on, so that date-dependent rules are deterministic."""
+
+_MARKER = re.compile(r"#\s*expect:\s*([A-Z]+-\d{3}(?:\s*,\s*[A-Z]+-\d{3})*)")
+
+
+def run_rule(code: str, source: str | Path) -> Report:
+    """Validate ``source`` (YAML text, a file or a folder) with only rule ``code``, both profiles on."""
+    result = ropa.loads(source) if isinstance(source, str) else ropa.load(source)
+    config = Config(select=[code], profile=["eu", "nl"])
+    return ropa.validate(result, config, today=FIXTURE_TODAY)
+
+
+def expected_lines(path: Path, code: str) -> set[tuple[str, int]]:
+    """``(file, line)`` of every ``# expect: CODE`` marker under ``path`` (a file or a folder)."""
+    files = [path] if path.is_file() else sorted(p for p in path.rglob("*.y*ml"))
+    out = set()
+    for file in files:
+        name = file.name if path.is_file() else file.relative_to(path).as_posix()
+        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+            match = _MARKER.search(line)
+            if match and code in [c.strip() for c in match.group(1).split(",")]:
+                out.add((name, number))
+    return out
+
+
+def fixture(code: str, kind: str) -> Path:
+    """``fixtures/<code>/<kind>.yaml`` or the folder ``fixtures/<code>/<kind>/``."""
+    base = FIXTURES / code
+    single = base / f"{kind}.yaml"
+    return single if single.exists() else base / kind
