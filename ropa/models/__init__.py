@@ -17,6 +17,7 @@ from ropa.models.activity import AutomatedDecisions as AutomatedDecisions
 from ropa.models.activity import Consent as Consent
 from ropa.models.activity import DataSource as DataSource
 from ropa.models.activity import Dpia as Dpia
+from ropa.models.activity import NoticeStatement as NoticeStatement
 from ropa.models.activity import ProcessorActivity as ProcessorActivity
 from ropa.models.activity import Purpose as Purpose
 from ropa.models.activity import Recipient as Recipient
@@ -58,6 +59,7 @@ __all__ = [
     "Dpia",
     "Dpo",
     "Id",
+    "NoticeStatement",
     "Organisation",
     "Origin",
     "Party",

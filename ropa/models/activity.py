@@ -240,6 +240,20 @@ class AutomatedDecisions(RopaModel):
     """The logic involved, in words."""
 
 
+class NoticeStatement(RopaModel):
+    """What the privacy notice tells data subjects about an activity, for comparison with the register
+    (RGT-005). Only what the notice actually states is filled in."""
+
+    url: str | None = None
+    """Where the statement is published."""
+    recipients: list[Id] | None = None
+    """Parties the notice names as recipients, by id."""
+    transfer_countries: list[CountryCode] | None = None
+    """Third countries the notice names."""
+    retention: list[str] | None = None
+    """Retention periods the notice states, as ISO 8601 durations."""
+
+
 class Activity(RopaModel):
     """A processing activity: one row of the record (Art. 30(1)(b)–(g))."""
 
@@ -313,6 +327,8 @@ class Activity(RopaModel):
     """Where the data are stored (ACT-008)."""
     privacy_notice: Text | None = None
     """Where data subjects are informed (Art. 13/14, RGT-004)."""
+    notice: NoticeStatement | None = None
+    """What the privacy notice states about this activity (RGT-005)."""
     last_modified: dt.date | None = None
     """When the processing last changed."""
     last_reviewed: dt.date | None = None

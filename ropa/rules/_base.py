@@ -41,6 +41,9 @@ class Finding:
     entity: RopaModel | None
     path: str = ""
     fields: Mapping[str, Any] = field(default_factory=dict)
+    severity: Severity | None = None
+    """Overrides the rule's default severity for this finding (e.g. RGT-001: warning, or error beyond one
+    month); a severity set in the configuration still wins."""
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,8 @@ class RuleContext:
             if subject is not None:
                 yield subject
 
-    def finding(self, entity: RopaModel | None, path: str = "", **fields: Any) -> Finding:
+    def finding(
+        self, entity: RopaModel | None, path: str = "", *, severity: Severity | None = None, **fields: Any
+    ) -> Finding:
         """A finding on ``entity`` at the JSON Pointer ``path`` below it."""
-        return Finding(entity, path, fields)
+        return Finding(entity, path, fields, severity)

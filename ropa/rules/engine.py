@@ -96,14 +96,14 @@ def select_rules(rules: Sequence[Rule], config: Config, profiles: frozenset[str]
     return tuple(out)
 
 
-def _severity(rule: Rule, config: Config) -> Severity:
+def _configured_severity(rule: Rule, config: Config) -> Severity | None:
     # The most specific selector wins: code, then name, then prefix.
     for key in (rule.code, rule.name, rule.prefix):
         if key in config.severity:
             return config.severity[key]
     if config.options.strict and rule.code in ("RET-001", "SEC-001"):
         return Severity.ERROR
-    return rule.severity
+    return None
 
 
 def _suppressions(entity: RopaModel | None) -> list[Suppression]:
@@ -130,10 +130,11 @@ def run_rules(
     used: set[tuple[int, int]] = set()
     out: list[Diagnostic] = []
     for rule in rules:
-        severity = _severity(rule, config)
+        configured = _configured_severity(rule, config)
         for finding in rule.check(ctx):
             if _suppressed(rule, finding, today, used):
                 continue
+            severity = configured or finding.severity or rule.severity
             out.append(_diagnostic(rule, severity, finding, sources))
     known = list(all_rules) or list(rules)
     out.extend(_suppression_findings(result, known, rules, today, used))
