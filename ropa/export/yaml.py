@@ -1,0 +1,210 @@
+"""The register as YAML: one document, or the documented folder layout.
+
+Every string that a YAML reader could take for something else is quoted: ``"NO"``, ``"yes"``, ``"on"``,
+``"2024-01-01"``, ``"12"``, ``"1e5"``, ``""``, ``"null"``, and strings that start with an indicator or
+contain ``": "``. Reading the output back with :func:`ropa.loads` or :func:`ropa.load` gives an equal
+register.
+
+The folder layout written by :func:`write_register_folder`::
+
+    organisation.yaml          register, organisation, security_measures
+    vocabulary.yaml            data_subjects, data_categories
+    parties.yaml               parties
+    activities/<id>.yaml       one file per activity, under the key ``activity:``
+    processor.yaml             processor_activities (only when stated)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ropa.errors import ExportError
+from ropa.export.write import write_atomic
+from ropa.models import Register
+
+__all__ = ["register_to_yaml", "register_yaml_files", "write_register_folder"]
+
+_STR_TAG = "tag:yaml.org,2002:str"
+
+# What the loader's YAML 1.2 scalar policy, or a YAML 1.1 reader, would not read back as text.
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_WORDS = frozenset(
+    word
+    for base in ("true", "false", "yes", "no", "on", "off", "y", "n")
+    for word in (base, base.capitalize(), base.upper())
+)
+_NUMBER_RE = re.compile(
+    r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?"  # decimal, with YAML 1.1 underscores
+    r"|[-+]?0[xob][0-9a-fA-F_]+"  # hex, octal, binary
+    r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+    r"|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?"  # YAML 1.1 sexagesimal
+)
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+_ESCAPE_ONLY = frozenset("\x85\u2028\u2029\ufeff")
+"""Characters a YAML reader turns into a plain line break unless they are escaped."""
+
+_WIDTH = 1_000_000_000
+"""Line width: never fold long text."""
+
+_WINDOWS_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(10)} | {f"LPT{i}" for i in range(10)}
+)
+
+
+def needs_quotes(value: str) -> bool:
+    """True when ``value`` written as a plain scalar would be read back as something other than itself."""
+    if value in _NULLS or value in _WORDS or value != value.strip():
+        return True
+    return bool(_NUMBER_RE.fullmatch(value) or _DATE_RE.match(value))
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that quotes misreadable strings and writes multi-line text as literal blocks."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style: str | None = None
+    if any(ch in _ESCAPE_ONLY for ch in value):
+        style = '"'
+    elif "\n" in value:
+        style = "|"  # the emitter falls back to quotes when a block cannot hold the text exactly
+    elif needs_quotes(value):
+        style = "'"
+    return dumper.represent_scalar(_STR_TAG, value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML text for plain data (mappings keep their order)."""
+    text: str = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=_WIDTH,
+        default_flow_style=False,
+        indent=2,
+    )
+    return text
+
+
+def register_to_yaml(register: Register) -> str:
+    """The canonical dump of ``register`` (:meth:`~ropa.models.RopaModel.dump`) as one YAML document."""
+    return dump_yaml(register.dump())
+
+
+def _activity_file_names(activities: Iterable[dict[str, Any]]) -> list[str]:
+    """``<id>.yaml`` per activity; ids that collide (also case-insensitively) get ``-2``, ``-3``, ..."""
+    used: set[str] = set()
+    names: list[str] = []
+    for activity in activities:
+        stem = str(activity.get("id", "activity"))
+        if stem.split(".")[0].upper() in _WINDOWS_RESERVED:
+            stem = f"activity-{stem}"
+        candidate, counter = stem, 1
+        while candidate.casefold() in used:
+            counter += 1
+            candidate = f"{stem}-{counter}"
+        used.add(candidate.casefold())
+        names.append(f"{candidate}.yaml")
+    return names
+
+
+def register_yaml_files(register: Register) -> dict[str, str]:
+    """The files of the folder layout, as ``{relative POSIX path: YAML text}``, in writing order.
+
+    Kinds that are not stated (``None``) are left out, so that loading the folder gives the same
+    register; a stated empty list (``activities: []``) is kept. When no activity file is written but
+    ``activities`` is stated as empty, ``activities: []`` goes into ``organisation.yaml``.
+    """
+    data = register.dump()
+    files: dict[str, dict[str, Any]] = {}
+
+    def put(file: str, *keys: str) -> None:
+        section = {key: data[key] for key in keys if key in data}
+        if section:
+            files.setdefault(file, {}).update(section)
+
+    put("organisation.yaml", "register", "organisation", "security_measures")
+    put("vocabulary.yaml", "data_subjects", "data_categories")
+    put("parties.yaml", "parties")
+    activities: list[dict[str, Any]] = data.get("activities") or []
+    if "activities" in data and not activities:
+        files.setdefault("organisation.yaml", {})["activities"] = []
+    put("processor.yaml", "processor_activities")
+    out = {name: dump_yaml(section) for name, section in files.items()}
+    if "organisation.yaml" not in out:
+        out = {"organisation.yaml": "{}\n", **out}  # an empty register is still a register folder
+    for name, activity in zip(_activity_file_names(activities), activities, strict=True):
+        out[f"activities/{name}"] = dump_yaml({"activity": activity})
+    return out
+
+
+def _register_yaml_paths(folder: Path) -> list[Path]:
+    """The YAML files the loader would read in ``folder`` (hidden files and folders skipped)."""
+    found: list[Path] = []
+    for current, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(
+            Path(current, name)
+            for name in names
+            if not name.startswith(".") and name.endswith((".yaml", ".yml"))
+        )
+    return found
+
+
+def write_register_folder(
+    register: Register, folder: str | os.PathLike[str], *, force: bool = False
+) -> list[Path]:
+    """Write ``register`` as a register folder (see the module docstring for the layout).
+
+    Each file is written atomically. With ``force``, an existing register in ``folder`` is replaced:
+    its YAML files that the new register does not write are deleted after the new files are in place;
+    other files (``README.md``, hidden files such as ``.git``) are left alone.
+
+    Args:
+        register: the register to write.
+        folder: the register folder, e.g. ``registers/acme``.
+        force: replace the register in an existing non-empty folder.
+
+    Returns:
+        The paths written, in writing order.
+
+    Raises:
+        ExportError: ``folder`` is a file, is not empty and ``force`` is not set, or cannot be written.
+    """
+    root = Path(folder)
+    if root.exists() and not root.is_dir():
+        raise ExportError(f"{root} exists and is not a folder")
+    try:
+        existing = root.is_dir() and any(root.iterdir())
+    except OSError as exc:
+        raise ExportError(f"cannot read {root}: {exc.strerror or exc}") from exc
+    if existing and not force:
+        raise ExportError(
+            f"{root} exists and is not empty; choose a new folder or pass force=True (--force) to replace "
+            "the register in it"
+        )
+    files = register_yaml_files(register)
+    stale = _register_yaml_paths(root) if existing else []
+    written: list[Path] = []
+    for name, text in files.items():
+        written.append(write_atomic(root / name, text.encode("utf-8")))
+    keep = {path.resolve() for path in written}
+    for path in stale:
+        if path.resolve() not in keep:
+            try:
+                path.unlink()
+            except OSError as exc:
+                raise ExportError(
+                    f"cannot remove the old register file {path}: {exc.strerror or exc}"
+                ) from exc
+    return written
