@@ -11,6 +11,7 @@ from typing import Any
 
 from ropa.loading.loader import SINGULAR
 from ropa.models import Register
+from ropa.models._base import ID_PATTERN
 
 __all__ = ["SCHEMA_BASE", "all_schemas", "register_schema", "render"]
 
@@ -21,6 +22,9 @@ def register_schema() -> dict[str, Any]:
     """The JSON Schema of one register file: any subset of the register's kinds."""
     schema = Register.model_json_schema(by_alias=True, mode="validation")
     properties: dict[str, Any] = schema["properties"]
+    # A recipient may be written as a bare party id (the model turns it into {party: id}).
+    recipients = schema["$defs"]["Activity"]["properties"]["recipients"]["anyOf"][0]
+    recipients["items"] = {"anyOf": [recipients["items"], {"type": "string", "pattern": ID_PATTERN}]}
     for singular, plural in SINGULAR.items():
         item = properties[plural]["anyOf"][0]["items"]
         properties[singular] = {

@@ -5,8 +5,9 @@ without recording positions. Positions are computed only for files that have dia
 (:func:`position_index`), by composing that file once more.
 
 Scalar policy (YAML 1.2 core schema): ``null``/``~``/empty are null, ``true``/``false`` are booleans,
-decimal integers and floats are numbers, everything else is text. ``yes``, ``no``, ``on``, ``off``,
-``NO`` (Norway) and dates stay text: the models decide what they mean.
+integers and floats in canonical form are numbers, everything else is text. ``yes``, ``no``, ``on``,
+``off``, ``NO`` (Norway), dates and numbers with leading zeros (``0612345678``) stay text: the models
+decide what they mean, and nothing is lost when a number is read back as text.
 """
 
 from __future__ import annotations
@@ -59,6 +60,9 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT_RE = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT_RE = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+# Plain scalars become numbers only in canonical form, so that converting back to text is lossless:
+# "0612345678" (a phone number), "012345", "1.10" and "1e3" stay text.
+_CANONICAL_INT_RE = re.compile(r"(0|-?[1-9][0-9]{0,17})\Z")
 _NUMBER_START = frozenset("0123456789+-.")
 
 
@@ -360,10 +364,12 @@ def _plain(value: str) -> Any:
     if boolean is not None:
         return boolean
     if value[0] in _NUMBER_START:
-        if _INT_RE.match(value):
+        if _CANONICAL_INT_RE.match(value):
             return int(value)
         if _FLOAT_RE.match(value) and value not in (".", "+.", "-."):
-            return float(value)
+            number = float(value)
+            if repr(number) == value:
+                return number
     return value
 
 

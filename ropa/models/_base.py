@@ -83,6 +83,14 @@ class RopaModel(BaseModel):
         """Record where this entity was loaded from (used by the loader)."""
         self._origin = origin
 
+    def __eq__(self, other: object) -> bool:
+        # Equal when of the same type with equal fields; where an entity was read from does not count.
+        if type(self) is not type(other):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = BaseModel.__hash__
+
     def dump(self) -> dict[str, Any]:
         """The canonical plain-data form: JSON types, unstated fields omitted."""
         return self.model_dump(mode="json", exclude_none=True, by_alias=True)

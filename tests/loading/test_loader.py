@@ -1,0 +1,148 @@
+"""The loader: located diagnostics, merging by kind across files, no entity hides another."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import ropa
+from ropa.errors import RegisterError
+
+REPO = Path(__file__).resolve().parents[2]
+MIKI = REPO / "registers" / "miki4all"
+
+
+def codes_at(result: ropa.LoadResult) -> list[tuple[str, str | None, int, int]]:
+    return [(d.code, d.location.file, d.location.line, d.location.column) for d in result.diagnostics]
+
+
+def test_example_register_loads_cleanly() -> None:
+    result = ropa.load(MIKI)
+    assert result.diagnostics == ()
+    assert result.ok
+    register = result.register
+    assert register.organisation is not None
+    assert register.organisation.name == "MiKi4all"
+    assert len(register.activities or []) == 13
+    assert {p.id for p in register.parties or []} >= {"mollie", "postnl", "google", "snelstart"}
+    assert "activities/boekhouding.yaml" in result.files
+
+
+def test_broken_copy_gives_located_diagnostics(tmp_path: Path) -> None:
+    copy = tmp_path / "miki"
+    shutil.copytree(MIKI, copy)
+    path = copy / "activities" / "betalingen.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("lawful_basis: 6-1-b", "lawful_basis: contract")
+    text = text.replace("  recipients: [mollie]", "  recipients: [mollie]\n  recipient: [mollie]")
+    path.write_text(text, encoding="utf-8")
+    (copy / "parties.yaml").write_text(
+        (copy / "parties.yaml").read_text(encoding="utf-8").replace("country: US", "country: USA"),
+        encoding="utf-8",
+    )
+    result = ropa.load(copy)
+    found = {(d.code, d.location.file, d.location.line) for d in result.diagnostics}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    basis_line = next(i for i, line in enumerate(lines, 1) if "lawful_basis: contract" in line)
+    extra_line = next(i for i, line in enumerate(lines, 1) if line.startswith("  recipient:"))
+    party_lines = (copy / "parties.yaml").read_text(encoding="utf-8").splitlines()
+    country_line = next(i for i, line in enumerate(party_lines, 1) if "country: USA" in line)
+    assert found == {
+        ("STR-005", "activities/betalingen.yaml", basis_line),
+        ("STR-002", "activities/betalingen.yaml", extra_line),
+        ("STR-005", "parties.yaml", country_line),
+    }
+    # the broken entities are left out and remembered; the others are all there
+    assert ("activities", "betalingen") in result.broken
+    assert ("parties", "google") in result.broken
+    assert len(result.register.activities or []) == 12
+    extra = next(d for d in result.diagnostics if d.code == "STR-002")
+    assert extra.hint is not None
+    assert "recipients" in extra.hint  # did you mean
+    assert extra.location.pointer == "/activity/recipient"
+    assert extra.location.entity == "activity betalingen"
+    with pytest.raises(RegisterError) as info:
+        result.raise_for_errors()
+    assert len(info.value.diagnostics) == 3
+
+
+def test_kinds_merge_across_files_and_singletons_are_unique(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("organisation:\n  name: A\nactivities:\n  - {id: one, name: One}\n")
+    (tmp_path / "b.yml").write_text("organisation:\n  name: B\nactivity:\n  id: two\n  name: Two\n")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "c.yaml").write_text("activities:\n  - {id: three, name: Three}\n")
+    (tmp_path / ".hidden.yaml").write_text("not: [valid")
+    (tmp_path / "notes.txt").write_text("ignored")
+    result = ropa.load(tmp_path)
+    assert [a.id for a in result.register.activities or []] == ["one", "two", "three"]
+    assert result.files == ("a.yaml", "b.yml", "sub/c.yaml")
+    assert codes_at(result) == [("STR-006", "b.yml", 1, 1)]
+    assert result.register.organisation is not None
+    assert result.register.organisation.name == "A"
+
+
+def test_duplicate_ids_of_vocabulary_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("data_categories:\n  - {id: naam, name: Naam}\n")
+    (tmp_path / "b.yaml").write_text("data_categories:\n  - {id: naam, name: Name}\n")
+    result = ropa.load(tmp_path)
+    assert codes_at(result) == [("STR-005", "b.yaml", 2, 6)]
+
+
+def test_all_problems_of_all_files_in_one_run(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("activities:\n  - {id: one, name: One, colour: red}\n  - {id: two}\n")
+    (tmp_path / "b.yaml").write_text("parties: [\n")
+    (tmp_path / "c.yaml").write_text("frobnicate: 1\n")
+    result = ropa.load(tmp_path)
+    assert [(c, f) for c, f, _, _ in codes_at(result)] == [
+        ("STR-002", "a.yaml"),
+        ("STR-004", "a.yaml"),
+        ("SYN-001", "b.yaml"),
+        ("STR-002", "c.yaml"),
+    ]
+
+
+def test_yaml_scalars_stay_text(tmp_path: Path) -> None:
+    result = ropa.loads(
+        "organisation:\n  name: NO\n  country: NO\n  registration_number: 012345\n"
+        "register:\n  version: yes\n  last_updated: 2024-01-31\n"
+    )
+    assert result.diagnostics == ()
+    org = result.register.organisation
+    assert org is not None
+    assert (org.name, org.country, org.registration_number) == ("NO", "NO", "012345")
+    meta = result.register.meta
+    assert meta is not None
+    assert meta.version == "yes"
+    assert str(meta.last_updated) == "2024-01-31"
+
+
+def test_quoted_numbers_keep_leading_zeros() -> None:
+    result = ropa.loads('organisation:\n  name: X\n  registration_number: "012345"\n')
+    assert result.register.organisation is not None
+    assert result.register.organisation.registration_number == "012345"
+
+
+def test_missing_path_raises_file_not_found(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        ropa.load(tmp_path / "nope")
+
+
+def test_folder_without_yaml_is_reported(tmp_path: Path) -> None:
+    result = ropa.load(tmp_path)
+    assert [d.code for d in result.diagnostics] == ["IO-002"]
+
+
+def test_single_file_register(tmp_path: Path) -> None:
+    path = tmp_path / "register.yaml"
+    path.write_text("activities:\n  - {id: one, name: One}\n")
+    result = ropa.load(path)
+    assert result.files == ("register.yaml",)
+    assert result.diagnostics == ()
+
+
+def test_bom_is_accepted() -> None:
+    result = ropa.loads(b"\xef\xbb\xbforganisation:\n  name: X\n")
+    assert result.diagnostics == ()

@@ -1,0 +1,211 @@
+"""Hypothesis strategies for registers (pydantic v2 has no hypothesis plugin, so they are explicit).
+
+Strategies build plain data in the register format and validate it into models, so every generated
+register is one a user could have written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import strategies as st
+
+from ropa.models import Register
+from ropa.models.vocab import (
+    CookieKind,
+    DataSourceKind,
+    Frequency,
+    LawfulBasis,
+    MeasureKind,
+    PartyRole,
+    PurposeKind,
+    RetentionAnchor,
+    RetentionKind,
+    SpecialCategory,
+    SpecialCondition,
+    Status,
+    TransferMechanism,
+    VulnerableGroup,
+)
+
+# Text as people write it: any printable Unicode (accents, CJK, RTL, emoji, combining marks), including
+# strings YAML would misread ("NO", "yes", "2024-01-01", "12", "null", ": ").
+_tricky = st.sampled_from(
+    ["NO", "yes", "on", "off", "2024-01-01", "12", "1.5", "null", "~", "a: b", "- x", "#x"]
+)
+text = st.one_of(
+    _tricky,
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff"),
+        min_size=1,
+        max_size=40,
+    ),
+)
+ids = st.from_regex(r"\A[a-z0-9][a-z0-9._-]{0,15}\Z")
+dates = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2040, 12, 31)).map(dt.date.isoformat)
+durations = st.sampled_from(["P7Y", "P1M", "P30D", "P2Y6M", "P1W", "PT12H", "P10Y"])
+countries = st.sampled_from(["NL", "DE", "BE", "FR", "US", "GB", "CH", "JP", "CA", "IN", "NO"])
+
+
+def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.one_of(st.none(), strategy)
+
+
+def _codes(enum: Any) -> st.SearchStrategy[str]:
+    return st.sampled_from([member.value for member in enum])
+
+
+def _mapping(required: dict[str, Any], optional: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
+    """A dict with the required keys and any subset of the optional ones (absent = not stated)."""
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+contacts = _mapping({}, {"name": text, "email": text, "phone": text, "address": text, "country": countries})
+
+
+def _purpose() -> st.SearchStrategy[dict[str, Any]]:
+    consent = _mapping({}, {"explicit": st.booleans(), "records": text, "withdrawal": text})
+    return _mapping(
+        {"description": text},
+        {
+            "kind": _codes(PurposeKind),
+            "lawful_basis": _codes(LawfulBasis),
+            "law": text,
+            "legitimate_interest": text,
+            "lia": text,
+            "consent": consent,
+        },
+    )
+
+
+def _activity(
+    category_ids: list[str], subject_ids: list[str], party_ids: list[str]
+) -> st.SearchStrategy[Any]:
+    cat_list = (
+        st.lists(st.sampled_from(category_ids), max_size=3, unique=True) if category_ids else st.just([])
+    )
+    subj_list = (
+        st.lists(st.sampled_from(subject_ids), max_size=2, unique=True) if subject_ids else st.just([])
+    )
+    party = st.sampled_from(party_ids) if party_ids else ids
+    transfer = _mapping(
+        {},
+        {
+            "country": countries,
+            "recipient": party,
+            "mechanism": _codes(TransferMechanism),
+            "scc_module": st.integers(1, 4),
+            "tia": text,
+            "frequency": _codes(Frequency),
+        },
+    )
+    retention = _mapping(
+        {},
+        {
+            "data_categories": cat_list,
+            "kind": _codes(RetentionKind),
+            "duration": durations,
+            "anchor": _codes(RetentionAnchor),
+            "legal_reference": text,
+            "criteria": text,
+        },
+    )
+    return _mapping(
+        {"id": ids, "name": text},
+        {
+            "description": text,
+            "status": _codes(Status),
+            "purposes": st.lists(_purpose(), max_size=3),
+            "art9": st.lists(_mapping({"condition": _codes(SpecialCondition)}, {"law": text}), max_size=2),
+            "data_subjects": subj_list,
+            "data_categories": cat_list,
+            "sources": st.lists(
+                _mapping({"kind": _codes(DataSourceKind)}, {"description": text}), max_size=2
+            ),
+            "recipients": st.lists(party.map(lambda p: {"party": p}), max_size=3),
+            "transfers": st.lists(transfer, max_size=2),
+            "retention": st.lists(retention, max_size=2),
+            "cookies": st.lists(_codes(CookieKind), max_size=2, unique=True),
+            "last_reviewed": dates,
+            "large_scale": st.booleans(),
+            "systems": st.lists(text, max_size=2),
+            "unmapped": st.dictionaries(text, text, max_size=2),
+        },
+    )
+
+
+@st.composite
+def register_data(draw: st.DrawFn) -> dict[str, Any]:
+    """Plain data of a valid register (unique ids per kind; references mostly resolvable)."""
+    category_ids = draw(st.lists(ids, max_size=4, unique=True))
+    subject_ids = draw(st.lists(ids, max_size=3, unique=True))
+    party_ids = draw(st.lists(ids, max_size=4, unique=True))
+    activity_ids = draw(st.lists(ids, min_size=0, max_size=4, unique=True))
+    data: dict[str, Any] = {}
+    data["register"] = draw(
+        _mapping(
+            {},
+            {
+                "title": text,
+                "version": text,
+                "language": st.sampled_from(["nl", "en"]),
+                "last_updated": dates,
+            },
+        )
+    )
+    data["organisation"] = draw(
+        _mapping(
+            {"name": text},
+            {
+                "contact": contacts,
+                "country": countries,
+                "employees": st.integers(0, 10_000),
+                "public_authority": st.booleans(),
+                "privacy_contact": contacts,
+                "dpo": _mapping({}, {"designated": st.booleans(), "contact": contacts}),
+            },
+        )
+    )
+    data["security_measures"] = [
+        draw(_mapping({"id": st.just(f"m{i}"), "description": text}, {"kind": _codes(MeasureKind)}))
+        for i in range(draw(st.integers(0, 2)))
+    ]
+    data["data_categories"] = [
+        draw(
+            _mapping(
+                {"id": st.just(cid), "name": text},
+                {"special": _codes(SpecialCategory), "criminal": st.booleans(), "bookkeeping": st.booleans()},
+            )
+        )
+        for cid in category_ids
+    ]
+    data["data_subjects"] = [
+        draw(_mapping({"id": st.just(sid), "name": text}, {"vulnerable": _codes(VulnerableGroup)}))
+        for sid in subject_ids
+    ]
+    data["parties"] = [
+        draw(
+            _mapping(
+                {"id": st.just(pid), "name": text},
+                {
+                    "role": _codes(PartyRole),
+                    "country": countries,
+                    "contact": contacts,
+                    "sub_processors": st.just([]),
+                },
+            )
+        )
+        for pid in party_ids
+    ]
+    data["activities"] = []
+    for aid in activity_ids:
+        activity = draw(_activity(category_ids, subject_ids, party_ids))
+        activity["id"] = aid
+        data["activities"].append(activity)
+    return data
+
+
+def registers() -> st.SearchStrategy[Register]:
+    """Valid :class:`~ropa.models.Register` objects."""
+    return register_data().map(Register.model_validate)
