@@ -107,9 +107,9 @@ def render() -> str:
     lines = [
         "# Register fields",
         "",
-        "Every field of every entity, generated from the models (`python -m ropa._fielddocs`). Every field is",
-        "optional unless marked *required*: leaving a field out means *not stated*; an empty list means",
-        "*none*. The rules, not the loader, report what is missing.",
+        "Every field of every entity, generated from the models (`python -m ropa._fielddocs`).",
+        "Every field is optional unless marked *required*: leaving a field out means *not stated*;",
+        "an empty list means *none*. The rules, not the loader, report what is missing.",
         "",
     ]
     for title, model in MODELS:
