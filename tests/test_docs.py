@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 import ropa
 from ropa import _fielddocs
 
@@ -34,3 +36,13 @@ def test_every_model_field_is_documented() -> None:
     for _, model in _fielddocs.MODELS:
         for name, info in model.model_fields.items():
             assert info.description, f"{model.__name__}.{name} has no docstring"
+
+
+def test_api_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    blocks = re.findall(
+        r"```python\n(.*?)```", (DOCS / "api.md").read_text(encoding="utf-8"), flags=re.DOTALL
+    )
+    assert len(blocks) >= 4
+    monkeypatch.chdir(REPO)
+    for block in blocks:
+        exec(compile(block, "docs/api.md", "exec"), {})  # noqa: S102 - our own documentation
