@@ -1,0 +1,82 @@
+"""TRF-007 transfer-without-tia: a transfer under SCCs, BCRs or ad hoc clauses has no TIA reference.
+
+## What it does
+Reports each transfer outside the EEA with ``mechanism`` ``scc``, ``scc-sa``, ``bcr`` or ``46-3-a``
+(ad hoc contractual clauses) that has no ``tia`` reference.
+
+## Why is this bad?
+Contractual safeguards bind the parties, not the authorities of the destination country. Since
+*Schrems II* (CJEU C-311/18, 16 July 2020) the exporter must assess whether the law and practice there
+let the importer comply, and add supplementary measures where they do not (Clause 14 of the SCCs; EDPB
+Recommendations 01/2020). The assessment must be documented and available to the supervisory authority.
+
+## Example
+```yaml
+activities:
+  - id: payroll
+    name: Payroll
+    transfers:
+      - country: IN
+        mechanism: scc
+        scc_module: 2
+```
+
+## Use instead
+```yaml
+activities:
+  - id: payroll
+    name: Payroll
+    transfers:
+      - country: IN
+        mechanism: scc
+        scc_module: 2
+        tia: TIA-2026-02 (legal/tia/payroll-india.pdf)
+```
+
+## References
+- Art. 44, 46(1) GDPR
+- CJEU C-311/18 *Schrems II*; Clause 14 of the SCCs (Implementing Decision (EU) 2021/914); EDPB
+  Recommendations 01/2020
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ropa.diagnostics import Severity
+from ropa.models import TransferMechanism
+from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules.trf._common import blank, destination, is_intra_eea, transfers
+
+NEEDS_TIA = frozenset(
+    {
+        TransferMechanism.SCC,
+        TransferMechanism.SCC_SA,
+        TransferMechanism.BCR,
+        TransferMechanism.AD_HOC_CLAUSES,
+    }
+)
+"""Mechanisms whose safeguard is contractual, so that a transfer impact assessment is expected."""
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    for site in transfers(ctx):
+        transfer = site.transfer
+        target = destination(transfer)
+        if transfer.mechanism not in NEEDS_TIA or target is None or is_intra_eea(transfer):
+            continue
+        if blank(transfer.tia):
+            yield ctx.finding(site.owner, site.path, destination=target, mechanism=transfer.mechanism.value)
+
+
+RULE = Rule(
+    code="TRF-007",
+    name="transfer-without-tia",
+    summary="A transfer under SCCs, BCRs or ad hoc clauses has no transfer impact assessment reference.",
+    severity=Severity.WARNING,
+    legal_refs=(ref("44"), ref("46", 1)),
+    message="{entity}: {mechanism} transfer to {destination} has no transfer impact assessment",
+    hint="Add 'tia:' with a reference to the documented transfer impact assessment.",
+    check=check,
+    doc=__doc__ or "",
+)
