@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 import ropa
 from ropa.config import Config
 from ropa.diagnostics import Severity
-from ropa.loading._yaml import parse
 from ropa.export.yaml import register_to_yaml
+from ropa.loading._yaml import parse
 from ropa.models import Register
 
 from .conftest import FIXTURE_TODAY
