@@ -119,7 +119,7 @@ def test_removing_a_required_element_yields_its_finding(name: str) -> None:
 def test_complete_register_round_trips_through_yaml(tmp_path: Path) -> None:
     register = ropa.load(COMPLETE).register
     text = register_to_yaml(register)
-    data, problems = parse(text)
+    _, problems = parse(text)
     assert problems == []
     assert ropa.loads(text).register == register
     copy = tmp_path / "copy"
