@@ -1,0 +1,73 @@
+"""LAW-005 missing-legitimate-interests-assessment: a legitimate-interests basis has no assessment on record.
+
+## What it does
+Reports each purpose with ``lawful_basis: 6-1-f`` whose ``lia`` (a reference to the legitimate-interests
+assessment, or balancing test) is missing or blank.
+
+## Why is this bad?
+Art. 6(1)(f) applies only when the interest is legitimate, the processing necessary for it, and the
+data subjects' interests do not override it. EDPB Guidelines 1/2024 treat these as cumulative conditions
+to be assessed and documented before the processing starts; under Art. 5(2) the controller must be able
+to show that assessment. The ICO template links it from the record.
+
+## Example
+```yaml
+activities:
+  - id: fraud-checks
+    name: Fraud checks
+    purposes:
+      - description: Block orders paid with stolen cards
+        lawful_basis: 6-1-f
+        legitimate_interest: Preventing financial loss from payment fraud
+```
+
+## Use instead
+```yaml
+activities:
+  - id: fraud-checks
+    name: Fraud checks
+    purposes:
+      - description: Block orders paid with stolen cards
+        lawful_basis: 6-1-f
+        legitimate_interest: Preventing financial loss from payment fraud
+        lia: docs/lia/fraud-checks-2026.pdf
+```
+
+## References
+- Art. 5(2), 6(1)(f) GDPR
+- EDPB Guidelines 1/2024 on processing based on Art. 6(1)(f) GDPR
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ropa.diagnostics import Severity
+from ropa.models import LawfulBasis
+from ropa.rules._base import Finding, Rule, RuleContext, ref
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    for activity in ctx.activities:
+        for index, purpose in enumerate(activity.purposes or ()):
+            if purpose.lawful_basis is not LawfulBasis.LEGITIMATE_INTERESTS:
+                continue
+            if purpose.lia and purpose.lia.strip():
+                continue
+            yield ctx.finding(
+                activity, f"/purposes/{index}/lawful_basis", purpose=purpose.description.strip()[:60]
+            )
+
+
+RULE = Rule(
+    code="LAW-005",
+    name="missing-legitimate-interests-assessment",
+    summary="A 6-1-f basis has no reference to a legitimate-interests assessment.",
+    severity=Severity.WARNING,
+    legal_refs=(ref("6", 1, "f"), ref("5", 2)),
+    message="{entity}: purpose '{purpose}' relies on legitimate interests without a recorded assessment",
+    hint="Carry out and document the three-step test (interest, necessity, balancing) and add 'lia:' with "
+    "where it is kept.",
+    check=check,
+    doc=__doc__ or "",
+)
