@@ -1,19 +1,39 @@
-"""Shared pieces of the CLI: exit codes and the usage error."""
+"""Shared pieces of the CLI: exit codes, the usage error, and option helpers."""
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+from collections.abc import Iterable, Mapping
+from typing import Literal, Protocol
 
-__all__ = ["EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "UsageError", "parse_date"]
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_INTERNAL",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "ColorMode",
+    "UsageError",
+    "did_you_mean",
+    "parse_date",
+    "split_codes",
+    "use_color",
+]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
+ColorMode = Literal["auto", "always", "never"]
+
 
 class UsageError(Exception):
     """A bad option value; reported as ``ropa: error: ...`` with exit code 2."""
+
+
+class _Stream(Protocol):
+    def isatty(self) -> bool: ...
 
 
 def parse_date(value: str) -> dt.date:
@@ -22,3 +42,43 @@ def parse_date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
         raise UsageError(f"'{value}' is not a date; use YYYY-MM-DD") from exc
+
+
+def split_codes(values: Iterable[str] | None) -> list[str] | None:
+    """Flatten repeated, comma-separated options (``--select LAW,TRF-002 --select RET``).
+
+    ``None`` when the option was not given, so that the configuration's value stays.
+    """
+    if values is None:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def use_color(mode: ColorMode, stream: _Stream, environ: Mapping[str, str]) -> bool:
+    """Whether to colour output written to ``stream``.
+
+    ``always`` and ``never`` win. ``auto`` honours ``NO_COLOR`` (set and non-empty: no colour), then
+    ``FORCE_COLOR`` (set and non-empty: colour), then ``TERM=dumb`` (no colour), then whether ``stream``
+    is a terminal.
+    """
+    if mode != "auto":
+        return mode == "always"
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    if environ.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or replaced stream
+        return False
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """``; did you mean LAW-001?`` for the closest choice, or ``""``."""
+    options = list(choices)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if not close:
+        close = difflib.get_close_matches(word.upper(), options, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]}?" if close else ""

@@ -1,42 +1,257 @@
-"""``ropa validate``: check a register and report findings."""
+"""``ropa validate``: check a register and report the findings, for people or for CI.
+
+Parse → build → run: :func:`register` declares the options, :func:`build` turns the parsed namespace and
+the environment into a :class:`ValidateArgs` (configuration found and overridden, format and colour
+decided), and :func:`execute` loads, validates, renders, writes and returns the exit code.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from ropa.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, parse_date
-from ropa.diagnostics import Severity
+from ropa.cli._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    ColorMode,
+    parse_date,
+    split_codes,
+    use_color,
+)
+from ropa.config import Config, FailOn, find_config, load_config
+from ropa.diagnostics import Report, Severity
+
+__all__ = ["FORMATS", "ValidateArgs", "build", "execute", "exit_code", "register", "run"]
+
+FORMATS = ("auto", "text", "json", "sarif", "github", "junit")
+FAIL_ON = ("error", "warning", "info", "never")
+PROFILES = ("eu", "nl")
+
+_EPILOG = """\
+exit codes:
+  0  no finding at or above --fail-on
+  1  findings at or above --fail-on (structural errors in register files included)
+  2  usage, configuration or I/O error (also: a register file or folder could not be read, IO-*)
+  3  internal error (a bug in ropa)
+
+environment:
+  NO_COLOR, FORCE_COLOR   colour with --color auto (NO_COLOR wins)
+  GITHUB_ACTIONS          --format auto picks 'github' when set
+  GITHUB_STEP_SUMMARY     with --format github, a Markdown summary is appended to this file
+  ROPA_TRACEBACK          print the traceback of an internal error
+"""
 
 
 def register(sub: Any) -> None:
     """Add the subcommand."""
-    parser: argparse.ArgumentParser = sub.add_parser("validate", help="check a register")
-    parser.add_argument("path", nargs="?", default="registers", type=Path, help="register folder or file")
-    parser.add_argument("--today", type=str, default=None, help="date for date-dependent rules (YYYY-MM-DD)")
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "validate",
+        help="check a register and report findings",
+        description=(
+            "Load a register (a folder of YAML files, or one file), report structural problems and the "
+            "findings of every selected rule, and exit non-zero when a finding reaches --fail-on."
+        ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument(
-        "--fail-on", choices=["error", "warning", "info", "never"], default=None, help="exit-1 threshold"
+        "path", nargs="?", default="registers", type=Path, help="register folder or file (default: registers)"
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        default="auto",
+        help="output format; auto: github under GitHub Actions, else text (default: auto)",
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default=None,
+        help="lowest severity that makes the exit code 1 (default: fail-on from the config, else error)",
+    )
+    parser.add_argument("-q", "--quiet", action="count", default=0, help="less output (repeatable)")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more output: hints (repeatable)")
+    parser.add_argument(
+        "--today", metavar="YYYY-MM-DD", default=None, help="date for date-dependent rules (default: today)"
+    )
+    parser.add_argument(
+        "--profile",
+        action="append",
+        choices=PROFILES,
+        default=None,
+        help="profile to apply, repeatable (eu is always on); replaces the configured profiles",
+    )
+    parser.add_argument(
+        "--select",
+        action="append",
+        metavar="CODES",
+        default=None,
+        help="rules to run: codes, prefixes or names, comma-separated or repeated; replaces 'select'",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        metavar="CODES",
+        default=None,
+        help="rules not to run: codes, prefixes or names; replaces 'ignore' from the config",
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        default=None,
+        help="configuration file (ropa.toml or pyproject.toml); default: the nearest one above PATH",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        default=None,
+        help="write the report to FILE (atomically) instead of stdout",
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text format (default: auto, honouring NO_COLOR and FORCE_COLOR)",
     )
     parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Execute ``ropa validate``."""
-    import ropa
-    from ropa.config import find_config
+@dataclass(frozen=True)
+class ValidateArgs:
+    """Everything ``ropa validate`` needs, decided.
 
-    config = find_config(args.path)
-    today = parse_date(args.today) if args.today else None
-    report = ropa.validate(args.path, config, today=today)
-    for diagnostic in report:
-        print(diagnostic)
-    counts = report.counts
-    print(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} infos", file=sys.stderr)
+    Attributes:
+        path: the register folder or file.
+        format: the output format, never ``auto``.
+        fail_on: the exit-1 threshold.
+        verbosity: ``1 + v - q``.
+        today: the date for date-dependent rules (``None``: the real date).
+        config: the configuration with the command-line overrides applied.
+        output: the file to write the report to (``None``: stdout).
+        color: ANSI colours in the text format.
+        github_step_summary: the file to append a Markdown summary to (``github`` format only).
+    """
+
+    path: Path
+    format: str
+    fail_on: FailOn
+    verbosity: int
+    today: dt.date | None
+    config: Config
+    output: Path | None = None
+    color: bool = False
+    github_step_summary: Path | None = None
+
+
+def build(args: argparse.Namespace, environ: Mapping[str, str], stdout: TextIO) -> ValidateArgs:
+    """Decide format, colour, configuration and threshold from the options and the environment.
+
+    Raises:
+        UsageError: a bad option value.
+        ConfigError: the configuration file is invalid or cannot be read.
+    """
+    config = load_config(args.config) if args.config is not None else find_config(args.path)
+    update: dict[str, Any] = {}
+    select = split_codes(args.select)
+    if select is not None:
+        update["select"] = select
+    ignore = split_codes(args.ignore)
+    if ignore is not None:
+        update["ignore"] = ignore
+    if args.profile is not None:
+        update["profile"] = list(dict.fromkeys(args.profile))
+    if args.fail_on is not None:
+        update["fail_on"] = args.fail_on
+    if update:
+        config = config.model_copy(update=update)
+    fmt: str = args.format
+    if fmt == "auto":
+        fmt = "github" if environ.get("GITHUB_ACTIONS") else "text"
+    mode: ColorMode = args.color
+    color = fmt == "text" and (
+        mode == "always" if args.output is not None else use_color(mode, stdout, environ)
+    )
+    summary_file = environ.get("GITHUB_STEP_SUMMARY")
+    return ValidateArgs(
+        path=args.path,
+        format=fmt,
+        fail_on=config.fail_on,
+        verbosity=1 + args.verbose - args.quiet,
+        today=parse_date(args.today) if args.today else None,
+        config=config,
+        output=args.output,
+        color=color,
+        github_step_summary=Path(summary_file) if fmt == "github" and summary_file else None,
+    )
+
+
+def exit_code(report: Report, fail_on: FailOn) -> int:
+    """2 when a file or folder could not be read (IO-*), else 1 for findings at or above ``fail_on``."""
     if any(d.code.startswith("IO-") for d in report):
         return EXIT_USAGE
-    fail_on = args.fail_on or config.fail_on
     if fail_on == "never":
         return EXIT_OK
     return EXIT_FINDINGS if report.at_least(Severity(fail_on)) else EXIT_OK
+
+
+def _emit(stream: TextIO, text: str) -> None:
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:  # a terminal that cannot show every character: show escapes instead
+        encoding = stream.encoding or "ascii"
+        stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+    stream.flush()
+
+
+def execute(options: ValidateArgs) -> int:
+    """Load, validate, render and write; return the exit code."""
+    import ropa
+    from ropa.export.write import write_atomic
+    from ropa.reporters import REPORTERS, RenderOptions, register_paths, summary_line
+    from ropa.reporters.github import step_summary
+    from ropa.rules import ALL_RULES
+    from ropa.rules.engine import profiles_for, select_rules
+
+    result = ropa.load(options.path)
+    report = ropa.validate(result, options.config, today=options.today)
+    selected = select_rules(ALL_RULES, options.config, profiles_for(options.config, result))
+    root, base = register_paths(options.path)
+    render_options = RenderOptions(
+        root=root,
+        base=base,
+        rules=ALL_RULES,
+        selected=frozenset(r.code for r in selected),
+        verbosity=options.verbosity,
+        color=options.color,
+    )
+    reporter = REPORTERS[options.format]
+    text = reporter.render(report, render_options)
+    if options.output is not None:
+        write_atomic(options.output, text.encode("utf-8"))
+    else:
+        _emit(sys.stdout, text)
+    if (reporter.machine or options.output is not None) and options.verbosity >= 1:
+        _emit(sys.stderr, summary_line(report) + "\n")
+    if options.github_step_summary is not None:
+        try:
+            with options.github_step_summary.open("a", encoding="utf-8") as handle:
+                handle.write(step_summary(report, render_options))
+        except OSError as exc:  # the summary is a convenience: never fail the check over it
+            _emit(sys.stderr, f"ropa: warning: cannot write the step summary: {exc.strerror or exc}\n")
+    return exit_code(report, options.fail_on)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Execute ``ropa validate``."""
+    return execute(build(args, os.environ, sys.stdout))
