@@ -237,6 +237,8 @@ class _Collector:
         model = self._validate(kind, file, pointer, value, kind)
         if model is not None:
             self.single[kind] = (model, file)
+        else:  # the block exists but is broken: rules must not also report it as missing
+            self.broken.add((kind, ""))
 
     def _entity(self, kind: str, file: str, pointer: str, value: Any) -> None:
         noun = ENTITY_NOUN[kind]
