@@ -1,9 +1,94 @@
-"""Subcommand under construction: registered so that the parser knows its name."""
+"""``ropa import``: read a register kept in a spreadsheet (.xlsx or CSV) and write it as YAML.
+
+Diagnostics are printed one per line as ``FILE:WHERE CODE severity message`` where WHERE is
+``Sheet!B12`` (a cell), ``Sheet!12:12`` (a row), ``Sheet!B:B`` (a column), ``Sheet`` or, for the
+register embedded in a ropa workbook, ``_ropa/<JSON Pointer>``; the hint follows on its own line.
+
+Exit codes: 0 imported without warnings, 1 imported with warnings or errors, 2 the file was refused
+or could not be read, the output folder is not empty (without ``--force``) or cannot be written.
+"""
 
 from __future__ import annotations
 
+import argparse
+import sys
+from pathlib import Path
 from typing import Any
+
+from ropa.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from ropa.diagnostics import Severity
 
 
 def register(sub: Any) -> None:
-    """Add nothing yet."""
+    """Add the subcommand."""
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "import",
+        help="import a register from a spreadsheet (.xlsx or CSV) into a register folder",
+        description="Import a register kept in a spreadsheet: ropa's own workbooks without loss, and "
+        "foreign registers (ICO, AP/GBA, CNIL, VVT layouts) with one row per activity.",
+    )
+    parser.add_argument("file", type=Path, help="the .xlsx workbook or CSV file")
+    parser.add_argument(
+        "-o", "--output", type=Path, required=True, help="the register folder to write, e.g. registers/acme/"
+    )
+    parser.add_argument("--force", action="store_true", help="replace the register in a non-empty folder")
+    parser.add_argument(
+        "--mapping", type=Path, default=None, help="TOML or YAML file mapping column headings to fields"
+    )
+    parser.add_argument("--sheet", default=None, help="import this sheet only (workbooks)")
+    parser.set_defaults(run=run)
+
+
+def _is_non_empty_folder(path: Path) -> bool:
+    return path.is_dir() and any(path.iterdir())
+
+
+def run(args: argparse.Namespace) -> int:
+    """Execute ``ropa import``."""
+    from ropa.export.yaml import write_register_folder
+    from ropa.importer import format_location, import_file, load_mapping
+
+    output: Path = args.output
+    if output.exists() and not output.is_dir():
+        print(f"ropa: error: {output} exists and is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    if _is_non_empty_folder(output) and not args.force:
+        print(
+            f"ropa: error: {output} is not empty; nothing was written. Choose a new folder, or pass --force "
+            "to replace the register in it.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    mapping = load_mapping(args.mapping) if args.mapping is not None else None
+    result = import_file(args.file, mapping=mapping, sheet=args.sheet)
+    for diagnostic in result.diagnostics:
+        print(
+            f"{format_location(diagnostic.location)} {diagnostic.code} {diagnostic.severity.value} "
+            f"{diagnostic.message}"
+        )
+        if diagnostic.hint and diagnostic.severity is not Severity.INFO:
+            print(f"    hint: {diagnostic.hint}")
+    counts = {s: sum(1 for d in result.diagnostics if d.severity is s) for s in Severity}
+    summary = (
+        f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} infos"
+    )
+    if not result.imported:
+        print(f"{summary}; nothing was imported", file=sys.stderr)
+        return EXIT_USAGE
+    written = write_register_folder(result.register, output, force=args.force)
+    register = result.register
+    what = ", ".join(
+        f"{len(items)} {noun}"
+        for items, noun in (
+            (register.activities or [], "activities"),
+            (register.data_categories or [], "data categories"),
+            (register.data_subjects or [], "data-subject categories"),
+            (register.parties or [], "parties"),
+        )
+    )
+    how = "without loss from the embedded register" if result.embedded else "from the sheet(s)"
+    print(f"{summary}", file=sys.stderr)
+    print(f"imported {what} {how}; wrote {len(written)} files to {output}", file=sys.stderr)
+    print(f"next: ropa validate {output}", file=sys.stderr)
+    findings = counts[Severity.ERROR] or counts[Severity.WARNING]
+    return EXIT_FINDINGS if findings else EXIT_OK

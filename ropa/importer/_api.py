@@ -1,0 +1,255 @@
+"""The import verbs: :func:`import_file`, :func:`import_workbook` and :func:`import_csv`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ropa.diagnostics import Diagnostic, Severity
+from ropa.errors import RegisterError
+from ropa.importer._build import RegisterBuilder
+from ropa.importer._report import Reporter
+from ropa.importer._tables import Limits, SheetTable
+from ropa.importer.mapping import ColumnMapping, load_mapping, mapping_from_data
+from ropa.models import Register
+
+__all__ = ["ImportResult", "MappingSource", "import_csv", "import_file", "import_workbook"]
+
+MappingSource = ColumnMapping | str | os.PathLike[str] | Mapping[str, str]
+"""A mapping: a :class:`ColumnMapping`, the path of a TOML/YAML mapping file, or ``{heading: field}``."""
+
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """The outcome of an import: the register (always, possibly empty) and the diagnostics.
+
+    Attributes:
+        register: what was imported.
+        diagnostics: in the order found (file, then sheet by sheet, row by row).
+        source: the file name used in the diagnostics.
+        imported: False when the file was refused or held nothing to import (the register is empty).
+        embedded: True when the lossless register embedded in a ropa workbook was read.
+    """
+
+    register: Register
+    diagnostics: tuple[Diagnostic, ...]
+    source: str
+    imported: bool = True
+    embedded: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when no diagnostic is an error."""
+        return not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    def raise_for_errors(self) -> ImportResult:
+        """Raise :class:`~ropa.errors.RegisterError` when any diagnostic is an error; else return self."""
+        errors = [d for d in self.diagnostics if d.severity is Severity.ERROR]
+        if errors:
+            raise RegisterError(errors)
+        return self
+
+
+def _mapping(mapping: MappingSource | None) -> ColumnMapping | None:
+    if mapping is None or isinstance(mapping, ColumnMapping):
+        return mapping
+    if isinstance(mapping, str | os.PathLike):
+        return load_mapping(mapping)
+    return mapping_from_data(dict(mapping), "<mapping>")
+
+
+def _read(path: Path, limits: Limits, rep: Reporter) -> bytes | None:
+    try:
+        if path.is_dir():
+            rep.add(
+                "IMP-001",
+                Severity.ERROR,
+                f"{path} is a folder, not a spreadsheet",
+                "Name an .xlsx or .csv file.",
+            )
+            return None
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            rep.add(
+                "IMP-003",
+                Severity.ERROR,
+                f"the file has {size:,} bytes; more than {limits.max_file_bytes:,} are refused",
+                "A register is far smaller; split the file or remove images and unused sheets.",
+            )
+            return None
+        with path.open("rb") as handle:
+            data = handle.read(limits.max_file_bytes + 1)
+    except FileNotFoundError:
+        rep.add("IMP-001", Severity.ERROR, f"no such file: {path}", "Check the path and the file name.")
+        return None
+    except OSError as exc:
+        rep.add(
+            "IMP-001",
+            Severity.ERROR,
+            f"cannot read the file: {exc.strerror or exc}",
+            "Check the permissions.",
+        )
+        return None
+    if len(data) > limits.max_file_bytes:
+        rep.add(
+            "IMP-003", Severity.ERROR, "the file grew beyond the size limit while it was read", "Try again."
+        )
+        return None
+    return data
+
+
+def _result(rep: Reporter, register: Register | None, *, embedded: bool = False) -> ImportResult:
+    imported = register is not None and not rep.fatal
+    return ImportResult(
+        register=register if register is not None and imported else Register(),
+        diagnostics=tuple(rep.diagnostics),
+        source=rep.file,
+        imported=imported,
+        embedded=embedded and imported,
+    )
+
+
+def import_file(
+    path: str | os.PathLike[str],
+    *,
+    mapping: MappingSource | None = None,
+    sheet: str | None = None,
+    limits: Limits | None = None,
+) -> ImportResult:
+    """Import an .xlsx workbook or a CSV file, told apart by their content (then by the file name).
+
+    Args:
+        path: the spreadsheet.
+        mapping: column headings ropa does not recognise, mapped to import fields (see
+            :mod:`ropa.importer.mapping`).
+        sheet: the sheet to import (workbooks); by default every visible sheet with a register table, or
+            the embedded register of a ropa workbook.
+        limits: safety limits (defaults: :class:`Limits`).
+
+    Returns:
+        The register and the diagnostics. Never raises for bad or hostile content.
+
+    Raises:
+        ConfigError: the mapping file is invalid.
+    """
+    file = Path(path)
+    try:
+        with file.open("rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        head = b""
+    if (
+        head.startswith(_ZIP_MAGIC)
+        or head.startswith(_OLE_MAGIC)
+        or file.suffix.lower() in _WORKBOOK_SUFFIXES
+    ):
+        return import_workbook(path, mapping=mapping, sheet=sheet, limits=limits)
+    return import_csv(path, mapping=mapping, limits=limits)
+
+
+def import_workbook(
+    path: str | os.PathLike[str],
+    *,
+    mapping: MappingSource | None = None,
+    sheet: str | None = None,
+    limits: Limits | None = None,
+) -> ImportResult:
+    """Import an .xlsx workbook: ropa's own (lossless, from its hidden ``_ropa`` sheet) or a foreign one.
+
+    The archive is checked before it is parsed (size, entry count, compression ratio, DTDs); cells are
+    read with openpyxl in read-only mode, formulas by their saved results (never calculated). Hidden
+    sheets are reported and skipped, links to other workbooks ignored.
+
+    Args: see :func:`import_file`.
+    """
+    from ropa.importer._native import register_from_json
+    from ropa.importer._xlsx import check_archive, read_workbook
+
+    limits = limits or Limits()
+    rep = Reporter(os.fspath(path))
+    columns = _mapping(mapping)
+    data = _read(Path(path), limits, rep)
+    if data is None:
+        return _result(rep, None)
+    if data.startswith(_OLE_MAGIC):
+        rep.add(
+            "IMP-002",
+            Severity.ERROR,
+            "this is a legacy .xls workbook or a password-protected .xlsx; neither can be read",
+            "Remove any password and save the file as an Excel workbook (.xlsx).",
+        )
+        return _result(rep, None)
+    if not data.startswith(_ZIP_MAGIC):
+        rep.add(
+            "IMP-002",
+            Severity.ERROR,
+            "the file is not an .xlsx workbook (it is not a zip archive)",
+            "Save the file as .xlsx, or import a CSV file.",
+        )
+        return _result(rep, None)
+    if not check_archive(data, limits, rep):
+        return _result(rep, None)
+    chosen = sheet if sheet is not None else (columns.sheet if columns else None)
+    content = read_workbook(data, limits, rep, sheet=chosen)
+    if content is None:
+        return _result(rep, None)
+    if content.embedded is not None:
+        return _result(rep, register_from_json(content.embedded, rep), embedded=True)
+    return _tables(content.sheets, rep, limits, columns, chosen=chosen is not None)
+
+
+def import_csv(
+    path: str | os.PathLike[str],
+    *,
+    mapping: MappingSource | None = None,
+    limits: Limits | None = None,
+) -> ImportResult:
+    """Import a CSV file: UTF-8 (with or without BOM) or UTF-16 with BOM, else Windows-1252 with a
+    warning; the delimiter (``,`` ``;`` tab ``|``) is detected.
+
+    Args: see :func:`import_file`.
+    """
+    from ropa.importer._csv import read_csv
+
+    limits = limits or Limits()
+    rep = Reporter(os.fspath(path))
+    columns = _mapping(mapping)
+    data = _read(Path(path), limits, rep)
+    if data is None:
+        return _result(rep, None)
+    if data.startswith(_ZIP_MAGIC) or data.startswith(_OLE_MAGIC):
+        rep.add(
+            "IMP-002",
+            Severity.ERROR,
+            "the file is a workbook, not a CSV file",
+            "Import it as a workbook (ropa import picks the reader by content).",
+        )
+        return _result(rep, None)
+    table = read_csv(data, limits, rep)
+    if table is None:
+        return _result(rep, None)
+    return _tables([table], rep, limits, columns, chosen=True)
+
+
+def _tables(
+    tables: list[SheetTable], rep: Reporter, limits: Limits, mapping: ColumnMapping | None, *, chosen: bool
+) -> ImportResult:
+    builder = RegisterBuilder(rep, limits, mapping)
+    for table in tables:
+        builder.add_sheet(table, chosen=chosen)
+    if builder.tables == 0:
+        rep.add(
+            "IMP-005",
+            Severity.ERROR,
+            "no register table found: no row has known Art. 30 headings (purpose, lawful basis, categories, "
+            "retention, ...)",
+            "Name the columns with a --mapping file, or choose the sheet with --sheet (see docs/import.md).",
+        )
+        return _result(rep, None)
+    return _result(rep, builder.build())

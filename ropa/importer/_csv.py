@@ -1,0 +1,136 @@
+"""Reading CSV files: encoding (UTF-8 with or without BOM, UTF-16, else Windows-1252) and delimiter."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+
+from ropa.diagnostics import Severity
+from ropa.importer._report import Reporter, column_letter
+from ropa.importer._tables import Limits, SheetTable, cell_text
+
+__all__ = ["decode_text", "read_csv", "sniff_delimiter"]
+
+DELIMITERS = (",", ";", "\t", "|")
+_SAMPLE_CHARS = 64 * 1024
+_SAMPLE_ROWS = 50
+
+
+def decode_text(data: bytes, rep: Reporter) -> str | None:
+    """UTF-8 (BOM optional) or UTF-16 with a BOM; anything else is read as Windows-1252, with a warning."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            rep.add(
+                "IMP-002",
+                Severity.ERROR,
+                f"the file starts like UTF-16 text but is not ({exc.reason})",
+                "Save the file as CSV UTF-8.",
+            )
+            return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        rep.add(
+            "IMP-018",
+            Severity.WARNING,
+            f"the file is not UTF-8 (byte 0x{data[exc.start]:02x} on line {line}); it was read as "
+            "Windows-1252",
+            "Check accented letters in the result, or save the file as 'CSV UTF-8' and import it again.",
+            row=line,
+        )
+        return data.decode("cp1252", errors="replace")
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter among ``,`` ``;`` tab ``|`` that splits the first rows most consistently."""
+    sample = text[:_SAMPLE_CHARS]
+    cut = sample.rfind("\n")
+    if cut > 0 and len(text) > _SAMPLE_CHARS:
+        sample = sample[:cut]
+    best = (",", (0, 0))
+    for delimiter in DELIMITERS:
+        counts: Counter[int] = Counter()
+        try:
+            for index, row in enumerate(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)):
+                if index >= _SAMPLE_ROWS:
+                    break
+                if len(row) > 1:
+                    counts[len(row)] += 1
+        except csv.Error:
+            continue
+        if not counts:
+            continue
+        width, rows = max(counts.items(), key=lambda item: (item[1], item[0]))
+        score = (rows, width)
+        if score > best[1]:
+            best = (delimiter, score)
+    return best[0]
+
+
+def read_csv(data: bytes, limits: Limits, rep: Reporter) -> SheetTable | None:
+    """The rows of a CSV file as text cells; ``None`` (with a diagnostic) when it is not CSV text."""
+    text = decode_text(data, rep)
+    if text is None:
+        return None
+    if "\x00" in text:
+        rep.add(
+            "IMP-002",
+            Severity.ERROR,
+            "the file contains NUL characters; it is not a CSV text file",
+            "Import an .xlsx workbook or a CSV file saved as text.",
+        )
+        return None
+    delimiter = sniff_delimiter(text)
+    name = {"\t": "tab"}.get(delimiter, f"'{delimiter}'")
+    rep.add("IMP-017", Severity.INFO, f"CSV delimiter: {name}")
+    table = SheetTable(None)
+    extra_column = False
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    row_index = 0
+    try:
+        for row_index, row in enumerate(reader, start=1):
+            if row_index > limits.max_rows:
+                if any(cell.strip() for cell in row) or any(any(c.strip() for c in r) for r in reader):
+                    rep.add(
+                        "IMP-010",
+                        Severity.ERROR,
+                        f"the file has more than {limits.max_rows:,} rows; rows after "
+                        f"{limits.max_rows:,} were not read",
+                        "Split the register over several files.",
+                        row=limits.max_rows + 1,
+                    )
+                break
+            if len(row) > limits.max_columns:
+                extra_column = extra_column or any(cell.strip() for cell in row[limits.max_columns :])
+                row = row[: limits.max_columns]
+            cells = [cell_text(cell) for cell in row]
+            while cells and cells[-1] is None:
+                cells.pop()
+            table.rows.append(cells)
+    except csv.Error as exc:
+        rep.add(
+            "IMP-010",
+            Severity.ERROR,
+            f"CSV error after row {row_index}: {exc}; the rest of the file was not read",
+            "Check the quotes around that row.",
+            row=row_index + 1,
+        )
+    if extra_column:
+        rep.add(
+            "IMP-010",
+            Severity.ERROR,
+            f"some rows have more than {limits.max_columns} fields; fields after column "
+            f"{column_letter(limits.max_columns)} were not read",
+            "Check the delimiter and the quotes of the file.",
+            column=limits.max_columns + 1,
+        )
+    while table.rows and not any(table.rows[-1]):
+        table.rows.pop()
+    return table

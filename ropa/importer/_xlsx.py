@@ -1,0 +1,422 @@
+"""Reading .xlsx workbooks safely: the archive is inspected before openpyxl parses anything.
+
+openpyxl is imported inside :func:`read_workbook` only.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ropa.diagnostics import Severity
+from ropa.importer._report import Reporter, column_letter
+from ropa.importer._tables import Limits, SheetTable, cell_text
+
+__all__ = ["EMBEDDED_MARKER", "EMBEDDED_SHEET", "WorkbookContent", "check_archive", "read_workbook"]
+
+EMBEDDED_SHEET = "_ropa"
+"""The hidden sheet in which ropa's own workbooks carry the register as JSON."""
+EMBEDDED_MARKER = "ropa-register-json/1"
+"""Cell A1 of :data:`EMBEDDED_SHEET`; A2, A3, ... hold the canonical JSON text in chunks."""
+_MARKER_PREFIX = "ropa-register-json/"
+
+_DOCTYPE_NEEDLES = tuple(
+    needle
+    for word in ("<!DOCTYPE", "<!ENTITY")
+    for needle in (word.encode("ascii"), word.encode("utf-16-le"), word.encode("utf-16-be"))
+)
+_CHUNK = 1024 * 1024
+_PEEK_ROWS = 10_000
+"""Rows looked at after ``max_rows`` to tell data that was not read from trailing empty rows."""
+
+
+@dataclass
+class WorkbookContent:
+    """What was read from a workbook: the embedded register, or the sheets to import as tables."""
+
+    embedded: str | None = None
+    sheets: list[SheetTable] = field(default_factory=list)
+
+
+def _refuse(rep: Reporter, code: str, message: str, hint: str) -> None:
+    rep.add(code, Severity.ERROR, message, hint)
+
+
+def check_archive(data: bytes, limits: Limits, rep: Reporter) -> bool:
+    """Inspect the zip container before any XML is parsed; report and return False to refuse it.
+
+    Refused: not a zip; encrypted entries; too many entries; a total uncompressed size above
+    ``max_uncompressed_bytes``; a large entry compressed more than ``max_ratio`` times (zip bomb);
+    entries whose real size differs from the declared one or that fail their CRC; XML with a DTD or
+    entity declarations (billion laughs, external entities); OpenDocument spreadsheets.
+    """
+    hint_xlsx = "Save the file as an Excel workbook (.xlsx) and import that."
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+        _refuse(rep, "IMP-002", f"not an .xlsx workbook: the zip container is damaged ({exc})", hint_xlsx)
+        return False
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > limits.max_entries:
+            _refuse(
+                rep,
+                "IMP-003",
+                f"the workbook has {len(infos)} parts; more than {limits.max_entries} are refused",
+                "A register workbook has a few dozen parts; this file may be a zip bomb.",
+            )
+            return False
+        total = sum(info.file_size for info in infos)
+        if total > limits.max_uncompressed_bytes:
+            _refuse(
+                rep,
+                "IMP-003",
+                f"the workbook unpacks to {total:,} bytes; more than {limits.max_uncompressed_bytes:,} are "
+                "refused",
+                "Split the register, or remove images and unused sheets; the file may be a zip bomb.",
+            )
+            return False
+        for info in infos:
+            if info.flag_bits & 0x1:
+                _refuse(
+                    rep,
+                    "IMP-002",
+                    f"the workbook part '{info.filename}' is encrypted",
+                    "Remove the password protection in Excel and save the file again.",
+                )
+                return False
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size >= limits.large_entry_bytes and ratio > limits.max_ratio:
+                _refuse(
+                    rep,
+                    "IMP-003",
+                    f"the workbook part '{info.filename}' is compressed {ratio:,.0f} times "
+                    f"({info.file_size:,} bytes); more than {limits.max_ratio:,.0f} times is refused",
+                    "Real spreadsheets do not compress like this; the file looks like a zip bomb.",
+                )
+                return False
+        names = {info.filename for info in infos}
+        if "mimetype" in names and "[Content_Types].xml" not in names:
+            _refuse(
+                rep,
+                "IMP-002",
+                "this is an OpenDocument file (.ods), not an .xlsx workbook",
+                "Open it in LibreOffice or Excel and save it as .xlsx (Excel 2007-365).",
+            )
+            return False
+        for info in infos:
+            problem = _scan_entry(archive, info)
+            if problem is not None:
+                code, message, hint = problem
+                _refuse(rep, code, message, hint)
+                return False
+        if "[Content_Types].xml" not in names:
+            _refuse(
+                rep, "IMP-002", "the zip file is not an .xlsx workbook (no [Content_Types].xml)", hint_xlsx
+            )
+            return False
+    return True
+
+
+def _scan_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[str, str, str] | None:
+    """Read one entry to its end (checking size and CRC) and look for DTDs in it."""
+    tail = b""
+    try:
+        with archive.open(info) as handle:
+            while True:
+                chunk = handle.read(_CHUNK)
+                if not chunk:
+                    break
+                window = tail + chunk
+                if any(needle in window for needle in _DOCTYPE_NEEDLES):
+                    return (
+                        "IMP-004",
+                        f"the workbook part '{info.filename}' declares a DTD or XML entities",
+                        "Workbooks never need DTDs; this file may try an entity-expansion or external-entity "
+                        "attack. Re-save it from Excel if you trust its source.",
+                    )
+                tail = window[-32:]
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as exc:
+        return (
+            "IMP-002",
+            f"the workbook part '{info.filename}' cannot be unpacked ({exc})",
+            "The file is damaged or uses an unsupported compression; save it again from Excel.",
+        )
+    return None
+
+
+def _load(data: bytes, *, data_only: bool) -> Any:
+    import openpyxl  # imported here only: `import ropa` must not pull it in
+
+    return openpyxl.load_workbook(
+        io.BytesIO(data), read_only=True, data_only=data_only, keep_links=False, keep_vba=False
+    )
+
+
+def read_workbook(data: bytes, limits: Limits, rep: Reporter, *, sheet: str | None) -> WorkbookContent | None:
+    """Parse a checked workbook: the embedded register of a ropa workbook, or its register sheets.
+
+    ``sheet`` selects one sheet by name (it is then read as a table even in a ropa workbook).
+    Returns ``None`` (with a diagnostic) when the workbook cannot be parsed.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            content = _read(data, limits, rep, sheet)
+        except Exception as exc:  # hostile input: any parser failure is a refusal, never a traceback
+            name = type(exc).__name__
+            if "defusedxml" in type(exc).__module__ or name in ("EntitiesForbidden", "DTDForbidden"):
+                rep.add(
+                    "IMP-004",
+                    Severity.ERROR,
+                    f"the workbook's XML declares entities ({name})",
+                    "Workbooks never need XML entities; the file may be an attack. Re-save it from Excel.",
+                )
+            else:
+                rep.add(
+                    "IMP-002",
+                    Severity.ERROR,
+                    f"the workbook cannot be read: {name}: {exc}",
+                    "Open the file in Excel or LibreOffice and save it again as .xlsx.",
+                )
+            return None
+    notes = sorted({str(w.message) for w in caught})
+    for note in notes:
+        rep.add("IMP-017", Severity.INFO, f"spreadsheet reader: {note}")
+    return content
+
+
+def _read(data: bytes, limits: Limits, rep: Reporter, sheet: str | None) -> WorkbookContent | None:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+    links = [n for n in names if n.startswith("xl/externalLinks/") and n.endswith(".xml")]
+    if links:
+        rep.add(
+            "IMP-012",
+            Severity.WARNING,
+            f"the workbook links to {len(links)} other workbook(s); the links were ignored and the values "
+            "saved in this file were read",
+            "Check that cells copied from other workbooks hold the values you expect.",
+        )
+    if any(n.lower().endswith("vbaproject.bin") for n in names):
+        rep.add("IMP-017", Severity.INFO, "the workbook contains macros; they were not run")
+    workbook = _load(data, data_only=True)
+    try:
+        for chart in getattr(workbook, "chartsheets", []):
+            rep.add("IMP-017", Severity.INFO, f"chart sheet '{chart.title}' was skipped", sheet=chart.title)
+        worksheets = list(workbook.worksheets)
+        if sheet is None:
+            embedded = _embedded(worksheets, rep)
+            if embedded is not None:
+                return WorkbookContent(embedded=embedded)
+            if rep.fatal:
+                return None
+            chosen = []
+            for ws in worksheets:
+                if ws.sheet_state != "visible":
+                    if ws.title != EMBEDDED_SHEET:
+                        rep.add(
+                            "IMP-011",
+                            Severity.WARNING,
+                            f"hidden sheet '{ws.title}' was not imported",
+                            f"Unhide it, or import it on its own with --sheet '{ws.title}'.",
+                            sheet=ws.title,
+                        )
+                    continue
+                chosen.append(ws)
+        else:
+            chosen = [ws for ws in worksheets if ws.title == sheet] or [
+                ws for ws in worksheets if ws.title.casefold() == sheet.casefold()
+            ]
+            if not chosen:
+                titles = ", ".join(f"'{ws.title}'" for ws in worksheets)
+                rep.add(
+                    "IMP-005",
+                    Severity.ERROR,
+                    f"the workbook has no sheet named '{sheet}'",
+                    f"Sheets: {titles}.",
+                )
+                return None
+            if any(ws.title == EMBEDDED_SHEET for ws in worksheets):
+                rep.add(
+                    "IMP-017",
+                    Severity.INFO,
+                    "this is a ropa workbook; its embedded register was not used because a sheet was chosen",
+                    "Leave out --sheet to read the embedded register without loss.",
+                )
+            chosen = chosen[:1]
+        formulas = _formula_cells(data, [ws.title for ws in chosen], limits)
+        sheets = [_read_sheet(ws, limits, rep, formulas.get(ws.title, set())) for ws in chosen]
+    finally:
+        workbook.close()
+    return WorkbookContent(sheets=sheets)
+
+
+def _embedded(worksheets: list[Any], rep: Reporter) -> str | None:
+    """The JSON text of a ropa workbook's ``_ropa`` sheet, or ``None`` when it is not one."""
+    found = [ws for ws in worksheets if ws.title == EMBEDDED_SHEET]
+    if not found:
+        return None
+    ws = found[0]
+    rows = ws.iter_rows(min_col=1, max_col=1, values_only=True)
+    first = next(rows, (None,))
+    marker = first[0] if first else None
+    if not isinstance(marker, str) or not marker.startswith(_MARKER_PREFIX):
+        return None
+    if marker != EMBEDDED_MARKER:
+        rep.add(
+            "IMP-006",
+            Severity.ERROR,
+            f"the embedded register has format '{marker}'; this version of ropa reads '{EMBEDDED_MARKER}'",
+            "Upgrade ropa, or import a visible sheet with --sheet NAME (with some loss).",
+            sheet=EMBEDDED_SHEET,
+            row=1,
+            column=1,
+        )
+        return None
+    chunks: list[str] = []
+    gap: int | None = None
+    for index, (value,) in enumerate(rows, start=2):
+        if value is None:
+            gap = gap or index
+            continue
+        if gap is not None or not isinstance(value, str):
+            rep.add(
+                "IMP-006",
+                Severity.ERROR,
+                "the embedded register is damaged: its chunks are not one column of text without gaps",
+                "Export the register again with 'ropa export', or import a visible sheet with --sheet NAME.",
+                sheet=EMBEDDED_SHEET,
+                row=index,
+                column=1,
+            )
+            return None
+        chunks.append(value)
+    rep.add(
+        "IMP-033",
+        Severity.INFO,
+        "read the register embedded in this ropa workbook (lossless); the visible sheets were not read",
+        "To import edits made in the visible sheets instead, choose a sheet with --sheet NAME.",
+        sheet=EMBEDDED_SHEET,
+    )
+    return "".join(chunks)
+
+
+def _formula_cells(data: bytes, titles: list[str], limits: Limits) -> dict[str, set[tuple[int, int]]]:
+    """The cells holding formulas, per sheet (within the limits), read without cached values."""
+    out: dict[str, set[tuple[int, int]]] = {}
+    workbook = _load(data, data_only=False)
+    try:
+        for ws in workbook.worksheets:
+            if ws.title not in titles:
+                continue
+            cells: set[tuple[int, int]] = set()
+            for row_index, row in enumerate(
+                ws.iter_rows(min_row=1, max_row=limits.max_rows, max_col=limits.max_columns), start=1
+            ):
+                for col_index, cell in enumerate(row, start=1):
+                    if getattr(cell, "data_type", None) == "f":
+                        cells.add((row_index, col_index))
+            out[ws.title] = cells
+    finally:
+        workbook.close()
+    return out
+
+
+def _rows(ws: Any, limits: Limits) -> Iterator[tuple[Any, ...]]:
+    return iter(ws.iter_rows(min_row=1, max_col=limits.max_columns + 1))
+
+
+def _read_sheet(ws: Any, limits: Limits, rep: Reporter, formulas: set[tuple[int, int]]) -> SheetTable:
+    title: str = ws.title
+    table = SheetTable(title)
+    extra_column = False
+    formula_values = 0
+    rows = _rows(ws, limits)
+    for row_index, row in enumerate(rows, start=1):
+        if row_index > limits.max_rows:
+            if _has_data(row) or _more_data(rows):
+                rep.add(
+                    "IMP-010",
+                    Severity.ERROR,
+                    f"sheet '{title}' has more than {limits.max_rows:,} rows; rows after {limits.max_rows:,} "
+                    "were not read",
+                    "Split the register over several sheets or files.",
+                    sheet=title,
+                    row=limits.max_rows + 1,
+                )
+            break
+        texts: list[str | None] = []
+        for col_index, cell in enumerate(row, start=1):
+            value = getattr(cell, "value", None)
+            if col_index > limits.max_columns:
+                extra_column = extra_column or value is not None
+                continue
+            text = _text(cell, value, title, row_index, col_index, rep)
+            if (row_index, col_index) in formulas:
+                if text is None:
+                    rep.add(
+                        "IMP-013",
+                        Severity.WARNING,
+                        "the cell holds a formula without a saved result; it was read as empty (formulas are "
+                        "never calculated)",
+                        "Open the file in Excel or LibreOffice, let it recalculate and save it again.",
+                        sheet=title,
+                        row=row_index,
+                        column=col_index,
+                    )
+                else:
+                    formula_values += 1
+            texts.append(text)
+        while texts and texts[-1] is None:
+            texts.pop()
+        table.rows.append(texts)
+    declared = getattr(ws, "max_column", None)
+    if extra_column or (isinstance(declared, int) and declared > limits.max_columns):
+        rep.add(
+            "IMP-010",
+            Severity.ERROR if extra_column else Severity.WARNING,
+            f"sheet '{title}' has more than {limits.max_columns} columns; columns after "
+            f"{column_letter(limits.max_columns)} were not read",
+            "Move notes in far-away columns next to the register table.",
+            sheet=title,
+            column=limits.max_columns + 1,
+        )
+    if formula_values:
+        rep.add(
+            "IMP-017",
+            Severity.INFO,
+            f"{formula_values} cell(s) of sheet '{title}' hold formulas; their saved results were read",
+            sheet=title,
+        )
+    while table.rows and not any(table.rows[-1]):
+        table.rows.pop()
+    return table
+
+
+def _has_data(row: tuple[Any, ...]) -> bool:
+    return any(getattr(cell, "value", None) is not None for cell in row)
+
+
+def _more_data(rows: Iterator[tuple[Any, ...]]) -> bool:
+    return any(count >= _PEEK_ROWS or _has_data(row) for count, row in enumerate(rows))
+
+
+def _text(cell: Any, value: Any, title: str, row: int, column: int, rep: Reporter) -> str | None:
+    if getattr(cell, "data_type", None) == "e":
+        rep.add(
+            "IMP-014",
+            Severity.WARNING,
+            f"the cell holds the error value {value}; it was read as empty",
+            "Fix the formula or the value in the spreadsheet.",
+            sheet=title,
+            row=row,
+            column=column,
+        )
+        return None
+    return cell_text(value)
