@@ -123,3 +123,20 @@ def test_explicit_consent_on_a_non_consent_purpose_satisfies_9_2_a() -> None:
         "        consent: {explicit: true}\n"
     )
     assert findings("SPC-004", text) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "art9"), [("SPC-001", ""), ("SPC-004", "    art9:\n      - condition: 9-2-a\n"), ("SPC-005", "")]
+)
+def test_activities_done_as_processor_are_not_asked_for_the_controllers_grounds(code: str, art9: str) -> None:
+    as_controller = (
+        f"{ORG}data_categories:\n  - id: h\n    name: H\n    special: health\n"
+        "  - id: c\n    name: C\n    criminal: true\n"
+        f"activities:\n  - id: a\n    name: A\n    data_categories: [h, c]\n{art9}"
+        "    purposes:\n      - description: Host the records\n        lawful_basis: 6-1-a\n"
+    )
+    as_processor = as_controller.replace(
+        "    name: A\n", "    name: A\n    role: processor\n    on_behalf_of: C BV\n"
+    )
+    assert len(findings(code, as_controller)) == 1
+    assert findings(code, as_processor) == []

@@ -9,7 +9,8 @@ For each activity whose ``art9`` includes ``9-2-a`` (explicit consent):
   says ``explicit: true``.
 
 The rule works per activity: a consent purpose of the same activity that does not touch the special
-data is reported too; split such purposes into their own activity.
+data is reported too; split such purposes into their own activity. Activities with ``role: processor``
+are not checked: obtaining consent is the controller's task.
 
 ## Why is this bad?
 Art. 9(2)(a) requires *explicit* consent, a higher standard than the consent of Art. 6(1)(a): an express
@@ -54,12 +55,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.models import LawfulBasis, SpecialCondition
+from ropa.models import LawfulBasis, ProcessingRole, SpecialCondition
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
+        if activity.role is ProcessingRole.PROCESSOR:
+            continue
         art9_index = next(
             (
                 i

@@ -3,7 +3,8 @@
 ## What it does
 Reports each activity that uses a data category with ``criminal: true`` (personal data relating to
 criminal convictions and offences) and has no ``art10.authorisation``. The finding points at
-``art10`` when the block is there but empty, else at the first criminal data category.
+``art10`` when the block is there but empty, else at the first criminal data category. Activities with
+``role: processor`` are not checked: the authorisation is the controller's to establish.
 
 ## Why is this bad?
 Art. 10 allows such processing only under the control of official authority, or when authorised by
@@ -47,12 +48,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
+from ropa.models import ProcessingRole
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 from ropa.rules.spc._special import criminal_refs
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
+        if activity.role is ProcessingRole.PROCESSOR:
+            continue
         art10 = activity.art10
         if art10 is not None and (art10.authorisation or "").strip():
             continue

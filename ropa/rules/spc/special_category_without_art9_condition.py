@@ -7,7 +7,8 @@ Reports each activity that processes special-category data, and states no Art. 9
 ``special_categories: true``. One finding per activity, at the first such data category.
 
 An activity that declares ``special_categories: false`` while using special-category data is reported
-by SPC-006 only: the register contradicts itself, and which fix applies is not known yet.
+by SPC-006 only: the register contradicts itself, and which fix applies is not known yet. Activities
+with ``role: processor`` are not checked: the Art. 9(2) condition is the controller's to establish.
 
 ## Why is this bad?
 Processing racial or ethnic origin, political opinions, religious or philosophical beliefs, trade-union
@@ -53,12 +54,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
+from ropa.models import ProcessingRole
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 from ropa.rules.spc._special import describe, special_refs
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
+        if activity.role is ProcessingRole.PROCESSOR:
+            continue
         if activity.art9 or activity.special_categories is False:
             continue  # a condition is stated, or the contradiction is SPC-006's
         refs = special_refs(ctx, activity)
