@@ -1,0 +1,136 @@
+"""Safety of exported cell text, shared by the Excel and CSV exporters.
+
+- **Formula injection.** Register text is user-controlled. A value that starts with ``=``, ``+``, ``-``,
+  ``@``, a tab or a carriage return could run as a formula when a spreadsheet opens it. The workbook writes
+  every text as a string cell (never a formula) and marks such cells with Excel's *quote prefix*; the CSV
+  export puts an apostrophe (``'``) in front of them (:func:`csv_escape`).
+- **Characters a spreadsheet cannot hold.** XML 1.0 forbids most C0 control characters, U+FFFE, U+FFFF
+  and lone surrogates; :func:`strip_illegal` removes them and the export warns.
+- **Limits.** A cell holds at most 32,767 characters and a sheet 1,048,576 rows; longer text is cut with a
+  visible marker and a warning (the full text is always in the JSON export and the hidden ``_ropa`` sheet).
+
+Problems are collected by :class:`Notes` and reported once per sheet and kind as :class:`ExportWarning`
+through :func:`warnings.warn` after the file has been written: the library never prints.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+
+__all__ = [
+    "EXCEL_CELL_LIMIT",
+    "EXCEL_MAX_ROWS",
+    "FORMULA_PREFIXES",
+    "ExportWarning",
+    "Notes",
+    "csv_escape",
+    "is_formula_like",
+    "strip_illegal",
+    "truncate",
+    "utf16_length",
+]
+
+EXCEL_CELL_LIMIT = 32_767
+"""Characters (UTF-16 code units) in one Excel cell."""
+EXCEL_MAX_ROWS = 1_048_576
+"""Rows in one Excel worksheet."""
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+"""Leading characters that make a spreadsheet treat text as a formula (OWASP CSV injection)."""
+
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+class ExportWarning(UserWarning):
+    """An export was written, but some content could not be represented exactly (control characters
+    removed, over-long text cut, rows left out). The full register is always in the JSON export."""
+
+
+def strip_illegal(text: str) -> tuple[str, int]:
+    """``text`` without the characters XML 1.0 cannot hold, and how many were removed."""
+    if _ILLEGAL.search(text) is None:
+        return text, 0
+    clean, count = _ILLEGAL.subn("", text)
+    return clean, count
+
+
+def is_formula_like(text: str) -> bool:
+    """True when a spreadsheet could read ``text`` as a formula."""
+    return text.startswith(FORMULA_PREFIXES)
+
+
+def csv_escape(text: str) -> str:
+    """Prefix formula-like text with ``'`` so that spreadsheets open it as text."""
+    return "'" + text if is_formula_like(text) else text
+
+
+def utf16_length(text: str) -> int:
+    """The length Excel counts: characters outside the Basic Multilingual Plane count twice."""
+    if len(text) * 2 <= EXCEL_CELL_LIMIT:
+        return len(text)
+    return len(text.encode("utf-16-le")) // 2
+
+
+def truncate(text: str, marker: str, limit: int = EXCEL_CELL_LIMIT) -> str:
+    """``text`` cut so that it plus ``marker`` fits in ``limit`` UTF-16 code units."""
+    room = limit - utf16_length(marker)
+    cut = text[:room]
+    while utf16_length(cut) > room:
+        cut = cut[: len(cut) - max(1, (utf16_length(cut) - room) // 2)]
+    return cut + marker
+
+
+@dataclass
+class _Tally:
+    cells: int = 0
+    characters: int = 0
+    first: str = ""
+
+
+@dataclass
+class Notes:
+    """Problems met while writing, aggregated per sheet (or file) and kind."""
+
+    _illegal: dict[str, _Tally] = field(default_factory=dict)
+    _truncated: dict[str, _Tally] = field(default_factory=dict)
+    _omitted: dict[str, int] = field(default_factory=dict)
+
+    def illegal(self, where: str, cell: str, removed: int) -> None:
+        """``removed`` characters were dropped from ``cell`` of ``where``."""
+        tally = self._illegal.setdefault(where, _Tally(first=cell))
+        tally.cells += 1
+        tally.characters += removed
+
+    def truncated(self, where: str, cell: str) -> None:
+        """The text of ``cell`` of ``where`` was cut at the cell limit."""
+        tally = self._truncated.setdefault(where, _Tally(first=cell))
+        tally.cells += 1
+
+    def omitted(self, where: str, rows: int) -> None:
+        """``rows`` rows of ``where`` did not fit in the sheet."""
+        self._omitted[where] = self._omitted.get(where, 0) + rows
+
+    def messages(self) -> list[str]:
+        """One message per sheet and kind, in the order met."""
+        out = [
+            f"{where}: removed {t.characters} control character(s) that a spreadsheet cannot hold from "
+            f"{t.cells} cell(s), first {t.first}"
+            for where, t in self._illegal.items()
+        ]
+        out += [
+            f"{where}: {t.cells} cell(s) longer than {EXCEL_CELL_LIMIT:,} characters were cut, "
+            f"first {t.first}; the full text is in the JSON export and the hidden _ropa sheet"
+            for where, t in self._truncated.items()
+        ]
+        out += [
+            f"{where}: {rows:,} row(s) beyond the {EXCEL_MAX_ROWS:,}-row limit of a worksheet were left out; "
+            "they are in the JSON export and the hidden _ropa sheet"
+            for where, rows in self._omitted.items()
+        ]
+        return out
+
+    def emit(self, stacklevel: int = 3) -> None:
+        """Report every message as an :class:`ExportWarning`."""
+        for message in self.messages():
+            warnings.warn(message, ExportWarning, stacklevel=stacklevel)
