@@ -1,9 +1,166 @@
-"""Subcommand under construction: registered so that the parser knows its name."""
+"""``ropa export``: write a register as an Excel workbook, canonical JSON, or a folder of CSV files.
+
+A register with structural errors (an entity that does not load) is still exported: what loaded is
+written, the structural diagnostics are printed on stderr and the exit code is 1, so that CI notices that
+the export is incomplete while people can still read it. A register that cannot be read at all (no such
+folder, no YAML files, unreadable files: ``IO-*``) exits 2 and writes nothing.
+"""
 
 from __future__ import annotations
 
+import argparse
+import sys
+import warnings
+from pathlib import Path
 from typing import Any
+
+from ropa.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parse_date
+from ropa.diagnostics import Severity
+
+__all__ = ["FORMATS", "register", "run"]
+
+FORMATS = ("json", "xlsx", "csv")
+LANGUAGES = ("en", "nl", "fr", "de")
+
+_EPILOG = """\
+formats:
+  xlsx  an Excel workbook for people (sheets per Art. 30 item, findings, a hidden copy for re-import)
+  json  the canonical JSON of the register (stdout without -o)
+  csv   one CSV file per table in the folder given by -o
+
+exit codes:
+  0  exported
+  1  exported, but the register has structural errors: entities that did not load are missing
+  2  usage or I/O error: nothing was written (the previous file is left untouched)
+  3  internal error (a bug in ropa)
+"""
 
 
 def register(sub: Any) -> None:
-    """Add nothing yet."""
+    """Add the subcommand."""
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "export",
+        help="export a register as an Excel workbook, JSON or CSV",
+        description=(
+            "Load a register and write it as an Excel workbook (with the findings of 'ropa validate'), "
+            "as canonical JSON, or as one CSV file per table."
+        ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("path", type=Path, help="register folder or file")
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="output format (default: from the suffix of -o: .xlsx, .json, else csv for a folder)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT",
+        default=None,
+        help="file to write (a folder for csv); json without -o goes to stdout",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of sheet names, headers and labels (default: the register's language, else en)",
+    )
+    parser.add_argument(
+        "--no-findings",
+        action="store_true",
+        help="leave out the findings of 'ropa validate' (xlsx: the Findings sheet; csv: findings.csv)",
+    )
+    parser.add_argument(
+        "--today", metavar="YYYY-MM-DD", default=None, help="date for date-dependent rules (default: today)"
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        default=None,
+        help="configuration for the findings (ropa.toml or pyproject.toml); default: the nearest one",
+    )
+    parser.set_defaults(run=run)
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format is not None:
+        fmt: str = args.format
+        return fmt
+    output: Path | None = args.output
+    if output is None:
+        raise UsageError("give --format, or -o with a .xlsx or .json suffix (csv: a folder)")
+    suffix = output.suffix.lower()
+    if suffix in (".xlsx", ".json"):
+        return suffix[1:]
+    if suffix == "" or output.is_dir():
+        return "csv"
+    raise UsageError(f"cannot tell the format from '{output}'; give --format json, xlsx or csv")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Execute ``ropa export``."""
+    import ropa
+    from ropa.config import find_config, load_config
+    from ropa.export.cells import ExportWarning
+    from ropa.i18n import normalise_lang
+
+    fmt = _format(args)
+    if fmt in ("xlsx", "csv") and args.output is None:
+        raise UsageError(f"--format {fmt} needs -o OUT")
+    today = parse_date(args.today) if args.today else None
+    result = ropa.load(args.path)
+    unreadable = [d for d in result.diagnostics if d.code.startswith("IO-")]
+    if unreadable:
+        for diagnostic in unreadable:
+            print(f"ropa: error: {diagnostic}", file=sys.stderr)
+        return EXIT_USAGE
+    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    register = result.register
+
+    meta_lang = register.meta.language if register.meta else None
+    lang = args.lang or normalise_lang(meta_lang) or "en"
+    if args.lang is None and meta_lang and normalise_lang(meta_lang) is None:
+        print(f"ropa: note: no labels for the register's language '{meta_lang}'; using en", file=sys.stderr)
+
+    report = None
+    if fmt != "json" and not args.no_findings:
+        config = load_config(args.config) if args.config is not None else find_config(args.path)
+        report = ropa.validate(result, config, today=today)
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ExportWarning)
+        if fmt == "json":
+            text = ropa.export_json(register, args.output)
+            if args.output is None:
+                sys.stdout.write(text)
+                sys.stdout.flush()
+        elif fmt == "xlsx":
+            ropa.export_xlsx(register, args.output, lang=lang, report=report)
+        else:
+            from ropa.export.csv import write_csv
+
+            write_csv(register, args.output, lang=lang, report=report)
+    for warning in caught:
+        if issubclass(warning.category, ExportWarning):
+            print(f"ropa: warning: {warning.message}", file=sys.stderr)
+        else:  # not ours: show it the way Python would
+            warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
+
+    if args.output is not None:
+        print(f"ropa: wrote {args.output} ({fmt}, {lang})", file=sys.stderr)
+    if errors:
+        for diagnostic in errors:
+            print(diagnostic, file=sys.stderr)
+        print(
+            f"ropa: the register has {len(errors)} structural error(s); entities that did not load are "
+            "missing from the export",
+            file=sys.stderr,
+        )
+        return EXIT_FINDINGS
+    return EXIT_OK

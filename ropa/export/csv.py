@@ -1,0 +1,97 @@
+"""CSV export: one file per table, with the same columns, labels and safety as the workbook.
+
+Files go into one folder and are named after the table keys (stable across languages):
+``organisation.csv``, ``activities.csv``, ``parties.csv``, ``transfers.csv``, ``retention.csv``,
+``security-measures.csv``, ``data-categories.csv``, ``data-subjects.csv``, ``processor-record.csv`` (when
+the register has processor activities) and ``findings.csv`` (when a report is given). A table file that a
+previous export wrote but this one does not (no processor activities any more, findings left out) is
+removed, so the folder always describes one export.
+
+Format: UTF-8 with a byte-order mark (so that Excel detects the encoding), comma-separated, ``\\r\\n``
+line ends (RFC 4180), fields quoted when needed. Header cells are the labels in the export language; lists
+are one item per line inside a quoted field; dates are ISO 8601; booleans and codes are labels. Text that a
+spreadsheet could read as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR) gets a leading
+apostrophe. Each file is written atomically; the folder as a whole is not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from ropa.diagnostics import Report
+from ropa.export import cells
+from ropa.export.cells import Notes
+from ropa.export.columns import TABLES, Context, Table, render_text
+from ropa.export.write import write_atomic_with
+from ropa.i18n import LANGS, Lang
+from ropa.models import Register
+
+__all__ = ["write_csv"]
+
+
+def write_csv(
+    register: Register,
+    folder: Path,
+    *,
+    lang: Lang = "en",
+    report: Report | None = None,
+) -> list[Path]:
+    """Write one CSV file per table into ``folder`` (created if needed).
+
+    Returns:
+        The files written, in table order.
+
+    Raises:
+        ExportError: a file could not be written.
+        ValueError: ``lang`` is not supported.
+
+    Warns:
+        ExportWarning: control characters that spreadsheets cannot hold were removed.
+    """
+    if lang not in LANGS:
+        raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(LANGS)}")
+    ctx = Context(lang, register, report)
+    notes = Notes()
+    written: list[Path] = []
+    for table in TABLES:
+        path = folder / table.file_name
+        if not table.present(ctx):
+            with contextlib.suppress(FileNotFoundError):
+                if path.is_file():
+                    path.unlink()
+            continue
+        write_atomic_with(path, _writer(table, ctx, notes))
+        written.append(path)
+    notes.emit(stacklevel=3)
+    return written
+
+
+def _writer(table: Table[Any], ctx: Context, notes: Notes) -> Any:
+    def write(handle: BinaryIO) -> None:
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="", write_through=True)
+        try:
+            out = csv.writer(text, lineterminator="\r\n")
+            out.writerow([column.label(ctx.lang) for column in table.columns])
+            for number, row in enumerate(table.rows(ctx), start=2):
+                out.writerow(
+                    [
+                        _field(render_text(column.getter(row, ctx), ctx.lang), table, number, index, notes)
+                        for index, column in enumerate(table.columns)
+                    ]
+                )
+            text.flush()
+        finally:
+            text.detach()  # the caller flushes, syncs and closes the file
+
+    return write
+
+
+def _field(value: str, table: Table[Any], row: int, index: int, notes: Notes) -> str:
+    clean, removed = cells.strip_illegal(value)
+    if removed:
+        notes.illegal(table.file_name, f"row {row}, column {index + 1}", removed)
+    return cells.csv_escape(clean)
