@@ -1,0 +1,122 @@
+"""When a DPIA is called for, shared by DPIA-001..003 and NL-004 so that one gap gets one finding.
+
+Precedence: an Art. 35(3) case (DPIA-001, error) wins over the Dutch AP list (NL-004, in the ``nl``
+profile), which wins over the WP248 criteria (DPIA-002); DPIA-003 (no screening at all) speaks only when
+none of them does.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ropa._data import load_data
+from ropa.models import Activity, AutomatedEffect, ProcessingRole, Wp248Criterion
+from ropa.rules._base import RuleContext
+
+__all__ = [
+    "ap_list",
+    "art35_3_cases",
+    "has_dpia_reference",
+    "not_required_documented",
+    "reported_by_dpia001",
+    "reported_by_dpia002",
+    "reported_by_nl004",
+    "significant_automated_decisions",
+    "wp248_criteria",
+]
+
+_SIGNIFICANT = (AutomatedEffect.LEGAL, AutomatedEffect.SIMILARLY_SIGNIFICANT)
+
+
+@cache
+def ap_list() -> dict[int, dict[str, object]]:
+    """The 17 categories of the Dutch AP DPIA list, by number (ropa's data file ``dpia_list_nl``)."""
+    return {int(e["number"]): e for e in load_data("dpia_list_nl")["entries"]}
+
+
+def significant_automated_decisions(activity: Activity) -> bool:
+    """True for automated decisions with a legal or similarly significant effect (Art. 22(1))."""
+    decisions = activity.automated_decisions
+    return decisions is not None and decisions.exists and decisions.effect in _SIGNIFICANT
+
+
+def _sensitive(ctx: RuleContext, activity: Activity) -> bool:
+    if activity.special_categories is True:
+        return True
+    return any(c.special is not None or c.criminal for c in ctx.categories_of(activity))
+
+
+def has_dpia_reference(activity: Activity) -> bool:
+    """True when the activity names where its DPIA is kept."""
+    return activity.dpia is not None and bool(activity.dpia.reference and activity.dpia.reference.strip())
+
+
+def not_required_documented(activity: Activity) -> bool:
+    """True for a screening that concluded, with reasons, that no DPIA is required."""
+    dpia = activity.dpia
+    return dpia is not None and dpia.required is False and bool(dpia.screening and dpia.screening.strip())
+
+
+def _controller(activity: Activity) -> bool:
+    return activity.role is ProcessingRole.CONTROLLER  # a DPIA is the controller's duty (Art. 35(1))
+
+
+def art35_3_cases(ctx: RuleContext, activity: Activity) -> list[str]:
+    """The points of Art. 35(3) the activity falls under, in words."""
+    cases = []
+    if significant_automated_decisions(activity):
+        cases.append("(a) automated decisions with legal or similarly significant effect")
+    if activity.large_scale and _sensitive(ctx, activity):
+        cases.append("(b) special-category or criminal data on a large scale")
+    if activity.large_scale and activity.public_area_monitoring:
+        cases.append("(c) systematic monitoring of a publicly accessible area on a large scale")
+    return cases
+
+
+def wp248_criteria(ctx: RuleContext, activity: Activity) -> list[Wp248Criterion]:
+    """The WP248 criteria the activity meets: derived from the register, plus ``dpia_criteria``."""
+    met = set(activity.dpia_criteria or ())
+    decisions = activity.automated_decisions
+    if decisions is not None and decisions.exists and decisions.profiling:
+        met.add(Wp248Criterion.EVALUATION_SCORING)
+    if significant_automated_decisions(activity):
+        met.add(Wp248Criterion.AUTOMATED_DECISION)
+    if activity.systematic_monitoring or activity.public_area_monitoring:
+        met.add(Wp248Criterion.SYSTEMATIC_MONITORING)
+    if _sensitive(ctx, activity):
+        met.add(Wp248Criterion.SENSITIVE_DATA)
+    if activity.large_scale:
+        met.add(Wp248Criterion.LARGE_SCALE)
+    if any(s.vulnerable is not None for s in ctx.subjects_of(activity)):
+        met.add(Wp248Criterion.VULNERABLE_SUBJECTS)
+    return [c for c in Wp248Criterion if c in met]
+
+
+def reported_by_dpia001(ctx: RuleContext, activity: Activity) -> list[str]:
+    """The Art. 35(3) cases DPIA-001 reports for the activity (empty when it reports nothing)."""
+    if not _controller(activity) or has_dpia_reference(activity):
+        return []
+    return art35_3_cases(ctx, activity)
+
+
+def reported_by_nl004(ctx: RuleContext, activity: Activity) -> list[int]:
+    """The AP-list categories NL-004 reports for the activity (empty when it reports nothing)."""
+    known = ap_list()
+    numbers = sorted({n for n in activity.nl_dpia_categories or () if n in known})
+    if not numbers or not _controller(activity) or has_dpia_reference(activity):
+        return []
+    if reported_by_dpia001(ctx, activity):
+        return []
+    return numbers
+
+
+def reported_by_dpia002(ctx: RuleContext, activity: Activity) -> list[Wp248Criterion]:
+    """The WP248 criteria DPIA-002 reports for the activity (empty when it reports nothing)."""
+    if not _controller(activity) or has_dpia_reference(activity) or not_required_documented(activity):
+        return []
+    criteria = wp248_criteria(ctx, activity)
+    if len(criteria) < 2 or reported_by_dpia001(ctx, activity):
+        return []
+    if "nl" in ctx.profiles and reported_by_nl004(ctx, activity):
+        return []
+    return criteria
