@@ -19,10 +19,12 @@ from ropa.importer._values import (
     is_criminal,
     is_national_id,
     is_not_stated,
+    parse_activity_role,
     parse_art9,
     parse_bool_prefix,
     parse_countries,
     parse_date,
+    parse_frequency,
     parse_lawful_bases,
     parse_mechanism,
     parse_retention,
@@ -33,6 +35,7 @@ from ropa.importer._values import (
     split_items,
     split_lines,
     states_none,
+    strip_role,
     vulnerable_group,
 )
 from ropa.importer.mapping import ColumnMapping
@@ -84,10 +87,12 @@ _SOURCE_WORDS: dict[str, tuple[str, ...]] = {
                     "dritten", "dritter"),
     "public": ("public", "public sources", "openbare", "openbaar", "publique", "publiques", "offentlich",
                "offentliche", "offentlichen"),
+    "generated": ("generated", "gegenereerd", "genere", "generee", "generiert", "automatically collected",
+                  "automatisch verzameld"),
 }
 _ENDLESS = ("indefinitely", "indefinite", "forever", "permanent", "permanently", "onbeperkt",
-            "onbepaalde tijd", "voor altijd", "permanente", "illimitee", "sans limite", "unbegrenzt",
-            "unbefristet", "dauerhaft")
+            "onbepaalde tijd", "onbepaalde termijn", "voor altijd", "permanente", "illimitee", "sans limite",
+            "unbegrenzt", "unbefristet", "dauerhaft")
 _UNTIL = ("until", "till", "tot", "totdat", "jusqu", "jusqua", "bis")
 # fmt: on
 
@@ -252,7 +257,7 @@ class RegisterBuilder:
             number = c + 1
             heading = header[c] if c < len(header) else None
             has_data = any(c < len(row) and row[c] for row in data)
-            label = heading or f"Column {column_letter(number)}"
+            label = " ".join(heading.split()) if heading else f"Column {column_letter(number)}"
             if label in seen_headings:
                 label = f"{label} ({column_letter(number)})"
             seen_headings.add(label)
@@ -637,12 +642,19 @@ class _ActivityDraft:
         self.data["name"] = name
 
     def _status(self) -> None:
-        for text, column, row in self.group.texts("status"):
-            status = parse_status(text)
-            if status is None:
-                self.not_understood(column, text, row, "is not a status (planned, active, suspended, ended)")
-            else:
-                self.data.setdefault("status", status.value)
+        for name, parse, what in (
+            ("status", parse_status, "a status (planned, active, suspended, ended)"),
+            ("frequency", parse_frequency, "a frequency (occasional, regular, systematic, continuous)"),
+            ("role", parse_activity_role, "a role (controller or processor)"),
+        ):
+            for text, column, row in self.group.texts(name):
+                if is_not_stated(text):
+                    continue
+                value = parse(text)
+                if value is None:
+                    self.not_understood(column, text, row, f"is not {what}")
+                else:
+                    self.data.setdefault(name, value.value)
 
     def _purposes(self) -> None:
         for text, _, _ in self.group.texts("purposes"):
@@ -656,7 +668,7 @@ class _ActivityDraft:
             return
         text = "\n".join(t for t, _, _ in texts)
         column, row = texts[0][1], texts[0][2]
-        if is_not_stated(text):
+        if not split_lines(text):
             return
         reading = parse_lawful_bases(text)
         if not self.purposes and reading.bases:
@@ -823,7 +835,8 @@ class _ActivityDraft:
                     continue
                 items = split_lines(text) if name == "joint_controllers" else split_items(text)
                 for item in items:
-                    ident = self.b.party(item, role_of_column or party_role(item))
+                    role = party_role(item)
+                    ident = self.b.party(strip_role(item), role_of_column or role)
                     if ident not in ids:
                         ids.append(ident)
         if ids:
@@ -841,10 +854,10 @@ class _ActivityDraft:
                 stated_none = True
                 continue
             items = split_items(rest if answer is True else text)
-            codes, unknown = parse_countries(items)
-            for code in codes:
+            countries, unknown = parse_countries(items)
+            for code, remark in countries:
                 if all(t["country"] != code for t in transfers):
-                    transfers.append({"country": code})
+                    transfers.append({"country": code, **({"notes": remark} if remark else {})})
             if unknown or not items:
                 self.not_understood(column, text, row, "does not name third countries ropa recognises")
         safeguards = g.texts("transfer_safeguards")
@@ -857,21 +870,32 @@ class _ActivityDraft:
                         column, text, row, "describes safeguards for transfers that are not stated"
                     )
                 continue
-            mechanism = parse_mechanism(text)
-            for transfer in transfers:
-                if mechanism is not None:
-                    transfer.setdefault("mechanism", mechanism.value)
-                transfer.setdefault("notes", text)
-            if mechanism is None:
-                self.warn(
-                    "IMP-026",
-                    Severity.WARNING,
-                    f"the safeguard '{_short(text)}' is not a mechanism ropa recognises (SCCs, BCRs, "
-                    "adequacy); it was kept in the transfer's notes",
-                    "Set 'mechanism' on the transfer in the activity's YAML file.",
-                    column,
-                    row,
-                )
+            for line in split_lines(text):
+                countries, _ = parse_countries([line])
+                targets = transfers
+                statement = line
+                if countries and countries[0][1] is not None:
+                    code, remark = countries[0]
+                    targets = [t for t in transfers if t["country"] == code] or transfers
+                    statement = remark or line
+                if is_not_stated(statement):
+                    continue
+                mechanism = parse_mechanism(statement)
+                for transfer in targets:
+                    if mechanism is not None:
+                        transfer.setdefault("mechanism", mechanism.value)
+                    notes = transfer.get("notes")
+                    transfer["notes"] = f"{notes}\n{line}" if notes else line
+                if mechanism is None:
+                    self.warn(
+                        "IMP-026",
+                        Severity.WARNING,
+                        f"the safeguard '{_short(line)}' is not a mechanism ropa recognises (SCCs, BCRs, "
+                        "adequacy); it was kept in the transfer's notes",
+                        "Set 'mechanism' on the transfer in the activity's YAML file.",
+                        column,
+                        row,
+                    )
         if transfers:
             self.data["transfers"] = transfers
         elif stated_none:

@@ -149,7 +149,14 @@ def read_org_block(rows: Sequence[Sequence[str | None]]) -> OrgBlock:
             subheader = {c: name for c, name in field_labels.items() if name}
             block.used.update((r, c) for c, _ in cells)
             continue
-        if block.title is None and not block.contacts and len(cells) == 1 and labels[cells[0][0]] is None:
+        if (
+            block.title is None
+            and not block.contacts
+            and len(cells) == 1
+            and labels[cells[0][0]] is None
+            and len(cells[0][1]) <= 120
+            and "\n" not in cells[0][1]
+        ):
             block.title = cells[0][1]
             block.used.add((r, cells[0][0]))
             continue

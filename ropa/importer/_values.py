@@ -10,8 +10,10 @@ from functools import cache
 
 from ropa._data import country_codes
 from ropa.models.vocab import (
+    Frequency,
     LawfulBasis,
     PartyRole,
+    ProcessingRole,
     RetentionAnchor,
     SpecialCategory,
     SpecialCondition,
@@ -68,6 +70,19 @@ _NOT_STATED = frozenset(
         "aucune",
         "keine",
         "kein",
+        "niet vermeld",
+        "niet bekend",
+        "onbekend",
+        "unknown",
+        "not stated",
+        "not specified",
+        "non renseigne",
+        "non precise",
+        "inconnu",
+        "nicht angegeben",
+        "unbekannt",
+        "tbd",
+        "nog niet bekend",
     }
 )
 _DASHES = frozenset({"-", "--", "—", "–", "/", "?", "…", "..."})
@@ -568,22 +583,34 @@ def _country_index() -> dict[str, str]:
     return index
 
 
-def parse_countries(items: list[str]) -> tuple[list[str], list[str]]:
-    """ISO codes for the country names or codes in ``items``, and the items that are not a country."""
-    codes: list[str] = []
+def country_code(text: str) -> str | None:
+    """The ISO code of a country name (EN/NL/FR/DE) or code, or ``None``."""
+    stripped = text.strip()
+    if len(stripped) == 2 and stripped.isupper() and stripped in country_codes():
+        return stripped
+    return _country_index().get(fold(stripped))
+
+
+def parse_countries(items: list[str]) -> tuple[list[tuple[str, str | None]], list[str]]:
+    """``(code, remark)`` for the countries in ``items``, and the items that are not a country.
+
+    An item may carry a remark after the country: ``US — Google``, ``VS (Mailchimp)``, ``India: support``.
+    """
+    found: list[tuple[str, str | None]] = []
     rest: list[str] = []
     for item in items:
-        stripped = item.strip()
-        code: str | None = None
-        if len(stripped) == 2 and stripped.isupper() and stripped in country_codes():
-            code = stripped
-        else:
-            code = _country_index().get(fold(stripped))
+        code = country_code(item)
+        remark: str | None = None
+        if code is None:
+            match = re.match(r"^\s*([^:(—–]+?)\s*(?:[:(]|\s[—–-]\s)\s*(.*?)\)?\s*$", item)
+            if match is not None:
+                code = country_code(match.group(1))
+                remark = match.group(2) or None
         if code is None:
             rest.append(item)
-        elif code not in codes:
-            codes.append(code)
-    return codes, rest
+        elif all(code != c for c, _ in found):
+            found.append((code, remark))
+    return found, rest
 
 
 _MECHANISMS: dict[TransferMechanism, tuple[str, ...]] = {
@@ -672,6 +699,11 @@ _ROLE_WORDS: dict[PartyRole, tuple[str, ...]] = {
     PartyRole.JOINT_CONTROLLER: ("joint controller", "gezamenlijke verwerkingsverantwoordelijke",
                                  "responsable conjoint", "gemeinsam verantwortlich"),
     PartyRole.INTERNAL: ("internal", "intern", "interne", "service interne"),
+    PartyRole.PUBLIC_AUTHORITY: ("public authority", "overheidsinstantie", "overheidsorgaan",
+                                 "autorite publique", "behorde", "offentliche stelle"),
+    PartyRole.CONTROLLER: ("independent controller", "zelfstandig verwerkingsverantwoordelijke",
+                           "verwerkingsverantwoordelijke", "controller", "responsable du traitement",
+                           "verantwortlicher", "eigenstandig verantwortlich"),
 }
 # fmt: on
 
@@ -708,4 +740,93 @@ def party_role(name: str) -> PartyRole | None:
     """The role a recipient's text names explicitly (``Mailchimp (verwerker)``), when exactly one."""
     folded = fold(name)
     found = [r for r, words in _ROLE_WORDS.items() if _has_word(folded, words)]
+    if PartyRole.JOINT_CONTROLLER in found and PartyRole.CONTROLLER in found:
+        found.remove(PartyRole.CONTROLLER)
     return found[0] if len(found) == 1 else None
+
+
+def strip_role(name: str) -> str:
+    """``"Mailchimp (verwerker)"`` and ``"PostNL — Verwerker"`` → the name without the role remark."""
+    match = re.match(r"^(.*?)\s*(?:\(([^()]*)\)|[—–-]\s+(.*))$", name.strip())
+    if match is None:
+        return name
+    remark = match.group(2) or match.group(3) or ""
+    head = match.group(1)
+    return head if head and party_role(remark) is not None and fold(remark) == _role_phrase(remark) else name
+
+
+def _role_phrase(remark: str) -> str:
+    folded = fold(remark)
+    for words in _ROLE_WORDS.values():
+        for word in words:
+            if folded == word:
+                return folded
+    return ""
+
+
+_FREQUENCY: dict[Frequency, tuple[str, ...]] = {
+    Frequency.OCCASIONAL: (
+        "occasional",
+        "occasionally",
+        "incidenteel",
+        "incidentieel",
+        "af en toe",
+        "occasionnel",
+        "occasionnelle",
+        "gelegentlich",
+    ),
+    Frequency.REGULAR: (
+        "regular",
+        "regularly",
+        "regelmatig",
+        "periodiek",
+        "regulier",
+        "reguliere",
+        "regelmassig",
+        "daily",
+        "dagelijks",
+        "weekly",
+        "wekelijks",
+        "monthly",
+        "maandelijks",
+    ),
+    Frequency.SYSTEMATIC: ("systematic", "systematisch", "systematique", "structureel"),
+    Frequency.CONTINUOUS: (
+        "continuous",
+        "continu",
+        "doorlopend",
+        "permanent",
+        "kontinuierlich",
+        "laufend",
+        "24 7",
+    ),
+}
+_ROLES_OF_ACTIVITY: dict[ProcessingRole, tuple[str, ...]] = {
+    ProcessingRole.CONTROLLER: (
+        "controller",
+        "verwerkingsverantwoordelijke",
+        "responsable du traitement",
+        "responsable de traitement",
+        "verantwortlicher",
+        "verantwortliche",
+    ),
+    ProcessingRole.PROCESSOR: ("processor", "verwerker", "sous traitant", "auftragsverarbeiter"),
+}
+
+
+def parse_frequency(text: str) -> Frequency | None:
+    """How often the processing happens, when a cell says so in one word or phrase."""
+    key = fold(text)
+    for frequency, words in _FREQUENCY.items():
+        if key in words:
+            return frequency
+    return None
+
+
+def parse_activity_role(text: str) -> ProcessingRole | None:
+    """Controller or processor, when a cell says exactly that."""
+    key = fold(text)
+    for role, words in _ROLES_OF_ACTIVITY.items():
+        if key in words:
+            return role
+    return None

@@ -46,6 +46,8 @@ FIELDS: dict[str, str] = {
     "dpia": "whether a DPIA is required: yes/no and a screening text",
     "dpia_reference": "where the DPIA is kept",
     "status": "planned, active, suspended or ended",
+    "frequency": "occasional, regular, systematic or continuous (Art. 30(5))",
+    "role": "controller or processor",
     "last_modified": "when the processing last changed",
     "last_reviewed": "when the entry was last reviewed",
     "next_review": "when the entry is next reviewed",
@@ -233,6 +235,14 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "référence aipd", "verweis dsfa",
     ),
     "status": ("status", "statut", "stand"),
+    "frequency": (
+        "frequency", "frequentie", "fréquence", "häufigkeit", "frequency of processing",
+        "frequentie van de verwerking",
+    ),
+    "role": (
+        "role", "rol", "rôle", "rolle", "role of the organisation", "rol van de organisatie",
+        "controller or processor", "verwerkingsverantwoordelijke of verwerker",
+    ),
     "last_modified": (
         "date of last update", "last updated", "last modified", "datum laatste wijziging",
         "laatst gewijzigd", "date de dernière mise à jour", "datum der letzten änderung",
