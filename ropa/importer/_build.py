@@ -857,7 +857,13 @@ class _ActivityDraft:
             countries, unknown = parse_countries(items)
             for code, remark in countries:
                 if all(t["country"] != code for t in transfers):
-                    transfers.append({"country": code, **({"notes": remark} if remark else {})})
+                    transfer: dict[str, Any] = {"country": code}
+                    mechanism = parse_mechanism(remark) if remark else None
+                    if mechanism is not None:
+                        transfer["mechanism"] = mechanism.value
+                    if remark:
+                        transfer["notes"] = remark
+                    transfers.append(transfer)
             if unknown or not items:
                 self.not_understood(column, text, row, "does not name third countries ropa recognises")
         safeguards = g.texts("transfer_safeguards")
