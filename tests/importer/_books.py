@@ -342,7 +342,7 @@ def simple_workbook(path: Path, rows: int = 3, *, extra: Callable[[Any], None] |
 def rewrite(
     path: Path, change: Callable[[str, bytes], bytes | None], *, add: dict[str, bytes] | None = None
 ) -> Path:
-    """Rewrite the entries of an .xlsx archive: ``change(name, data)`` returns new data or ``None`` to keep."""
+    """Rewrite the entries of an .xlsx archive; ``change(name, data)`` returns new data, or ``None``."""
     with zipfile.ZipFile(path) as source:
         entries = [(info, source.read(info)) for info in source.infolist()]
     buffer = io.BytesIO()

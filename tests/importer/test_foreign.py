@@ -59,7 +59,8 @@ def german(tmp_path_factory: pytest.TempPathFactory) -> ImportResult:
 
 
 def test_ico_header_row_is_found_below_the_organisation_block(ico: ImportResult) -> None:
-    assert ico.imported and not ico.embedded
+    assert ico.imported
+    assert not ico.embedded
     (header,) = find(ico, "IMP-020")
     assert header.location.pointer == "/Template/9"
     assert header.location.line == 9
@@ -75,7 +76,8 @@ def test_ico_organisation_block_gives_controller_and_dpo(ico: ImportResult) -> N
     assert org.contact is not None
     assert org.contact.email == "privacy@acme.example"
     assert org.contact.address == "1 High Street, London"
-    assert org.dpo is not None and org.dpo.contact is not None
+    assert org.dpo is not None
+    assert org.dpo.contact is not None
     assert (org.dpo.contact.name, org.dpo.contact.email) == ("Jane Doe", "dpo@acme.example")
     assert org.representative is None  # "N/A" is not stated
     assert ico.register.meta is not None
@@ -102,7 +104,8 @@ def test_ico_rows_become_activities(ico: ImportResult) -> None:
         "Access control",
         "Encryption at rest",
     ]
-    assert invoicing.dpia is not None and invoicing.dpia.required is False
+    assert invoicing.dpia is not None
+    assert invoicing.dpia.required is False
 
 
 def test_ico_columns_without_a_field_are_kept_in_unmapped(ico: ImportResult) -> None:
@@ -124,8 +127,10 @@ def test_ico_consent_and_legitimate_interests_land_on_their_purposes(ico: Import
     reg = ico.register
     newsletter = activity(reg, "Monthly newsletter")
     (purpose,) = newsletter.purposes or []
-    assert purpose.lawful_basis is not None and purpose.lawful_basis.value == "6-1-a"
-    assert purpose.consent is not None and purpose.consent.records == "CRM consent log"
+    assert purpose.lawful_basis is not None
+    assert purpose.lawful_basis.value == "6-1-a"
+    assert purpose.consent is not None
+    assert purpose.consent.records == "CRM consent log"
     assert newsletter.recipients == []  # "None" states that there are none
     assert newsletter.transfers is None  # "N/A" is not stated
     (rule,) = newsletter.retention or []
@@ -133,11 +138,13 @@ def test_ico_consent_and_legitimate_interests_land_on_their_purposes(ico: Import
         "until-event",
         "consent-withdrawal",
     )
-    assert newsletter.automated_decisions is not None and newsletter.automated_decisions.exists is False
+    assert newsletter.automated_decisions is not None
+    assert newsletter.automated_decisions.exists is False
     assert [s.kind.value for s in newsletter.sources or []] == ["data-subject"]
     fraud = activity(reg, "Fraud prevention")
     (purpose,) = fraud.purposes or []
-    assert purpose.lawful_basis is not None and purpose.lawful_basis.value == "6-1-f"
+    assert purpose.lawful_basis is not None
+    assert purpose.lawful_basis.value == "6-1-f"
     assert (purpose.legitimate_interest, purpose.lia) == ("Preventing payment fraud", "LIA-2024-03")
 
 
@@ -167,7 +174,8 @@ def test_dutch_headings_and_organisation(dutch: ImportResult) -> None:
     org = dutch.register.organisation
     assert org is not None
     assert (org.name, org.registration_number) == ("MiKi4all B.V.", "12345678")
-    assert org.contact is not None and org.contact.email == "privacy@miki4all.example"
+    assert org.contact is not None
+    assert org.contact.email == "privacy@miki4all.example"
     assert org.dpo is None  # n.v.t.
     assert dutch.register.meta is not None
     assert dutch.register.meta.title == "Register van verwerkingsactiviteiten"
@@ -229,7 +237,8 @@ def test_dutch_merged_name_cell_continues_the_activity(dutch: ImportResult) -> N
     (continued,) = find(dutch, "IMP-031")
     assert continued.location.pointer == "/Register/14"
     employees = [s for s in reg.data_subjects or [] if s.name == "Medewerkers"]
-    assert employees[0].vulnerable is not None and employees[0].vulnerable.value == "employee"
+    assert employees[0].vulnerable is not None
+    assert employees[0].vulnerable.value == "employee"
 
 
 def test_dutch_unknown_column_is_reported_once(dutch: ImportResult) -> None:
@@ -244,8 +253,10 @@ def test_german_vvt(german: ImportResult) -> None:
     reg = german.register
     assert german.imported
     org = reg.organisation
-    assert org is not None and org.name == "Beispiel GmbH"
-    assert org.dpo is not None and org.dpo.contact is not None
+    assert org is not None
+    assert org.name == "Beispiel GmbH"
+    assert org.dpo is not None
+    assert org.dpo.contact is not None
     assert org.dpo.contact.name == "Dr. Erika Muster"
     payroll = activity(reg, "Lohnabrechnung")
     assert bases(payroll) == ["6-1-c"]  # Art. 6 Abs. 1 lit. c DSGVO
@@ -253,7 +264,8 @@ def test_german_vvt(german: ImportResult) -> None:
     assert [r.duration for r in payroll.retention or []] == ["P10Y"]
     categories = {c.name: c for c in reg.data_categories or []}
     health = categories["Gesundheitsdaten (Krankmeldungen)"]
-    assert health.special is not None and health.special.value == "health"
+    assert health.special is not None
+    assert health.special.value == "health"
     assert categories["Steuer-ID"].national_id is True
     customers = activity(reg, "Kundenverwaltung")
     assert bases(customers) == ["6-1-b"]  # Vertragserfüllung
@@ -274,7 +286,8 @@ def test_german_vvt(german: ImportResult) -> None:
 CSV_TEXT = (
     "Naam verwerking;Doel;Grondslag;Categorieën van betrokkenen;Categorieën van persoonsgegevens;"
     "Bewaartermijn;Kleurcode\r\n"
-    "Klantenservice;Beantwoorden van vragen, klachten en retouren;6.1.b;Klanten;Naam, e-mailadres;2 jaar;rood\r\n"
+    "Klantenservice;Beantwoorden van vragen, klachten en retouren;6.1.b;Klanten;Naam, e-mailadres;2 jaar;"
+    "rood\r\n"
     'Boekhouding;"Facturen bewaren\nBelastingaangifte";wettelijke verplichting;Klanten;Factuurgegevens;'
     "7 jaar;\r\n"
 )
