@@ -32,6 +32,7 @@ __all__ = [
     "days",
     "difference_range",
     "format_duration",
+    "guess_duration",
     "length_range",
     "longer",
     "months",
@@ -120,6 +121,34 @@ def format_duration(duration: Duration) -> str:
     if not date_part and not time_part:
         return "P0D"
     return "P" + date_part + ("T" + time_part if time_part else "")
+
+
+_UNIT_WORDS = {
+    "Y": ("y", "yr", "yrs", "year", "years", "j", "jr", "jaar", "jaren"),
+    "M": ("month", "months", "mnd", "maand", "maanden"),
+    "W": ("w", "wk", "wks", "week", "weeks", "weken"),
+    "D": ("d", "day", "days", "dag", "dagen"),
+}
+_WORD_TO_UNIT = {word: unit for unit, words in _UNIT_WORDS.items() for word in words}
+_NUMBER_AND_WORD = re.compile(r"^(\d+)\s*([a-z]+)\.?$")
+_WITHOUT_P = re.compile(r"^(\d+[YMWD])+$")
+
+
+def guess_duration(text: str) -> str | None:
+    """The ISO 8601 form of a period written another way, when it is unambiguous, else ``None``.
+
+    ``7 years``, ``7 jaar``, ``7Y`` and ``p7y`` give ``P7Y``; ``30 dagen`` gives ``P30D``; ``P7`` (which
+    unit?) and ``yearly`` give ``None``.
+    """
+    value = text.strip()
+    if _PATTERN.match(value.upper()):
+        return value.upper()
+    if _WITHOUT_P.match(value.upper()):
+        return "P" + value.upper()
+    match = _NUMBER_AND_WORD.match(value.lower())
+    if match and match.group(2) in _WORD_TO_UNIT:
+        return f"P{int(match.group(1))}{_WORD_TO_UNIT[match.group(2)]}"
+    return None
 
 
 def months(count: int) -> Duration:

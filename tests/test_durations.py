@@ -19,6 +19,7 @@ from ropa.durations import (
     days,
     difference_range,
     format_duration,
+    guess_duration,
     length_range,
     longer,
     months,
@@ -183,3 +184,27 @@ def test_length_bounds_are_attained(text: str) -> None:
         seen.add(add_to_date(start, duration).toordinal() - start.toordinal())
         start = dt.date.fromordinal(start.toordinal() + 1)
     assert (min(seen), max(seen)) == length_range(duration)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("7 years", "P7Y"),
+        ("7 jaar", "P7Y"),
+        ("7Y", "P7Y"),
+        ("p7y", "P7Y"),
+        (" P1M ", "P1M"),
+        ("30 dagen", "P30D"),
+        ("30 days", "P30D"),
+        ("6 maanden", "P6M"),
+        ("1 month", "P1M"),
+        ("2 weeks", "P2W"),
+        ("1Y6M", "P1Y6M"),
+        ("P7", None),
+        ("yearly", None),
+        ("7 lightyears", None),
+        ("", None),
+    ],
+)
+def test_guess_duration(text: str, expected: str | None) -> None:
+    assert guess_duration(text) == expected

@@ -37,38 +37,15 @@ activities:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
+from ropa.durations import guess_duration
 from ropa.models import is_iso_duration
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 from ropa.rules.ret._common import describe
 
 FIELDS = ("duration", "review_period", "inactivity_fallback")
-
-_UNITS = {
-    "Y": ("y", "yr", "yrs", "year", "years", "jaar", "jaren", "j"),
-    "M": ("month", "months", "maand", "maanden", "mnd"),
-    "W": ("w", "wk", "week", "weeks", "weken"),
-    "D": ("d", "day", "days", "dag", "dagen"),
-}
-_WORD_TO_UNIT = {word: unit for unit, words in _UNITS.items() for word in words}
-_NUMBER_WORD = re.compile(r"^(\d+)\s*([a-z]+)\.?$")
-_MISSING_P = re.compile(r"^(\d+[YMWD])+$")
-
-
-def suggest(value: str) -> str | None:
-    """The ISO 8601 form of a period written another way (``7 years`` → ``P7Y``), when it is clear."""
-    text = value.strip()
-    if is_iso_duration(text.upper()):
-        return text.upper()
-    if _MISSING_P.match(text.upper()) and is_iso_duration("P" + text.upper()):
-        return "P" + text.upper()
-    match = _NUMBER_WORD.match(text.lower())
-    if match and match.group(2) in _WORD_TO_UNIT:
-        return f"P{match.group(1)}{_WORD_TO_UNIT[match.group(2)]}"
-    return None
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -78,7 +55,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 value = getattr(rule, field)
                 if value is None or is_iso_duration(value):
                     continue
-                guess = suggest(value)
+                guess = guess_duration(value)
                 yield ctx.finding(
                     activity,
                     f"/retention/{index}/{field}",

@@ -44,15 +44,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
+from ropa.models import RetentionAnchor
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 from ropa.rules.ret._common import describe, needs_fallback
+
+_EVENTS: dict[RetentionAnchor | None, str] = {
+    RetentionAnchor.ACCOUNT_CLOSURE: "the account is closed",
+    RetentionAnchor.END_OF_RELATIONSHIP: "the relationship ends",
+    RetentionAnchor.CONSENT_WITHDRAWAL: "consent is withdrawn",
+}
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
         for index, rule in enumerate(activity.retention or ()):
             if needs_fallback(rule) and rule.inactivity_fallback is None and rule.review_period is None:
-                event = rule.anchor_description or (rule.anchor.value if rule.anchor else "an unnamed event")
+                event = (
+                    f"the event '{rule.anchor_description}'"
+                    if rule.anchor_description
+                    else _EVENTS.get(rule.anchor, "an event that is not named")
+                )
                 yield ctx.finding(activity, f"/retention/{index}", rule=describe(rule, index), event=event)
 
 
