@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import warnings
 import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,7 +57,7 @@ def check_archive(data: bytes, limits: Limits, rep: Reporter) -> bool:
     hint_xlsx = "Save the file as an Excel workbook (.xlsx) and import that."
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+    except Exception as exc:  # zipfile raises many kinds of errors on hostile input
         _refuse(rep, "IMP-002", f"not an .xlsx workbook: the zip container is damaged ({exc})", hint_xlsx)
         return False
     with archive:
@@ -141,7 +140,7 @@ def _scan_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[str, s
                         "attack. Re-save it from Excel if you trust its source.",
                     )
                 tail = window[-32:]
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as exc:
+    except Exception as exc:  # BadZipFile, zlib.error, EOFError, NotImplementedError, struct.error, ...
         return (
             "IMP-002",
             f"the workbook part '{info.filename}' cannot be unpacked ({exc})",
@@ -170,7 +169,9 @@ def read_workbook(data: bytes, limits: Limits, rep: Reporter, *, sheet: str | No
             content = _read(data, limits, rep, sheet)
         except Exception as exc:  # hostile input: any parser failure is a refusal, never a traceback
             name = type(exc).__name__
-            if "defusedxml" in type(exc).__module__ or name in ("EntitiesForbidden", "DTDForbidden"):
+            unsafe = _unsafe_xml(exc)
+            if unsafe is not None:
+                name = unsafe
                 rep.add(
                     "IMP-004",
                     Severity.ERROR,
@@ -189,6 +190,19 @@ def read_workbook(data: bytes, limits: Limits, rep: Reporter, *, sheet: str | No
     for note in notes:
         rep.add("IMP-017", Severity.INFO, f"spreadsheet reader: {note}")
     return content
+
+
+def _unsafe_xml(exc: BaseException) -> str | None:
+    """The name of the defusedxml refusal behind ``exc`` (openpyxl wraps it), or ``None``."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        kind = type(current)
+        if kind.__module__.startswith("defusedxml") or kind.__name__ in ("EntitiesForbidden", "DTDForbidden"):
+            return kind.__name__
+        current = current.__cause__ or current.__context__
+    return None
 
 
 def _read(data: bytes, limits: Limits, rep: Reporter, sheet: str | None) -> WorkbookContent | None:
