@@ -26,7 +26,9 @@ __all__ = [
     "ExportWarning",
     "Notes",
     "csv_escape",
+    "fits",
     "is_formula_like",
+    "prefix_fitting",
     "strip_illegal",
     "truncate",
     "utf16_length",
@@ -67,18 +69,35 @@ def csv_escape(text: str) -> str:
 
 def utf16_length(text: str) -> int:
     """The length Excel counts: characters outside the Basic Multilingual Plane count twice."""
-    if len(text) * 2 <= EXCEL_CELL_LIMIT:
+    if text.isascii():
         return len(text)
     return len(text.encode("utf-16-le")) // 2
 
 
+def fits(text: str, limit: int = EXCEL_CELL_LIMIT) -> bool:
+    """True when ``text`` fits in a cell of ``limit`` UTF-16 code units."""
+    return len(text) * 2 <= limit or utf16_length(text) <= limit
+
+
+def prefix_fitting(text: str, room: int) -> int:
+    """How many characters of ``text``, from the start, fit in ``room`` UTF-16 code units."""
+    if room <= 0:
+        return 0
+    if utf16_length(text[:room]) <= room:
+        return min(len(text), room)
+    low, high = 0, room  # utf16_length(text[:low]) <= room < utf16_length(text[:high])
+    while high - low > 1:
+        middle = (low + high) // 2
+        if utf16_length(text[:middle]) <= room:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
 def truncate(text: str, marker: str, limit: int = EXCEL_CELL_LIMIT) -> str:
     """``text`` cut so that it plus ``marker`` fits in ``limit`` UTF-16 code units."""
-    room = limit - utf16_length(marker)
-    cut = text[:room]
-    while utf16_length(cut) > room:
-        cut = cut[: len(cut) - max(1, (utf16_length(cut) - room) // 2)]
-    return cut + marker
+    return text[: prefix_fitting(text, limit - utf16_length(marker))] + marker
 
 
 @dataclass

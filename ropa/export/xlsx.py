@@ -28,7 +28,7 @@ import shutil
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import Any, BinaryIO
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
@@ -135,7 +135,7 @@ def register_json_chunks(register: Register, size: int = JSON_CHUNK) -> Iterator
         piece = _escape_for_xml(piece)
         while piece:
             room = size - length
-            take = _fit(piece, room)
+            take = cells.prefix_fitting(piece, room)
             if take == 0:
                 yield "".join(buffer)
                 buffer, length = [], 0
@@ -151,16 +151,6 @@ def _escape_for_xml(text: str) -> str:
     if not cells.strip_illegal(text)[1]:
         return text
     return "".join(f"\\u{ord(c):04x}" if cells.strip_illegal(c)[1] else c for c in text)
-
-
-def _fit(piece: str, room: int) -> int:
-    """How many characters of ``piece`` fit in ``room`` UTF-16 code units."""
-    if room <= 0:
-        return 0
-    take = min(len(piece), room)
-    while take and cells.utf16_length(piece[:take]) > room:
-        take -= 1
-    return take
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -281,7 +271,7 @@ class _Builder:
             clean = clean.replace("\r\n", "\n").replace("\r", "\n")
         if removed:
             self.notes.illegal(where, _reference(at), removed)
-        if cells.utf16_length(clean) > cells.EXCEL_CELL_LIMIT:
+        if not cells.fits(clean):
             self.notes.truncated(where, _reference(at))
             clean = cells.truncate(clean, self.t("ui.truncated"))
         cell = WriteOnlyCell(ws, value=clean)
@@ -714,14 +704,13 @@ class _FixedTimeArchive:
 
 
 def _discard_temporary_files(workbook: Any) -> None:
-    """Remove the temporary files of sheets that were not written out (after a failure)."""
+    """Close the sheets a failure left open and remove their temporary files (a no-op after success)."""
     for ws in workbook.worksheets:
-        writer = getattr(ws, "_writer", None)
-        if writer is None:
-            continue
-        out: IO[bytes] | str | None = getattr(writer, "out", None)
-        if isinstance(out, str) and os.path.exists(out):
+        if not ws.closed:
             with contextlib.suppress(Exception):  # best effort on the way out of a failure
-                writer.close()
+                ws.close()
+        writer: Any = getattr(ws, "_writer", None)
+        out = getattr(writer, "out", None)
+        if writer is not None and isinstance(out, str) and os.path.exists(out):
             with contextlib.suppress(OSError, ValueError):
                 writer.cleanup()
