@@ -137,3 +137,16 @@ def test_mixed_bases_report_a_missing_law_once() -> None:
 def test_dormant_account_fallback_may_be_any_text_ret003_checks_it() -> None:
     text = _activity("      - anchor: account-closure\n        inactivity_fallback: two years\n")
     assert codes(text, ALL_RET) == ["RET-003"]
+
+
+def test_statutory_bookkeeping_text_is_one_finding() -> None:
+    extra = "    data_categories: [invoices]\n"
+    text = _activity(
+        "      - data_categories: [invoices]\n        kind: criteria\n"
+        "        criteria: zolang de wettelijke termijn loopt\n",
+        extra,
+    )
+    assert codes(text, [*ALL_RET, "NL-003"], profile=["eu"]) == ["RET-004"]
+    found = findings(text, [*ALL_RET, "NL-003"], profile=["eu", "nl"])
+    assert [d.code for d in found] == ["NL-003"]
+    assert "without a period or a reference to the AWR or BW" in found[0].message

@@ -8,7 +8,8 @@ reports:
 - a retention rule that covers bookkeeping categories when no rule covering them has a
   ``legal_reference`` naming the AWR or the BW.
 
-Whether the period is long enough is RET-007's; an activity without any retention rule is RET-001's.
+Whether the period is long enough is RET-007's; an activity without any retention rule is RET-001's. A
+rule that says "the statutory period" without giving it is reported here, not by RET-004.
 
 ## Why is this bad?
 Dutch bookkeeping records (ledgers, invoices, payroll) must be kept for seven years: Art. 52(4) AWR for
@@ -80,9 +81,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         for position in lacking:
             rule = rules[position]
             books = [c for c in categories if (cat := index.get(c)) and cat.bookkeeping and covers(rule, c)]
+            missing = "a period or a reference to" if rule.duration is None else "naming"
             problem = (
                 f"{describe(rule, position)} covers bookkeeping data ({', '.join(books)}) "
-                "without naming the AWR or BW"
+                f"without {missing} the AWR or BW"
             )
             yield ctx.finding(activity, f"/retention/{position}", problem=problem)
 

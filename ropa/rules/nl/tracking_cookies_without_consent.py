@@ -4,7 +4,9 @@
 Reports each activity whose ``cookies`` include ``analytics``, ``tracking`` or ``advertising`` when no
 purpose has lawful basis ``6-1-a`` (consent), or when a purpose relies on ``6-1-f`` (legitimate
 interests) for what the cookies do: a purpose of kind analytics, advertising, marketing or profiling,
-or of no stated kind. A 6-1-f purpose of another kind (security, fraud prevention) is left alone.
+or of no stated kind. A 6-1-f purpose of another kind (security, fraud prevention) is left alone. When
+a purpose states no lawful basis, or there are no purposes, LAW-001 or ACT-001 report that gap and this
+rule only looks for 6-1-f.
 
 ## Why is this bad?
 Art. 11.7a of the Dutch Telecommunicatiewet requires consent for storing or reading information on a
@@ -84,7 +86,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 f"/purposes/{interests[0]}/lawful_basis",
                 problem=f"uses {kinds} cookies on the basis of legitimate interests",
             )
-        elif not any(p.lawful_basis is LawfulBasis.CONSENT for p in purposes):
+        elif (
+            purposes
+            and all(p.lawful_basis is not None for p in purposes)
+            and not any(p.lawful_basis is LawfulBasis.CONSENT for p in purposes)
+        ):
             yield ctx.finding(
                 activity, "/cookies", problem=f"uses {kinds} cookies without a purpose based on consent"
             )

@@ -10,7 +10,8 @@ Reports two halves of the same gap:
   When every purpose is 6(1)(c), each such rule is reported; when the activity mixes bases, it is
   reported once, and only when no rule of the activity names a law.
 
-In the ``nl`` profile, rules for bookkeeping data without an AWR/BW reference are left to NL-003.
+In the ``nl`` profile, rules for bookkeeping data without an AWR/BW reference are left to NL-003, whose
+hint gives the Dutch period and law.
 
 ## Why is this bad?
 "The statutory period" tells neither the reader of the register nor the data subject how long data are
@@ -73,15 +74,15 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     dutch = "nl" in ctx.profiles
     for activity in ctx.activities:
         rules = activity.retention or ()
+        left_to_nl003 = set(bookkeeping_gaps(ctx, activity)[1]) if dutch else set()
         for index, rule in enumerate(rules):
-            if statutory_without_duration(rule):
+            if statutory_without_duration(rule) and index not in left_to_nl003:
                 yield ctx.finding(
                     activity, f"/retention/{index}", rule=describe(rule, index), problem=_NO_DURATION
                 )
         some, only = legal_obligation_purposes(activity)
         if not some:
             continue
-        left_to_nl003 = set(bookkeeping_gaps(ctx, activity)[1]) if dutch else set()
         unreferenced = [
             i
             for i, rule in enumerate(rules)
