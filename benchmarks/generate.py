@@ -41,12 +41,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 """Bump when the generated content changes: it is part of the cache key."""
 
 LAYOUTS = ("per-file", "single")
 SEED = 20_260_530
-TODAY = dt.date(2026, 6, 1)
+TODAY = dt.date(2026, 12, 1)
 """The date the benchmarks validate with (``today=`` / ``--today``), so date rules are stable."""
 
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
@@ -389,8 +389,8 @@ def _register_meta() -> dict[str, Any]:
         "version": "2026.3",
         "owner": "Functionaris gegevensbescherming",
         "language": "nl",
-        "last_updated": dt.date(2026, 5, 12),
-        "next_review": dt.date(2026, 11, 30),
+        "last_updated": dt.date(2026, 11, 12),
+        "next_review": dt.date(2027, 5, 31),
     }
 
 
@@ -523,15 +523,15 @@ def _parties(rng: random.Random, count: int, vocab: _Vocab) -> list[dict[str, An
                     "reference": f"VWO-{2020 + rng.randrange(6)}-{rng.randrange(1, 999):03d}",
                     "signed": True,
                     "date": _date(rng, dt.date(2020, 1, 1), 1_800),
-                    "review_date": _date(rng, dt.date(2026, 7, 1), 900),
+                    "review_date": _date(rng, dt.date(2027, 1, 1), 900),
                 }
-            sub = rng.sample(vocab.parties[:-1], k=min(len(vocab.parties) - 1, rng.randrange(0, 3)))
-            party["sub_processors"] = sub
+            earlier = [p for p in vocab.parties[:-1] if vocab.party_role[p] == "processor"]
+            party["sub_processors"] = rng.sample(earlier, k=min(len(earlier), rng.randrange(0, 3)))
         elif role == "joint-controller":
             party["arrangement"] = f"Gezamenlijke-verwerkingsafspraak {rng.randrange(1, 99)} (art. 26 AVG)"
         if country == "US":
             certified = rng.random() < 0.5
-            party["dpf"] = {"certified": certified, "checked": _date(rng, dt.date(2025, 12, 1), 150)}
+            party["dpf"] = {"certified": certified, "checked": _date(rng, dt.date(2026, 6, 1), 150)}
             if certified:
                 vocab.party_dpf.add(ident)
                 party["adequacy_scope"] = "DPF"
@@ -630,6 +630,11 @@ def _purpose(rng: random.Random, gap: bool) -> dict[str, Any]:
             "records": "Consent-log in het CRM (tijdstempel, tekstversie, kanaal)",
             "withdrawal": "Afmeldlink in elke e-mail en via het privacyportaal",
         }
+        if rng.random() >= 0.05:  # now and then the Art. 8 age check is missing (LAW-010)
+            purpose["consent"]["age_verification"] = (
+                "Leeftijdsvraag bij aanmelding; onder 16 jaar toestemming ouder"
+            )
+            purpose["consent"]["minimum_age"] = 16
     return purpose
 
 
@@ -699,7 +704,7 @@ def _activity(rng: random.Random, index: int, vocab: _Vocab) -> dict[str, Any]:
     if activity["dpia"]["required"]:
         activity["dpia"]["reference"] = f"DPIA-{rng.randrange(1, 300):04d}"
         activity["dpia"]["outcome"] = "risks-mitigated"
-        activity["dpia"]["review_date"] = _date(rng, dt.date(2026, 9, 1), 700)
+        activity["dpia"]["review_date"] = _date(rng, dt.date(2027, 3, 1), 700)
     activity["large_scale"] = large
     activity["systematic_monitoring"] = rng.random() < 0.05
     activity["systems"] = rng.sample(_SYSTEMS, k=rng.randint(1, 3))
@@ -707,16 +712,16 @@ def _activity(rng: random.Random, index: int, vocab: _Vocab) -> dict[str, Any]:
         ("Eigen datacenter Zwolle", "Microsoft Azure West Europe (Amsterdam)", "AWS eu-central-1 (Frankfurt)")
     )
     activity["privacy_notice"] = "https://www.zuiderzee-zorg.example/privacy#" + ident
-    activity["last_modified"] = _date(rng, dt.date(2024, 1, 1), 800)
-    activity["last_reviewed"] = _date(rng, dt.date(2025, 6, 1), 300)
-    activity["next_review"] = _date(rng, dt.date(2026, 6, 15), 365)
+    activity["last_modified"] = _date(rng, dt.date(2022, 6, 1), 200)
+    activity["last_reviewed"] = _date(rng, dt.date(2025, 12, 1), 300)
+    activity["next_review"] = _date(rng, dt.date(2026, 12, 15), 365)
     activity["notes"] = _text(rng, 2, 6)
     if gaps and rng.random() < 0.5 and activity["purposes"] and "lawful_basis" not in activity["purposes"][0]:
         activity["suppress"] = [
             {
                 "rule": "LAW-001",
                 "justification": "Grondslag wordt herzien door Juridische Zaken; besluit volgt in Q3.",
-                "until": dt.date(2026, 12, 31),
+                "until": dt.date(2027, 6, 30),
             }
         ]
     return activity

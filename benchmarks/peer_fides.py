@@ -51,18 +51,21 @@ def main(argv: list[str]) -> int:
     if task == "models":
         texts = [Path(f).read_text(encoding="utf-8") for f in _files(path)]
         manifests = union_manifests([yaml.load(t, Loader=yaml.CSafeLoader) for t in texts])
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         taxonomy = load_manifests_into_taxonomy(manifests)
         seconds = time.perf_counter() - start
+        cpu_s = time.process_time() - cpu
     else:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         taxonomy = load_manifests_into_taxonomy(ingest_manifests(path))
         if task == "references":
             out["missing_keys"] = len(get_referenced_missing_keys(taxonomy))
         seconds = time.perf_counter() - start
+        cpu_s = time.process_time() - cpu
     gc.collect()
     out.update(
         seconds=seconds,
+        cpu_s=cpu_s,
         peak_rss_kib=_peak_kib(),
         systems=len(taxonomy.system),
         data_categories=len(taxonomy.data_category),

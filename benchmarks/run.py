@@ -81,6 +81,8 @@ TASKS = (
     "fideslang-models",
     "fideslang-refs",
 )
+DEFAULT_TASKS = tuple(t for t in TASKS if t != "load")
+"""``load`` is left out by default: ``validate`` reports its load step too."""
 
 # Budgets: (key, description, limit)
 BUDGET_CLI = 0.3
@@ -167,19 +169,22 @@ def _sheets(path: Path) -> list[tuple[str, list[tuple[Any, ...]]]]:
 def work_validate(path: Path, work: Path) -> dict[str, Any]:
     import ropa
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     result = ropa.load(path)
-    loaded = time.perf_counter()
+    loaded, loaded_cpu = time.perf_counter(), time.process_time()
     report = ropa.validate(result, today=gen.TODAY)
     seconds = time.perf_counter() - start
+    cpu_s = time.process_time() - cpu
     peak = _peak_kib()
     from ropa.rules import ALL_RULES
 
     codes = Counter(d.code for d in report)
     return {
         "seconds": seconds,
+        "cpu_s": cpu_s,
         "peak_rss_kib": peak,
         "load_seconds": loaded - start,
+        "load_cpu_s": loaded_cpu - cpu,
         "activities": len(result.register.activities or ()),
         "parties": len(result.register.parties or ()),
         "structural": _structural(result.diagnostics),
@@ -192,11 +197,13 @@ def work_validate(path: Path, work: Path) -> dict[str, Any]:
 def work_load(path: Path, work: Path) -> dict[str, Any]:
     import ropa
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     result = ropa.load(path)
     seconds = time.perf_counter() - start
+    cpu_s = time.process_time() - cpu
     return {
         "seconds": seconds,
+        "cpu_s": cpu_s,
         "peak_rss_kib": _peak_kib(),
         "activities": len(result.register.activities or ()),
         "structural": _structural(result.diagnostics),
@@ -211,9 +218,10 @@ def work_xlsx(path: Path, work: Path) -> dict[str, Any]:
 
     result = ropa.load(path)
     out = work / "ropa.xlsx"
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     ropa.export_xlsx(result, out, lang="en")
     seconds = time.perf_counter() - start
+    cpu_s = time.process_time() - cpu
     peak = _peak_kib()
     # Untimed: read the workbook back, count its cells, and keep them for the raw-openpyxl row.
     sheets = _sheets(out)
@@ -223,6 +231,7 @@ def work_xlsx(path: Path, work: Path) -> dict[str, Any]:
             pickle.dump(sheets, handle, protocol=pickle.HIGHEST_PROTOCOL)
     return {
         "seconds": seconds,
+        "cpu_s": cpu_s,
         "peak_rss_kib": peak,
         "activities": len(result.register.activities or ()),
         "sheets": {name: len(rows) for name, rows in sheets},
@@ -236,13 +245,15 @@ def work_json(path: Path, work: Path) -> dict[str, Any]:
 
     result = ropa.load(path)
     out = work / "ropa.json"
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     text = ropa.export_json(result, out)
     seconds = time.perf_counter() - start
+    cpu_s = time.process_time() - cpu
     peak = _peak_kib()
     data = json.loads(out.read_text(encoding="utf-8"))
     return {
         "seconds": seconds,
+        "cpu_s": cpu_s,
         "peak_rss_kib": peak,
         "activities": len(data.get("activities") or ()),
         "bytes": len(text.encode("utf-8")),
@@ -254,7 +265,7 @@ def work_pipeline(path: Path, work: Path) -> dict[str, Any]:
 
     problem = _xlsx_problem()
     xlsx = problem is None
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     result = ropa.load(path)
     report = ropa.validate(result, today=gen.TODAY)
     validated = time.perf_counter()
@@ -263,8 +274,10 @@ def work_pipeline(path: Path, work: Path) -> dict[str, Any]:
     exported = time.perf_counter()
     ropa.export_json(result, work / "pipeline.json")
     seconds = time.perf_counter() - start
+    cpu_s = time.process_time() - cpu
     out: dict[str, Any] = {
         "seconds": seconds,
+        "cpu_s": cpu_s,
         "peak_rss_kib": _peak_kib(),
         "validate_seconds": validated - start,
         "xlsx_seconds": exported - validated,
@@ -289,12 +302,14 @@ def work_raw_parse(path: Path, work: Path) -> dict[str, Any]:
 
     texts = [p.read_text(encoding="utf-8") for p in _yaml_files(path)]
     gc.disable()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     docs = [yaml.load(text, Loader=yaml.CSafeLoader) for text in texts]
     seconds = time.perf_counter() - start
+    cpu_s = time.process_time() - cpu
     gc.enable()
     return {
         "seconds": seconds,
+        "cpu_s": cpu_s,
         "peak_rss_kib": _peak_kib(),
         "activities": _activities_in(docs),
         "files": len(texts),
@@ -308,7 +323,7 @@ def work_raw_pydantic(path: Path, work: Path) -> dict[str, Any]:
     gc.disable()
     docs = _parse_raw(path)
     entities = 0
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for doc in docs:
         for key, value in doc.items():
             kind = SINGULAR.get(key, key)
@@ -321,9 +336,11 @@ def work_raw_pydantic(path: Path, work: Path) -> dict[str, Any]:
                     model.model_validate(item)
                 entities += len(value)
     seconds = time.perf_counter() - start
+    cpu_s = time.process_time() - cpu
     gc.enable()
     return {
         "seconds": seconds,
+        "cpu_s": cpu_s,
         "peak_rss_kib": _peak_kib(),
         "activities": _activities_in(docs),
         "entities": entities,
@@ -339,7 +356,7 @@ def work_raw_openpyxl(path: Path, work: Path) -> dict[str, Any]:
     with grid.open("rb") as handle:
         sheets = pickle.load(handle)  # noqa: S301 - our own file, written by work_xlsx
     out = work / "raw.xlsx"
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     workbook = Workbook(write_only=True)
     for title, rows in sheets:
         sheet = workbook.create_sheet(title)
@@ -347,8 +364,10 @@ def work_raw_openpyxl(path: Path, work: Path) -> dict[str, Any]:
             sheet.append(row)
     workbook.save(out)
     seconds = time.perf_counter() - start
+    cpu_s = time.process_time() - cpu
     return {
         "seconds": seconds,
+        "cpu_s": cpu_s,
         "peak_rss_kib": _peak_kib(),
         "sheets": {name: len(rows) for name, rows in sheets},
         "cells": sum(len(row) for _, rows in sheets for row in rows),
@@ -389,6 +408,12 @@ class Row:
         return statistics.median(times) if times else None
 
     @property
+    def cpu(self) -> float | None:
+        """Median CPU seconds of the measured step (less sensitive to other load than wall time)."""
+        times = [r["cpu_s"] for r in self.runs if "cpu_s" in r]
+        return statistics.median(times) if times else None
+
+    @property
     def peak_mib(self) -> float | None:
         peaks = [r["peak_rss_kib"] for r in self.runs if "peak_rss_kib" in r]
         return max(peaks) / 1024 if peaks else None
@@ -397,7 +422,7 @@ class Row:
         """The non-timing fields of the last run (counts, codes, sizes)."""
         if not self.runs:
             return {}
-        skip = {"seconds", "peak_rss_kib"}
+        skip = {"seconds", "cpu_s", "peak_rss_kib", "process_s"}
         return {k: v for k, v in self.runs[-1].items() if k not in skip}
 
     def as_json(self) -> dict[str, Any]:
@@ -409,11 +434,21 @@ class Row:
         out.update(
             median_s=_round(seconds),
             runs_s=[_round(r["seconds"]) for r in self.runs],
+            median_cpu_s=_round(self.cpu),
+            process_s=[r.get("process_s") for r in self.runs],
             activities_per_s=_round(self.n / seconds, 1) if seconds else None,
             peak_rss_mib=_round(self.peak_mib, 1),
             info=self.info(),
+            raw_runs=self.runs,
         )
         return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Row:
+        """The row of a results file (for ``--render``)."""
+        return cls(
+            data["n"], data["layout"], data["task"], list(data.get("raw_runs", ())), data.get("skipped")
+        )
 
 
 def _round(value: float | None, digits: int = 4) -> float | None:
@@ -623,44 +658,63 @@ def _seconds(rows: list[Row], n: int, layout: str, task: str) -> float | None:
     return row.seconds if row is not None and not row.skipped else None
 
 
+RATIOS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    # (name, numerator tasks (summed), denominator tasks (summed))
+    ("validate / (raw parse + raw pydantic)", ("validate",), ("raw-parse", "raw-pydantic")),
+    ("load / (raw parse + raw pydantic)", ("load",), ("raw-parse", "raw-pydantic")),
+    ("xlsx / raw openpyxl", ("xlsx",), ("raw-openpyxl",)),
+    ("fideslang load / ropa validate (speed-up)", ("fideslang",), ("validate",)),
+    ("fideslang models / ropa raw pydantic", ("fideslang-models",), ("raw-pydantic",)),
+)
+
+
+def _sum(rows: list[Row], n: int, layout: str, tasks: Iterable[str], cpu: bool = False) -> float | None:
+    total = 0.0
+    for task in tasks:
+        row = _find(rows, n, layout, task)
+        if row is None and task == "load":  # the load step of the validate row
+            row = _find(rows, n, layout, "validate")
+            key = "load_cpu_s" if cpu else "load_seconds"
+            steps = [r[key] for r in row.runs if key in r] if row is not None and not row.skipped else []
+            value = statistics.median(steps) if steps else None
+        else:
+            value = None if row is None or row.skipped else (row.cpu if cpu else row.seconds)
+        if not value:
+            return None
+        total += value
+    return total
+
+
 def ratios(rows: list[Row], sizes: Iterable[int], layouts: Iterable[str]) -> list[dict[str, Any]]:
-    """validate ÷ (raw parse + raw pydantic), xlsx ÷ raw openpyxl, fideslang ÷ ropa, growth."""
+    """validate ÷ (raw parse + raw pydantic), xlsx ÷ raw openpyxl, fideslang ÷ ropa, growth.
+
+    Each ratio is given on wall time (``value``, what the budgets use) and on CPU time (``cpu``).
+    """
     out: list[dict[str, Any]] = []
     sizes = sorted(sizes)
     for n in sizes:
         for layout in layouts:
-            validate = _seconds(rows, n, layout, "validate")
-            parse = _seconds(rows, n, layout, "raw-parse")
-            pyd = _seconds(rows, n, layout, "raw-pydantic")
-            if validate and parse and pyd:
-                out.append(
-                    _ratio("validate / (raw parse + raw pydantic)", n, layout, validate / (parse + pyd))
-                )
-            load = _seconds(rows, n, layout, "load")
-            if load and parse and pyd:
-                out.append(_ratio("load / (raw parse + raw pydantic)", n, layout, load / (parse + pyd)))
-            xlsx = _seconds(rows, n, layout, "xlsx")
-            raw = _seconds(rows, n, layout, "raw-openpyxl")
-            if xlsx and raw:
-                out.append(_ratio("xlsx / raw openpyxl", n, layout, xlsx / raw))
-            fides = _seconds(rows, n, layout, "fideslang")
-            if fides and validate:
-                out.append(_ratio("fideslang load / ropa validate (speed-up)", n, layout, fides / validate))
-            models = _seconds(rows, n, layout, "fideslang-models")
-            if models and pyd:
-                out.append(_ratio("fideslang models / ropa raw pydantic", n, layout, models / pyd))
+            for name, top, bottom in RATIOS:
+                values = [_sum(rows, n, layout, top, cpu) for cpu in (False, True)]
+                bases = [_sum(rows, n, layout, bottom, cpu) for cpu in (False, True)]
+                if values[0] and bases[0]:
+                    cpu_ratio = values[1] / bases[1] if values[1] and bases[1] else None
+                    out.append(_ratio(name, n, layout, values[0] / bases[0], cpu_ratio))
     if 10_000 in sizes and FULL_SIZE in sizes:
         for layout in layouts:
             for task in ("validate", "pipeline"):
-                small = _seconds(rows, 10_000, layout, task)
-                big = _seconds(rows, FULL_SIZE, layout, task)
-                if small and big:
-                    out.append(_ratio(f"growth 10k→100k ({task})", FULL_SIZE, layout, big / small))
+                small = [_sum(rows, 10_000, layout, (task,), cpu) for cpu in (False, True)]
+                big = [_sum(rows, FULL_SIZE, layout, (task,), cpu) for cpu in (False, True)]
+                if small[0] and big[0]:
+                    cpu_ratio = big[1] / small[1] if big[1] and small[1] else None
+                    out.append(
+                        _ratio(f"growth 10k→100k ({task})", FULL_SIZE, layout, big[0] / small[0], cpu_ratio)
+                    )
     return out
 
 
-def _ratio(name: str, n: int, layout: str, value: float) -> dict[str, Any]:
-    return {"name": name, "n": n, "layout": layout, "value": round(value, 3)}
+def _ratio(name: str, n: int, layout: str, value: float, cpu: float | None) -> dict[str, Any]:
+    return {"name": name, "n": n, "layout": layout, "value": round(value, 3), "cpu": _round(cpu, 3)}
 
 
 def _budget(name: str, limit: str, value: str | None, met: bool | None, note: str = "") -> dict[str, Any]:
@@ -794,12 +848,12 @@ def _fmt_rate(n: int, value: float | None) -> str:
 def table(rows: list[Row]) -> str:
     """The results as a Markdown table."""
     lines = [
-        "| activities | layout | measurement | median | activities/s | peak RSS | runs | notes |",
-        "|---:|---|---|---:|---:|---:|---:|---|",
+        "| activities | layout | measurement | median | CPU | activities/s | peak RSS | runs | notes |",
+        "|---:|---|---|---:|---:|---:|---:|---:|---|",
     ]
     for row in rows:
         if row.skipped:
-            lines.append(f"| {row.n:,} | {row.layout} | {row.task} | – | – | – | 0 | {row.skipped} |")
+            lines.append(f"| {row.n:,} | {row.layout} | {row.task} | – | – | – | – | 0 | {row.skipped} |")
             continue
         info = row.info()
         notes = []
@@ -825,7 +879,7 @@ def table(rows: list[Row]) -> str:
             notes.append(f"{info['missing_keys']} missing keys")
         peak = f"{row.peak_mib:,.0f} MiB" if row.peak_mib is not None else "–"
         lines.append(
-            f"| {row.n:,} | {row.layout} | {row.task} | {_fmt_s(row.seconds)} "
+            f"| {row.n:,} | {row.layout} | {row.task} | {_fmt_s(row.seconds)} | {_fmt_s(row.cpu)} "
             f"| {_fmt_rate(row.n, row.seconds)} | {peak} | {len(row.runs)} | {'; '.join(notes)} |"
         )
     return "\n".join(lines)
@@ -844,8 +898,14 @@ def cold_table(cold: dict[str, Any]) -> str:
 
 
 def ratio_table(ratio_list: list[dict[str, Any]]) -> str:
-    lines = ["| ratio | activities | layout | value |", "|---|---:|---|---:|"]
-    lines += [f"| {r['name']} | {r['n']:,} | {r['layout']} | {r['value']:.2f}× |" for r in ratio_list]
+    def times(value: float | None) -> str:
+        return f"{value:.2f}×" if value else "–"
+
+    lines = ["| ratio | activities | layout | wall time | CPU time |", "|---|---:|---|---:|---:|"]
+    lines += [
+        f"| {r['name']} | {r['n']:,} | {r['layout']} | {times(r['value'])} | {times(r['cpu'])} |"
+        for r in ratio_list
+    ]
     return "\n".join(lines)
 
 
@@ -931,7 +991,7 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--sizes", type=lambda s: [int(x.replace("_", "")) for x in s.split(",")], default=None
     )
     parser.add_argument("--layouts", type=lambda s: s.split(","), default=list(gen.LAYOUTS))
-    parser.add_argument("--tasks", type=lambda s: s.split(","), default=list(TASKS))
+    parser.add_argument("--tasks", type=lambda s: s.split(","), default=list(DEFAULT_TASKS))
     parser.add_argument("--repeat", type=int, default=None, help="runs per measurement (default by size)")
     parser.add_argument("--cli-runs", type=int, default=CLI_RUNS)
     parser.add_argument("--no-cli", action="store_true", help="skip the cold-process rows")
@@ -941,6 +1001,9 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--results", type=Path, default=None, help="results file (default: results/<date>-<host>.json)"
     )
     parser.add_argument("--cache-dir", type=Path, default=gen.CACHE_DIR)
+    parser.add_argument(
+        "--render", type=Path, default=None, help="print (and put in the docs) the tables of a results file"
+    )
     args = parser.parse_args(argv)
     if args.sizes is None:
         args.sizes = [*DEFAULT_SIZES, *((FULL_SIZE,) if args.full else ())]
@@ -953,6 +1016,31 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def _peer_skip(task: str, n: int, no_peer: bool, problem: str | None) -> str | None:
+    if not task.startswith("fideslang"):
+        return None
+    if no_peer:
+        return "--no-peer"
+    if problem is not None:
+        return problem
+    limit = PEER_REFS_MAX if task == "fideslang-refs" else PEER_MAX
+    return f"not run above {limit:,} activities" if n > limit else None
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _publish(results: dict[str, Any], rows: list[Row], docs: bool) -> None:
+    text = markdown(results, rows)
+    print(text)
+    if docs:
+        if update_docs(text):
+            _log(f"updated {DOCS.relative_to(ROOT)}")
+        else:
+            _log(f"{DOCS} has no {BEGIN} … {END} block: not updated")
+
+
 def main(argv: list[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
@@ -961,9 +1049,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(WORKERS[task](path, work)))
         return 0
     args = _parse_args(argv)
-
-    def log(message: str) -> None:
-        print(message, file=sys.stderr, flush=True)
+    if args.render is not None:
+        results = json.loads(args.render.read_text(encoding="utf-8"))
+        _publish(results, [Row.from_json(r) for r in results["rows"]], not args.no_docs)
+        return 0
+    log = _log
 
     started = dt.datetime.now()
     host = re.sub(r"[^A-Za-z0-9.-]+", "-", platform.node() or "host")
@@ -991,34 +1081,32 @@ def main(argv: list[str] | None = None) -> int:
                     fides = gen.fides_path(n, layout, args.cache_dir)
                     registers[key]["fides_bytes"] = gen.stats(fides)["bytes"]
                 repeat = args.repeat or REPEATS.get(n, 1)
+                planned: list[tuple[Row, Path, int]] = []
                 for task in args.tasks:
                     row = Row(n, layout, task)
                     rows.append(row)
-                    if task.startswith("fideslang"):
-                        if args.no_peer:
-                            row.skipped = "--no-peer"
+                    row.skipped = _peer_skip(task, n, args.no_peer, peer_problem)
+                    if row.skipped is None:
+                        target = fides if task.startswith("fideslang") else path
+                        assert target is not None
+                        runs = 1 if task == "fideslang" and n >= 10_000 else repeat
+                        planned.append((row, target, runs))
+                # Round-robin over the tasks, so that a burst of load from other processes on the machine
+                # hits every row alike rather than all runs of one row.
+                for index in range(max((runs for _, _, runs in planned), default=0)):
+                    for row, target, runs in planned:
+                        if index >= runs or row.skipped:
                             continue
-                        if peer_problem is not None:
-                            row.skipped = peer_problem
-                            continue
-                        limit = PEER_REFS_MAX if task == "fideslang-refs" else PEER_MAX
-                        if n > limit:
-                            row.skipped = f"not run above {limit:,} activities"
-                            continue
-                    target = fides if task.startswith("fideslang") else path
-                    assert target is not None
-                    runs = 1 if task == "fideslang" and n >= 10_000 else repeat
-                    for index in range(runs):
-                        log(f"  {n:,} {layout} {task} run {index + 1}/{runs}")
+                        log(f"  {n:,} {layout} {row.task} run {index + 1}/{runs}")
                         try:
-                            result = _measure(task, target, work)
+                            result = _measure(row.task, target, work)
                         except RuntimeError as exc:  # one failing row must not lose the others
                             log(str(exc))
                             row.skipped = f"failed: {str(exc).strip().splitlines()[-1][:200]}"
-                            break
+                            continue
                         if "skipped" in result:
                             row.skipped = result["skipped"]
-                            break
+                            continue
                         row.runs.append(result)
                 shutil.rmtree(work, ignore_errors=True)
     finally:
@@ -1051,14 +1139,8 @@ def main(argv: list[str] | None = None) -> int:
     target = args.results or RESULTS_DIR / f"{started:%Y-%m-%d}-{host}.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    text = markdown(results, rows)
-    print(text)
+    _publish(results, rows, not args.no_docs)
     log(f"\nresults: {target}")
-    if not args.no_docs:
-        if update_docs(text):
-            log(f"updated {DOCS.relative_to(ROOT)}")
-        else:
-            log(f"{DOCS} has no {BEGIN} … {END} block: not updated")
     return 0
 
 
