@@ -93,6 +93,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         return
     minimum: Duration = parse_duration(entry["duration"])
     index = ctx.category_by_id
+    too_short: dict[str, bool] = {}  # registers repeat the same few durations
     for activity in ctx.activities:
         books = [c for c in activity.data_categories or () if (cat := index.get(c)) and cat.bookkeeping]
         if not books:
@@ -101,7 +102,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             if rule.duration is None or not is_iso_duration(rule.duration) or keeps_forever(rule):
                 continue
             covered = [c for c in books if covers(rule, c)]
-            if covered and not at_least(parse_duration(rule.duration), minimum):
+            if not covered:
+                continue
+            short = too_short.get(rule.duration)
+            if short is None:
+                short = too_short[rule.duration] = not at_least(parse_duration(rule.duration), minimum)
+            if short:
                 yield ctx.finding(
                     activity,
                     f"/retention/{position}/duration",
