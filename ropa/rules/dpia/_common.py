@@ -110,13 +110,17 @@ def reported_by_nl004(ctx: RuleContext, activity: Activity) -> list[int]:
     return numbers
 
 
-def reported_by_dpia002(ctx: RuleContext, activity: Activity) -> list[Wp248Criterion]:
-    """The WP248 criteria DPIA-002 reports for the activity (empty when it reports nothing)."""
+def reported_by_dpia002(ctx: RuleContext, activity: Activity) -> str | None:
+    """Why DPIA-002 reports the activity, or ``None``: two or more WP248 criteria, or the activity's own
+    screening (``dpia.required: true``), and no DPIA reference."""
     if not _controller(activity) or has_dpia_reference(activity) or not_required_documented(activity):
-        return []
+        return None
     criteria = wp248_criteria(ctx, activity)
-    if len(criteria) < 2 or reported_by_dpia001(ctx, activity):
-        return []
+    screened = activity.dpia is not None and activity.dpia.required is True
+    if (len(criteria) < 2 and not screened) or reported_by_dpia001(ctx, activity):
+        return None
     if "nl" in ctx.profiles and reported_by_nl004(ctx, activity):
-        return []
-    return criteria
+        return None
+    if len(criteria) >= 2:
+        return f"meets {len(criteria)} WP248 criteria ({', '.join(c.value for c in criteria)})"
+    return "its DPIA screening says a DPIA is required"

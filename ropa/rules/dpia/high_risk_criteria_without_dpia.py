@@ -5,7 +5,8 @@ Counts the WP248 criteria an activity meets: those ropa derives from the registe
 special-category or criminal data categories; vulnerable subjects from data-subject categories marked
 ``vulnerable``; ``large_scale``; ``systematic_monitoring`` or ``public_area_monitoring``; automated
 decisions with a legal or similarly significant effect; profiling as evaluation or scoring) plus those
-listed in ``dpia_criteria``. With two or more, it reports the activity when it has no ``dpia.reference``
+listed in ``dpia_criteria``. With two or more, or when the activity's own screening concluded that a
+DPIA is required (``dpia.required: true``), it reports the activity when it has no ``dpia.reference``
 and no documented screening (``required: false`` with a ``screening`` text). Activities under Art. 35(3)
 are DPIA-001's, and in the ``nl`` profile those on the AP list are NL-004's.
 
@@ -60,26 +61,18 @@ from ropa.rules.dpia._common import reported_by_dpia002
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
-        criteria = reported_by_dpia002(ctx, activity)
-        if criteria:
-            yield ctx.finding(
-                activity,
-                "/dpia" if activity.dpia else "",
-                count=len(criteria),
-                criteria=", ".join(c.value for c in criteria),
-            )
+        reason = reported_by_dpia002(ctx, activity)
+        if reason:
+            yield ctx.finding(activity, "/dpia" if activity.dpia else "", reason=reason)
 
 
 RULE = Rule(
     code="DPIA-002",
     name="high-risk-criteria-without-dpia",
-    summary="An activity meets two or more WP248 criteria and has neither a DPIA nor a documented screening.",
+    summary="An activity meets two WP248 criteria (or its screening requires a DPIA) and references no DPIA.",
     severity=Severity.WARNING,
     legal_refs=(ref("35", 1), ref("35", 4)),
-    message=(
-        "{entity}: meets {count} WP248 criteria ({criteria}) but has no DPIA reference and no documented "
-        "'not required' screening"
-    ),
+    message="{entity}: {reason}, but there is no DPIA reference and no documented 'not required' screening",
     hint=(
         "Carry out a DPIA and record 'dpia: {{reference: ...}}', or record the screening: "
         "'dpia: {{required: false, screening: <why not>}}'."
