@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
 from yaml.resolver import BaseResolver
 
 try:  # libyaml is much faster; the pure-Python parser is the fallback.
@@ -64,6 +65,8 @@ _FLOAT_RE = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 # "0612345678" (a phone number), "012345", "1.10" and "1e3" stay text.
 _CANONICAL_INT_RE = re.compile(r"(0|-?[1-9][0-9]{0,17})\Z")
 _NUMBER_START = frozenset("0123456789+-.")
+_MAX_INT_CHARS = 4000
+"""Longest ``!!int`` accepted; Python refuses to convert more than 4300 digits (a ValueError)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,12 +148,36 @@ def _compose(text: str) -> Node | None:
         loader.dispose()
 
 
-def _syntax_problem(exc: yaml.YAMLError) -> YamlProblem:
+def _offset_position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a reader offset (libyaml counts bytes of the UTF-8 text)."""
+    if HAVE_LIBYAML:
+        before = text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "replace")
+    else:  # pragma: no cover - depends on the PyYAML build
+        before = text[:offset]
+    line = before.count("\n") + 1
+    return line, len(before) - (before.rfind("\n") + 1) + 1
+
+
+def _syntax_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
+    if isinstance(exc, ReaderError):  # a character YAML does not allow: no mark, only an offset
+        line, column = _offset_position(text, exc.position)
+        char = exc.character  # an int from libyaml, a one-character str from the Python reader
+        point = char if isinstance(char, int) else ord(char) if isinstance(char, str) and char else None
+        what = f" #x{point:04x}" if point is not None else ""
+        return YamlProblem(
+            "SYN-001",
+            f"YAML syntax error: unacceptable character{what}: {exc.reason}",
+            "Remove the control character; it often comes from copying text out of another program.",
+            line,
+            column,
+        )
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
+    if problem == "exceeded maximum nesting depth":  # libyaml's own limit (1000 levels)
+        return _too_deep(line, column, "")
     if "expected a single document" in str(exc):
         return YamlProblem(
             "SYN-005",
@@ -175,7 +202,7 @@ def parse(text: str) -> tuple[Any, list[YamlProblem]]:
     try:
         root = _compose(text)
     except yaml.YAMLError as exc:
-        return None, [_syntax_problem(exc)]
+        return None, [_syntax_problem(exc, text)]
     except RecursionError:
         return None, [_too_deep(1, 1, "")]
     if root is None:
@@ -344,7 +371,7 @@ class _Builder:
             return None
         if tag == _BOOL and value in _BOOLS:
             return _BOOLS[value]
-        if tag == _INT and _INT_RE.match(value):
+        if tag == _INT and _INT_RE.match(value) and len(value) <= _MAX_INT_CHARS:
             return int(value)
         if tag == _FLOAT and _FLOAT_RE.match(value):
             return float(value)
