@@ -9,8 +9,10 @@ not report references to them a second time.
 from __future__ import annotations
 
 import difflib
+import errno
 import gc
 import os
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -67,7 +69,7 @@ class SourceIndex:
             return text
         path = self._root / file if self._root.is_dir() else self._root
         try:
-            decoded, _ = decode(path.read_bytes())
+            decoded, _ = decode(_read_file(path))
         except OSError:
             return None
         return decoded
@@ -428,6 +430,14 @@ def _discover(root: Path) -> tuple[list[tuple[str, Path]], list[tuple[str, str]]
     return found, errors
 
 
+def _read_file(path: Path) -> bytes:
+    """The bytes of a regular file. Pipes, devices and sockets are refused: reading them may block or
+    never end (a ``register.yaml`` that is a symlink to ``/dev/zero``)."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise OSError(errno.EINVAL, "not a regular file (a pipe, device or socket)", str(path))
+    return path.read_bytes()
+
+
 def _read_all(root: Path) -> tuple[list[tuple[str, bytes | None, str | None]], list[tuple[str, str]]]:
     if root.is_dir():
         entries, errors = _discover(root)
@@ -436,7 +446,7 @@ def _read_all(root: Path) -> tuple[list[tuple[str, bytes | None, str | None]], l
     out: list[tuple[str, bytes | None, str | None]] = []
     for name, path in entries:
         try:
-            out.append((name, path.read_bytes(), None))
+            out.append((name, _read_file(path), None))
         except OSError as exc:
             out.append((name, None, exc.strerror or str(exc)))
     return out, errors
@@ -517,7 +527,8 @@ def loads(text: str | bytes, name: str = "register.yaml") -> LoadResult:
         text: the YAML document, as text or UTF-8 bytes.
         name: the file name used in diagnostics.
     """
-    data = text.encode("utf-8") if isinstance(text, str) else text
+    # surrogatepass: a str with a lone surrogate becomes bytes that decode() reports as invalid UTF-8
+    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
     sources = SourceIndex(None)
     collector = _Collector(sources)
     with _gc_paused():
