@@ -233,14 +233,13 @@ def _read(data: bytes, limits: Limits, rep: Reporter, sheet: str | None) -> Work
             chosen = []
             for ws in worksheets:
                 if ws.sheet_state != "visible":
-                    if ws.title != EMBEDDED_SHEET:
-                        rep.add(
-                            "IMP-011",
-                            Severity.WARNING,
-                            f"hidden sheet '{ws.title}' was not imported",
-                            f"Unhide it, or import it on its own with --sheet '{ws.title}'.",
-                            sheet=ws.title,
-                        )
+                    rep.add(
+                        "IMP-011",
+                        Severity.WARNING,
+                        f"hidden sheet '{ws.title}' was not imported",
+                        f"Unhide it, or import it on its own with --sheet '{ws.title}'.",
+                        sheet=ws.title,
+                    )
                     continue
                 chosen.append(ws)
         else:
