@@ -25,14 +25,14 @@ import json
 import math
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, BinaryIO
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -127,24 +127,33 @@ def register_json_chunks(register: Register, size: int = JSON_CHUNK) -> Iterator
     """The canonical JSON text of ``register`` in pieces of at most ``size`` characters and UTF-16 code
     units; joined, they are exactly :func:`ropa.export.json.register_to_json`, except that the few
     characters XML cannot carry (U+FFFE, U+FFFF, lone surrogates; they only occur inside JSON strings) are
-    written as ``\\uXXXX`` escapes, which decode to the same value."""
+    written as ``\\uXXXX`` escapes, which decode to the same value.
+
+    The text is produced incrementally, so it is never held in memory as a whole.
+    """
     encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
-    buffer: list[str] = []
-    length = 0
+    pending: list[str] = []
+    pending_length = 0
+    carry = ""
     for piece in chain(encoder.iterencode(register.dump()), ("\n",)):
-        piece = _escape_for_xml(piece)
-        while piece:
-            room = size - length
-            take = cells.prefix_fitting(piece, room)
-            if take == 0:
-                yield "".join(buffer)
-                buffer, length = [], 0
-                continue
-            buffer.append(piece[:take])
-            length += cells.utf16_length(piece[:take])
-            piece = piece[take:]
-    if buffer:
-        yield "".join(buffer)
+        pending.append(piece)
+        pending_length += len(piece)
+        if pending_length >= 4 * size:
+            carry = yield from _full_chunks(carry + _escape_for_xml("".join(pending)), size)
+            pending, pending_length = [], 0
+    rest = yield from _full_chunks(carry + _escape_for_xml("".join(pending)), size)
+    if rest:
+        yield rest
+
+
+def _full_chunks(text: str, size: int) -> Generator[str, None, str]:
+    """Yield full pieces from the front of ``text`` while more than ``size`` remains; return the rest."""
+    start = 0
+    while cells.utf16_length(text[start : start + 2 * size]) > size:
+        take = cells.prefix_fitting(text[start : start + size], size)
+        yield text[start : start + take]
+        start += take
+    return text[start:]
 
 
 def _escape_for_xml(text: str) -> str:
@@ -229,8 +238,10 @@ class _Builder:
         self.ctx = Context(lang, register, report)
         self.tables = [t for t in TABLES if t.present(self.ctx)]
         self.wb = Workbook(write_only=True)
+        self.styles: dict[str, Any] = {}
         for style in _named_styles():
             self.wb.add_named_style(style)
+            self.styles[style.name] = style.as_tuple()  # the style array each cell of the style copies
         self.lists: dict[str, tuple[str, list[str]]] = {}
         self._collect_lists()
         org = register.organisation
@@ -265,7 +276,14 @@ class _Builder:
 
     # -- cells ----------------------------------------------------------------------------------------
 
-    def _text(self, ws: Any, text: str, style: str, where: str, at: tuple[int, int] | None) -> WriteOnlyCell:
+    def _new(self, ws: Any, value: str | int | dt.date | None, style: str) -> Cell:
+        """A cell of a write-only sheet (what ``WriteOnlyCell`` makes) in the named style ``style``."""
+        cell = Cell(ws, row=1, column=1, value=value, style_array=self.styles[style])
+        if isinstance(value, str):
+            cell.data_type = "s"  # never a formula, an error value or a number
+        return cell
+
+    def _text(self, ws: Any, text: str, style: str, where: str, at: tuple[int, int] | None) -> Cell:
         clean, removed = cells.strip_illegal(text)
         if "\r" in clean:  # XML reads CR as LF anyway; write the line breaks the way they will be read
             clean = clean.replace("\r\n", "\n").replace("\r", "\n")
@@ -274,31 +292,23 @@ class _Builder:
         if not cells.fits(clean):
             self.notes.truncated(where, _reference(at))
             clean = cells.truncate(clean, self.t("ui.truncated"))
-        cell = WriteOnlyCell(ws, value=clean)
-        cell.data_type = "s"  # never a formula, an error value or a number
-        cell.style = style
+        cell = self._new(ws, clean, style)
         if cells.is_formula_like(text):
             cell.quotePrefix = True
         return cell
 
     def _cell(
         self, ws: Any, value: str | int | dt.date | None, fill: str, where: str, at: tuple[int, int] | None
-    ) -> WriteOnlyCell | None:
+    ) -> Cell | None:
         if value is None:
             if not fill:
                 return None
-            cell = WriteOnlyCell(ws)
-            cell.style = f"ropa text{fill}"
-            return cell
+            return self._new(ws, None, f"ropa text{fill}")
         if isinstance(value, str):
             return self._text(ws, value, f"ropa text{fill}", where, at)
         if isinstance(value, dt.date):
-            cell = WriteOnlyCell(ws, value=value)
-            cell.style = f"ropa date{fill}"
-            return cell
-        cell = WriteOnlyCell(ws, value=value)
-        cell.style = f"ropa number{fill}"
-        return cell
+            return self._new(ws, value, f"ropa date{fill}")
+        return self._new(ws, value, f"ropa number{fill}")
 
     # -- sheet set-up ---------------------------------------------------------------------------------
 
@@ -343,19 +353,10 @@ class _Builder:
 
     def _legend_row(self, sheet: _Sheet) -> None:
         text = "  ".join(self.t(k) for k in ("legend.required", "legend.conditional", "legend.recommended"))
-        cell = WriteOnlyCell(sheet.ws, value=text)
-        cell.data_type = "s"
-        cell.style = "ropa legend"
-        sheet.append([cell], wrap=False)
+        sheet.append([self._new(sheet.ws, text, "ropa legend")], wrap=False)
 
     def _header_row(self, sheet: _Sheet, texts: list[str], styles: list[str]) -> None:
-        row = []
-        for text, style in zip(texts, styles, strict=True):
-            cell = WriteOnlyCell(sheet.ws, value=text)
-            cell.data_type = "s"
-            cell.style = style
-            row.append(cell)
-        sheet.append(row)
+        sheet.append([self._new(sheet.ws, text, style) for text, style in zip(texts, styles, strict=True)])
 
     # -- table sheets ---------------------------------------------------------------------------------
 
@@ -401,9 +402,7 @@ class _Builder:
             written += 1
         if total > written:
             self.notes.omitted(name, total - written)
-            notice = WriteOnlyCell(ws, value=self.t("ui.rows_omitted").format(n=f"{total - written:,}"))
-            notice.data_type = "s"
-            notice.style = "ropa legend"
+            notice = self._new(ws, self.t("ui.rows_omitted").format(n=f"{total - written:,}"), "ropa legend")
             sheet.append([notice], wrap=False)
 
         last_row = FIRST_DATA_ROW - 1 + written
@@ -430,9 +429,7 @@ class _Builder:
         )
         for column in table.columns:
             row_number = sheet.next_row
-            item = WriteOnlyCell(ws, value=column.label(lang))
-            item.data_type = "s"
-            item.style = _header_style(column)
+            item = self._new(ws, column.label(lang), _header_style(column))
             value = self._cell(ws, render(column.getter(row, self.ctx), lang), "", name, (row_number, 2))
             ref = self._text(ws, article(column.art30, lang) if column.art30 else "", "ropa text", name, None)
             sheet.append([item, value, ref])
@@ -451,13 +448,13 @@ class _Builder:
         self._page_setup(sheet, landscape=False, title_rows=None)
         meta = self.register.meta
 
-        def text(value: str, style: str = "ropa text") -> WriteOnlyCell:
+        def text(value: str, style: str = "ropa text") -> Cell:
             return self._text(ws, value, style, name, None)
 
-        def pair(key: str, value: str | int | dt.date | None) -> list[WriteOnlyCell | None]:
+        def pair(key: str, value: str | int | dt.date | None) -> list[Cell | None]:
             return [text(self.t(key), "ropa subtitle"), self._cell(ws, value, "", name, None)]
 
-        def header(key: str) -> list[WriteOnlyCell | None]:
+        def header(key: str) -> list[Cell | None]:
             return [text(self.t(key), "ropa header"), text(self.t("cover.count"), "ropa header")]
 
         sheet.append([text(self.t("cover.title"), "ropa title")], wrap=False, height=22.0)
@@ -518,7 +515,7 @@ class _Builder:
             row = []
             for choices in columns:
                 if index < len(choices):
-                    cell = WriteOnlyCell(ws, value=choices[index])
+                    cell = Cell(ws, row=1, column=1, value=choices[index])
                     cell.data_type = "s"
                     row.append(cell)
                 else:
@@ -529,7 +526,7 @@ class _Builder:
         ws = self.wb.create_sheet(JSON_SHEET)
         ws.sheet_state = "hidden"
         for text in chain((JSON_MARKER,), register_json_chunks(self.register)):
-            cell = WriteOnlyCell(ws, value=text)
+            cell = Cell(ws, row=1, column=1, value=text)
             cell.data_type = "s"
             ws.append([cell])
 
