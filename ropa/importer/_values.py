@@ -459,6 +459,10 @@ _ANCHORS: dict[RetentionAnchor, tuple[str, ...]] = {
 }
 # fmt: on
 
+_FRACTION_RE = re.compile(r"\d+[.,]\d+\s*-?\s*(?P<unit>[^\W\d_]+)")
+_RANGE_RE = re.compile(
+    r"\d+\s*(?:[-–—]|\b(?:to|tot|a|à|bis|or|of|ou|oder)\b)\s*\d+\s*-?\s*(?P<unit>[^\W\d_]+)", re.IGNORECASE
+)
 _DURATION_RE = re.compile(r"\b(\d{1,3}|[a-z]+)\s?(?:-\s?)?([a-z]+)\b")
 _CONNECTOR = re.compile(r"^\s*(?:and|en|et|und|,)?\s*$")
 
@@ -474,8 +478,13 @@ class Retention:
 def parse_retention(text: str) -> Retention:
     """``"7 jaar"`` → ``P7Y``; ``"2 years after the end of the contract"`` → ``P2Y`` from end of contract;
     ``"30 dagen"`` → ``P30D``; ``"7 jaar en 6 maanden"`` → ``P7Y6M``. Several unrelated periods in one
-    text, or none, give no duration."""
+    text, ranges (``2-3 jaar``) and fractions (``1.5 years``), or none, give no duration."""
     folded = fold(text)
+    anchor = _anchor(folded)
+    for pattern in (_FRACTION_RE, _RANGE_RE):
+        for match in pattern.finditer(text):
+            if fold(match.group("unit")) in _UNITS:
+                return Retention(None, anchor)
     matches: list[tuple[int, int, int, str]] = []
     for match in _DURATION_RE.finditer(folded):
         number, unit = match.group(1), match.group(2)
@@ -493,12 +502,14 @@ def parse_retention(text: str) -> Retention:
         )
         if len(set(units)) == len(units) and joined:
             duration = _iso(matches)
-    anchor: RetentionAnchor | None = None
+    return Retention(duration, anchor)
+
+
+def _anchor(folded: str) -> RetentionAnchor | None:
     for candidate, phrases in _ANCHORS.items():
         if any(re.search(rf"\b{phrase}\b", folded) for phrase in phrases):
-            anchor = candidate
-            break
-    return Retention(duration, anchor)
+            return candidate
+    return None
 
 
 def _iso(matches: list[tuple[int, int, int, str]]) -> str | None:

@@ -69,7 +69,8 @@ def mapping_from_data(data: Any, source: str = "<mapping>") -> ColumnMapping:
         raise ConfigError(
             f"{source}: a mapping file holds 'columns' (heading = field), not a {type(data).__name__}"
         )
-    if "columns" not in data and not (set(data) & {"sheet", "header_row"}):
+    bare = all(isinstance(value, str) for value in data.values())
+    if "columns" not in data and not (set(data) & {"sheet", "header_row"}) and bare:
         data = {"columns": dict(data)}
     unknown = [str(k) for k in data if k not in _KEYS]
     if unknown:
