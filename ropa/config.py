@@ -46,6 +46,8 @@ class RuleOptionsConfig(BaseModel):
     """TRF-011: override of the legal data files' shelf life."""
     strict: bool = False
     """Raise "where possible" warnings (RET-001, SEC-001) to errors."""
+    dsr_default_days: int = Field(default=28, ge=1)
+    """RGT-001: longest response promise in days that always fits in one calendar month."""
 
 
 class Config(BaseModel):

@@ -22,7 +22,7 @@ from yaml.reader import ReaderError
 from yaml.resolver import BaseResolver
 
 try:  # libyaml is much faster; the pure-Python parser is the fallback.
-    from yaml.cyaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser
 
     HAVE_LIBYAML = True
 except ImportError:  # pragma: no cover - depends on the PyYAML build

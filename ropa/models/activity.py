@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field, field_validator
 
@@ -307,7 +307,7 @@ class Activity(RopaModel):
     """DPIA screening and result."""
     dpia_criteria: list[Wp248Criterion] | None = None
     """WP248 criteria the activity meets, beyond those ropa derives itself."""
-    nl_dpia_categories: list[int] | None = None
+    nl_dpia_categories: list[Annotated[int, Field(ge=1, le=17)]] | None = None
     """Numbers (1–17) of the Dutch AP DPIA-list categories the activity falls under (NL-004)."""
     large_scale: bool | None = None
     """True for large-scale processing."""

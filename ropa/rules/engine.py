@@ -124,6 +124,7 @@ def run_rules(
         dpf_max_age_months=config.options.dpf_max_age_months,
         data_max_age_months=config.options.data_max_age_months,
         strict=config.options.strict,
+        dsr_default_days=config.options.dsr_default_days,
     )
     ctx = RuleContext(result.register, today=today, profiles=profiles, options=options, broken=result.broken)
     sources = result.sources

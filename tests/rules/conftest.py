@@ -17,11 +17,25 @@ FIXTURE_TODAY = dt.date(2026, 6, 1)
 _MARKER = re.compile(r"#\s*expect:\s*([A-Z]+-\d{3}(?:\s*,\s*[A-Z]+-\d{3})*)")
 
 
+_TODAY = re.compile(r"^#\s*today:\s*(\d{4}-\d{2}-\d{2})\s*$", re.MULTILINE)
+
+
+def fixture_today(source: str | Path) -> dt.date:
+    """The date a fixture is checked on: its ``# today: YYYY-MM-DD`` line, else :data:`FIXTURE_TODAY`."""
+    if isinstance(source, Path):
+        files = [source] if source.is_file() else sorted(source.rglob("*.y*ml"))
+        text = "\n".join(f.read_text(encoding="utf-8") for f in files)
+    else:
+        text = source
+    match = _TODAY.search(text)
+    return dt.date.fromisoformat(match.group(1)) if match else FIXTURE_TODAY
+
+
 def run_rule(code: str, source: str | Path) -> Report:
     """Validate ``source`` (YAML text, a file or a folder) with only rule ``code``, both profiles on."""
     result = ropa.loads(source) if isinstance(source, str) else ropa.load(source)
     config = Config(select=[code], profile=["eu", "nl"])
-    return ropa.validate(result, config, today=FIXTURE_TODAY)
+    return ropa.validate(result, config, today=fixture_today(source))
 
 
 def expected_lines(path: Path, code: str) -> set[tuple[str, int]]:
