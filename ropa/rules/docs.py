@@ -35,8 +35,8 @@ def render_rule(rule: Rule) -> str:
         f"| Applies to | {profile} |\n\n"
         f"{rule.summary}\n\n"
         f"{body.strip()}\n\n"
-        f"Suppress for one entity with `suppress: [{{rule: {rule.code}, justification: ...}}]`, or for the whole "
-        f'register with `ignore = ["{rule.code}"]` in `ropa.toml`.\n'
+        f"Suppress for one entity with `suppress: [{{rule: {rule.code}, justification: ...}}]`, "
+        f'or for the whole register with `ignore = ["{rule.code}"]` in `ropa.toml`.\n'
     )
 
 
