@@ -135,7 +135,7 @@ def register_json_chunks(register: Register, size: int = JSON_CHUNK) -> Iterator
     pending: list[str] = []
     pending_length = 0
     carry = ""
-    for piece in chain(encoder.iterencode(register.dump()), ("\n",)):
+    for piece in chain(encoder.iterencode(_streamed_dump(register)), ("\n",)):
         pending.append(piece)
         pending_length += len(piece)
         if pending_length >= 4 * size:
@@ -144,6 +144,32 @@ def register_json_chunks(register: Register, size: int = JSON_CHUNK) -> Iterator
     rest = yield from _full_chunks(carry + _escape_for_xml("".join(pending)), size)
     if rest:
         yield rest
+
+
+class _DumpedOnIteration(list):  # type: ignore[type-arg]
+    """A list the JSON encoder sees with ``len(entities)`` items, each dumped only when it is reached."""
+
+    def __init__(self, entities: list[Any]) -> None:
+        super().__init__()
+        self._entities = entities
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (entity.dump() for entity in self._entities)
+
+
+def _streamed_dump(register: Register) -> dict[str, Any]:
+    """What ``register.dump()`` returns, but with the entity lists dumped one entity at a time."""
+    out: dict[str, Any] = {}
+    for name, info in type(register).model_fields.items():
+        value = getattr(register, name)
+        if value is None:
+            continue
+        key = info.alias or name
+        out[key] = _DumpedOnIteration(value) if isinstance(value, list) else value.dump()
+    return out
 
 
 def _full_chunks(text: str, size: int) -> Generator[str, None, str]:

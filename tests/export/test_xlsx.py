@@ -319,6 +319,11 @@ def test_json_is_split_into_pieces_that_fit_a_cell(webshop: Register) -> None:
     assert "".join(pieces) == register_to_json(big)
 
 
+def test_json_with_empty_and_missing_lists(webshop: Register) -> None:
+    odd = webshop.model_copy(update={"processor_activities": [], "parties": None, "organisation": None})
+    assert "".join(register_json_chunks(odd)) == register_to_json(odd)
+
+
 def test_json_pieces_count_astral_characters_twice(webshop: Register) -> None:
     emoji = with_activity(webshop, name="🍵" * 40_000)
     pieces = list(register_json_chunks(emoji))
