@@ -55,7 +55,7 @@ def register(sub: Any) -> None:
         "validate",
         help="check a register and report findings",
         description=(
-            "Load a register (a folder of YAML files, or one file), report structural problems and the "
+            "Load a register (a folder of YAML files, or one file), report structural problems and the\n"
             "findings of every selected rule, and exit non-zero when a finding reaches --fail-on."
         ),
         epilog=_EPILOG,
