@@ -46,3 +46,22 @@ def test_api_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
     for block in blocks:
         exec(compile(block, "docs/api.md", "exec"), {})  # noqa: S102 - our own documentation
+
+
+def test_readme_example_register_gives_the_finding_shown(tmp_path: Path) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = re.findall(r"```yaml\n# registers/acme/orders.yaml\n(.*?)```", readme, flags=re.DOTALL)[0]
+    (tmp_path / "orders.yaml").write_text(block, encoding="utf-8")
+    report = ropa.validate(tmp_path)
+    assert [d for d in report if d.code.startswith(("SYN", "STR"))] == []
+    shown = re.findall(r"orders.yaml:(\d+):(\d+) ([A-Z]+-\d{3}) (\w+)", readme)
+    assert shown
+    found = {(str(d.location.line), str(d.location.column), d.code, d.severity.value) for d in report}
+    assert set(shown) <= found
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    head = (REPO / "README.md").read_text(encoding="utf-8").splitlines()[:6]
+    assert any(line.startswith("make demo") for line in head)
+    assert any(line.startswith("make test") for line in head)
+    assert "make test" in (REPO / ".ci" / "run").read_text(encoding="utf-8")

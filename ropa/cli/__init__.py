@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Sequence
 
 from ropa._version import __version__
-from ropa.cli._common import EXIT_INTERNAL, EXIT_USAGE, UsageError
+from ropa.cli._common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
 from ropa.errors import ConfigError, ExportError
 
 __all__ = ["main"]
@@ -53,6 +53,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, ConfigError, ExportError) as exc:
         print(f"ropa: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # e.g. `ropa rules | head`: the reader has gone, nothing left to say
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's final flush must not fail again
+        return EXIT_OK
     except FileNotFoundError as exc:
         print(f"ropa: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
