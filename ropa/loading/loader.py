@@ -53,6 +53,9 @@ ENTITY_NOUN = {
     "processor_activities": "processor activity",
 }
 _KEEP_TEXT_BYTES = 32 * 1024 * 1024
+_SUGGESTIONS = 100
+"""Most "did you mean" suggestions per load: difflib costs about 0.1 ms a word, so a file with tens of
+thousands of unknown keys would otherwise take seconds. Later hints list the known keys only."""
 
 
 class SourceIndex:
@@ -148,6 +151,14 @@ class _Collector:
         self.single: dict[str, tuple[RopaModel, str]] = {}
         self.seen_ids: dict[tuple[str, str], str] = {}
         self.broken: set[tuple[str, str]] = set()
+        self.suggestions_left = _SUGGESTIONS
+
+    def did_you_mean(self, word: str, choices: list[str]) -> str:
+        """A hint with the closest known key, while the budget of suggestions lasts."""
+        if self.suggestions_left <= 0:
+            return f"Known keys: {', '.join(choices)}."
+        self.suggestions_left -= 1
+        return _did_you_mean(word, choices)
 
     def add(
         self,
@@ -202,7 +213,7 @@ class _Collector:
                 self.add(
                     "STR-002",
                     f"unknown register kind '{key}'",
-                    _did_you_mean(key, [*KINDS, *SINGULAR]),
+                    self.did_you_mean(key, [*KINDS, *SINGULAR]),
                     file,
                     pointer,
                 )
@@ -299,7 +310,7 @@ class _Collector:
             parent = _model_at(model_type, loc[:-1])
             fields = list(parent.model_fields) if parent else []
             code, message = "STR-002", f"unknown field '{loc[-1]}' in {label}"
-            hint = _did_you_mean(str(loc[-1]), fields)
+            hint = self.did_you_mean(str(loc[-1]), fields)
         elif kind == "missing":
             code, message = "STR-004", f"{label} lacks the required field '{where}'"
             hint = f"Add '{loc[-1]}:' to the {label.split(' ')[0]}."
