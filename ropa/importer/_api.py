@@ -193,10 +193,11 @@ def import_workbook(
             "Save the file as .xlsx, or import a CSV file.",
         )
         return _result(rep, None)
-    if not check_archive(data, limits, rep):
+    archive = check_archive(data, limits, rep)
+    if archive is None:
         return _result(rep, None)
     chosen = sheet if sheet is not None else (columns.sheet if columns else None)
-    content = read_workbook(data, limits, rep, sheet=chosen)
+    content = read_workbook(data, limits, rep, sheet=chosen, formulas=archive.formulas)
     if content is None:
         return _result(rep, None)
     if content.embedded is not None:

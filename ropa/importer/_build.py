@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +16,7 @@ from ropa.importer._report import Reporter, column_letter
 from ropa.importer._tables import Limits, SheetTable
 from ropa.importer._values import (
     fold,
+    has_words,
     is_criminal,
     is_national_id,
     is_not_stated,
@@ -128,8 +129,7 @@ class RowGroup:
         return "\n".join(parts) if parts else None
 
 
-def _has_word(folded: str, phrases: Iterable[str]) -> bool:
-    return any(re.search(rf"\b{re.escape(p)}\b", folded) for p in phrases)
+_has_word = has_words
 
 
 class RegisterBuilder:

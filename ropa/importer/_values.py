@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ropa._data import country_codes
 from ropa.models.vocab import (
@@ -40,6 +40,19 @@ __all__ = [
 ]
 
 
+@cache
+def words_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled pattern that finds any of ``phrases`` as whole words (longest first)."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b")
+
+
+def has_words(folded: str, phrases: tuple[str, ...]) -> bool:
+    """True when ``folded`` text contains one of ``phrases`` as whole words."""
+    return words_pattern(phrases).search(folded) is not None
+
+
+@lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Lower case without accents, punctuation turned into single spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -253,8 +266,12 @@ def _article_refs(folded: str, article: str, paragraph: str) -> list[tuple[int, 
     text = _SENTENCE.sub(" ", _ORDINALS.sub(" 1 ", folded))
     text = _FILLER.sub(" ", text)
     text = re.sub(r"\s+", " ", text)
-    pattern = re.compile(rf"\b{article} {paragraph} ([a-j])\b")
-    return [(m.start(), m.group(1)) for m in pattern.finditer(text)]
+    return [(m.start(), m.group(1)) for m in _reference_pattern(article, paragraph).finditer(text)]
+
+
+@cache
+def _reference_pattern(article: str, paragraph: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{article} {paragraph} ([a-j])\b")
 
 
 # fmt: off
@@ -382,7 +399,7 @@ def parse_art9(text: str) -> tuple[list[SpecialCondition], bool]:
     rest = folded
     for condition, phrases in _ART9_PHRASES.items():
         for phrase in phrases:
-            if re.search(rf"\b{phrase}\b", rest):
+            if has_words(rest, (phrase,)):
                 if condition not in found:
                     found.append(condition)
                 rest = rest.replace(phrase, " ")
@@ -507,7 +524,7 @@ def parse_retention(text: str) -> Retention:
 
 def _anchor(folded: str) -> RetentionAnchor | None:
     for candidate, phrases in _ANCHORS.items():
-        if any(re.search(rf"\b{phrase}\b", folded) for phrase in phrases):
+        if has_words(folded, phrases):
             return candidate
     return None
 
@@ -662,11 +679,7 @@ _MECHANISMS: dict[TransferMechanism, tuple[str, ...]] = {
 def parse_mechanism(text: str) -> TransferMechanism | None:
     """The one Chapter V mechanism a cell names (SCCs, BCRs, adequacy/DPF), or ``None``."""
     folded = fold(text)
-    found = {
-        mechanism
-        for mechanism, phrases in _MECHANISMS.items()
-        if any(re.search(rf"\b{re.escape(p)}\b", folded) for p in phrases)
-    }
+    found = {mechanism for mechanism, phrases in _MECHANISMS.items() if has_words(folded, phrases)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -719,8 +732,7 @@ _ROLE_WORDS: dict[PartyRole, tuple[str, ...]] = {
 # fmt: on
 
 
-def _has_word(folded: str, phrases: tuple[str, ...]) -> bool:
-    return any(re.search(rf"\b{re.escape(p)}\b", folded) for p in phrases)
+_has_word = has_words
 
 
 def special_category(name: str) -> SpecialCategory | None:

@@ -6,6 +6,7 @@ openpyxl is imported inside :func:`read_workbook` only.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 import zipfile
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ EMBEDDED_MARKER = "ropa-register-json/1"
 """Cell A1 of :data:`EMBEDDED_SHEET`; A2, A3, ... hold the canonical JSON text in chunks."""
 _MARKER_PREFIX = "ropa-register-json/"
 
+_FORMULA_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _DOCTYPE_NEEDLES = tuple(
     needle
     for word in ("<!DOCTYPE", "<!ENTITY")
@@ -46,20 +48,28 @@ def _refuse(rep: Reporter, code: str, message: str, hint: str) -> None:
     rep.add(code, Severity.ERROR, message, hint)
 
 
-def check_archive(data: bytes, limits: Limits, rep: Reporter) -> bool:
-    """Inspect the zip container before any XML is parsed; report and return False to refuse it.
+@dataclass
+class ArchiveInfo:
+    """What the archive check learnt: whether any worksheet holds formulas."""
+
+    formulas: bool = False
+
+
+def check_archive(data: bytes, limits: Limits, rep: Reporter) -> ArchiveInfo | None:
+    """Inspect the zip container before any XML is parsed; report and return None to refuse it.
 
     Refused: not a zip; encrypted entries; too many entries; a total uncompressed size above
     ``max_uncompressed_bytes``; a large entry compressed more than ``max_ratio`` times (zip bomb);
     entries whose real size differs from the declared one or that fail their CRC; XML with a DTD or
     entity declarations (billion laughs, external entities); OpenDocument spreadsheets.
+    Returns ``None`` when the archive is refused.
     """
     hint_xlsx = "Save the file as an Excel workbook (.xlsx) and import that."
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception as exc:  # zipfile raises many kinds of errors on hostile input
         _refuse(rep, "IMP-002", f"not an .xlsx workbook: the zip container is damaged ({exc})", hint_xlsx)
-        return False
+        return None
     with archive:
         infos = archive.infolist()
         if len(infos) > limits.max_entries:
@@ -69,7 +79,7 @@ def check_archive(data: bytes, limits: Limits, rep: Reporter) -> bool:
                 f"the workbook has {len(infos)} parts; more than {limits.max_entries} are refused",
                 "A register workbook has a few dozen parts; this file may be a zip bomb.",
             )
-            return False
+            return None
         total = sum(info.file_size for info in infos)
         if total > limits.max_uncompressed_bytes:
             _refuse(
@@ -79,7 +89,7 @@ def check_archive(data: bytes, limits: Limits, rep: Reporter) -> bool:
                 "refused",
                 "Split the register, or remove images and unused sheets; the file may be a zip bomb.",
             )
-            return False
+            return None
         for info in infos:
             if info.flag_bits & 0x1:
                 _refuse(
@@ -88,7 +98,7 @@ def check_archive(data: bytes, limits: Limits, rep: Reporter) -> bool:
                     f"the workbook part '{info.filename}' is encrypted",
                     "Remove the password protection in Excel and save the file again.",
                 )
-                return False
+                return None
             ratio = info.file_size / max(info.compress_size, 1)
             if info.file_size >= limits.large_entry_bytes and ratio > limits.max_ratio:
                 _refuse(
@@ -98,7 +108,7 @@ def check_archive(data: bytes, limits: Limits, rep: Reporter) -> bool:
                     f"({info.file_size:,} bytes); more than {limits.max_ratio:,.0f} times is refused",
                     "Real spreadsheets do not compress like this; the file looks like a zip bomb.",
                 )
-                return False
+                return None
         names = {info.filename for info in infos}
         if "mimetype" in names and "[Content_Types].xml" not in names:
             _refuse(
@@ -107,24 +117,27 @@ def check_archive(data: bytes, limits: Limits, rep: Reporter) -> bool:
                 "this is an OpenDocument file (.ods), not an .xlsx workbook",
                 "Open it in LibreOffice or Excel and save it as .xlsx (Excel 2007-365).",
             )
-            return False
-        for info in infos:
-            problem = _scan_entry(archive, info)
+            return None
+        found = ArchiveInfo()
+        for entry in infos:
+            problem, formulas = _scan_entry(archive, entry)
+            found.formulas = found.formulas or (formulas and entry.filename.startswith("xl/worksheets/"))
             if problem is not None:
                 code, message, hint = problem
                 _refuse(rep, code, message, hint)
-                return False
+                return None
         if "[Content_Types].xml" not in names:
             _refuse(
                 rep, "IMP-002", "the zip file is not an .xlsx workbook (no [Content_Types].xml)", hint_xlsx
             )
-            return False
-    return True
+            return None
+    return found
 
 
-def _scan_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[str, str, str] | None:
-    """Read one entry to its end (checking size and CRC) and look for DTDs in it."""
+def _scan_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[tuple[str, str, str] | None, bool]:
+    """Read one entry to its end (checking size and CRC); look for DTDs and formulas in it."""
     tail = b""
+    formulas = False
     try:
         with archive.open(info) as handle:
             while True:
@@ -132,21 +145,22 @@ def _scan_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[str, s
                 if not chunk:
                     break
                 window = tail + chunk
+                formulas = formulas or _FORMULA_RE.search(window) is not None
                 if any(needle in window for needle in _DOCTYPE_NEEDLES):
                     return (
                         "IMP-004",
                         f"the workbook part '{info.filename}' declares a DTD or XML entities",
                         "Workbooks never need DTDs; this file may try an entity-expansion or external-entity "
                         "attack. Re-save it from Excel if you trust its source.",
-                    )
+                    ), formulas
                 tail = window[-32:]
     except Exception as exc:  # BadZipFile, zlib.error, EOFError, NotImplementedError, struct.error, ...
         return (
             "IMP-002",
             f"the workbook part '{info.filename}' cannot be unpacked ({exc})",
             "The file is damaged or uses an unsupported compression; save it again from Excel.",
-        )
-    return None
+        ), formulas
+    return None, formulas
 
 
 def _load(data: bytes, *, data_only: bool) -> Any:
@@ -157,16 +171,19 @@ def _load(data: bytes, *, data_only: bool) -> Any:
     )
 
 
-def read_workbook(data: bytes, limits: Limits, rep: Reporter, *, sheet: str | None) -> WorkbookContent | None:
+def read_workbook(
+    data: bytes, limits: Limits, rep: Reporter, *, sheet: str | None, formulas: bool = True
+) -> WorkbookContent | None:
     """Parse a checked workbook: the embedded register of a ropa workbook, or its register sheets.
 
     ``sheet`` selects one sheet by name (it is then read as a table even in a ropa workbook).
+    ``formulas`` False skips the pass that finds formula cells (the archive check found none).
     Returns ``None`` (with a diagnostic) when the workbook cannot be parsed.
     """
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            content = _read(data, limits, rep, sheet)
+            content = _read(data, limits, rep, sheet, formulas)
         except Exception as exc:  # hostile input: any parser failure is a refusal, never a traceback
             name = type(exc).__name__
             unsafe = _unsafe_xml(exc)
@@ -205,7 +222,9 @@ def _unsafe_xml(exc: BaseException) -> str | None:
     return None
 
 
-def _read(data: bytes, limits: Limits, rep: Reporter, sheet: str | None) -> WorkbookContent | None:
+def _read(
+    data: bytes, limits: Limits, rep: Reporter, sheet: str | None, formulas: bool
+) -> WorkbookContent | None:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = archive.namelist()
     links = [n for n in names if n.startswith("xl/externalLinks/") and n.endswith(".xml")]
@@ -263,8 +282,8 @@ def _read(data: bytes, limits: Limits, rep: Reporter, sheet: str | None) -> Work
                     "Leave out --sheet to read the embedded register without loss.",
                 )
             chosen = chosen[:1]
-        formulas = _formula_cells(data, [ws.title for ws in chosen], limits)
-        sheets = [_read_sheet(ws, limits, rep, formulas.get(ws.title, set())) for ws in chosen]
+        cells = _formula_cells(data, [ws.title for ws in chosen], limits) if formulas else {}
+        sheets = [_read_sheet(ws, limits, rep, cells.get(ws.title, set())) for ws in chosen]
     finally:
         workbook.close()
     return WorkbookContent(sheets=sheets)
