@@ -168,7 +168,7 @@ class RegisterBuilder:
             block = read_org_block(rows[:_ORG_SCAN_ROWS])
             organisation = block.organisation()
             if organisation:
-                self._merge_org(organisation, block.title)
+                self._merge_org(organisation, None)  # a sheet's own heading is not the register's title
                 self.rep.add(
                     "IMP-017",
                     Severity.INFO,

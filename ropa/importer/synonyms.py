@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["FIELDS", "FIELD_SYNONYMS", "KEEP", "normalise", "normalise_full"]
+__all__ = ["FIELDS", "FIELD_SYNONYMS", "KEEP", "normalise", "normalise_full", "render_table"]
 
 KEEP = "unmapped"
 """The target of a column that is kept verbatim in the activity's ``unmapped`` on purpose."""
@@ -297,3 +297,13 @@ def normalise(text: str) -> str:
 def normalise_full(text: str) -> str:
     """Like :func:`normalise` but keeping the words inside parentheses."""
     return _NON_WORD.sub(" ", _fold(text)).strip()
+
+
+def render_table() -> str:
+    """The Markdown table of import fields and their known headings (kept in ``docs/import.md``)."""
+    lines = ["| field | meaning | headings recognised |", "|---|---|---|"]
+    for field, meaning in FIELDS.items():
+        headings = FIELD_SYNONYMS.get(field, ())
+        shown = " · ".join(h.replace("|", "\\|") for h in headings) if headings else "(mapping file only)"
+        lines.append(f"| `{field}` | {meaning} | {shown} |")
+    return "\n".join(lines) + "\n"

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from ropa.diagnostics import Severity
 from ropa.importer import ImportResult, import_csv, import_file, import_workbook
 from ropa.models import Activity, Register
-from tests.importer._books import codes, dutch_workbook, find, german_workbook, ico_workbook
+from tests.importer._books import codes, dutch_workbook, find, german_workbook, ico_workbook, put_row
 
 
 def activity(register: Register, name: str) -> Activity:
@@ -375,3 +376,53 @@ def test_activity_ids_are_unique(tmp_path: Path) -> None:
     path.write_text("Name,Purpose\nNewsletter,Send it\nnewsletter,Send it again\n", encoding="utf-8")
     result = import_csv(path)
     assert [a.id for a in result.register.activities or []] == ["newsletter", "newsletter-2"]
+
+
+def test_organisation_sheet_and_retention_per_category(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ident = wb.active
+    assert ident is not None
+    ident.title = "Identificatie"
+    put_row(ident, 1, ["Identificatie van de verwerkingsverantwoordelijke"])
+    put_row(ident, 3, ["Naam", "Stad Voorbeeld"])
+    put_row(ident, 4, ["KBO-nummer", "0123.456.789"])
+    put_row(ident, 5, ["Functionaris voor gegevensbescherming"])
+    put_row(ident, 6, ["Naam", "Piet Peeters"])
+    put_row(ident, 7, ["E-mail", "dpo@voorbeeld.be"])
+    sheet = wb.create_sheet("Register")
+    put_row(
+        sheet,
+        1,
+        ["Verwerking", "Doeleinden", "Rechtsgrond", "Categorieën van persoonsgegevens", "Bewaartermijn"],
+    )
+    put_row(
+        sheet,
+        2,
+        [
+            "Facturatie",
+            "Facturen opmaken",
+            "Wettelijke verplichting",
+            "Facturen\nContactgegevens",
+            "Facturen: 7 jaar\nContactgegevens: 2 jaar na einde relatie",
+        ],
+    )
+    lists = wb.create_sheet("Lijsten")
+    put_row(lists, 1, ["Toestemming", "Overeenkomst"])
+    path = tmp_path / "gba.xlsx"
+    wb.save(path)
+    result = import_workbook(path)
+    org = result.register.organisation
+    assert org is not None
+    assert (org.name, org.registration_number) == ("Stad Voorbeeld", "0123.456.789")
+    assert org.dpo is not None
+    assert org.dpo.contact is not None
+    assert (org.dpo.contact.name, org.dpo.contact.email) == ("Piet Peeters", "dpo@voorbeeld.be")
+    assert result.register.meta is None  # a sheet's own heading is not the register's title
+    (billing,) = result.register.activities or []
+    assert [
+        (r.data_categories, r.duration, r.anchor and r.anchor.value) for r in billing.retention or []
+    ] == [
+        (["facturen"], "P7Y", None),
+        (["contactgegevens"], "P2Y", "end-of-relationship"),
+    ]
+    assert [d.location.pointer for d in find(result, "IMP-015")] == ["/Lijsten"]
