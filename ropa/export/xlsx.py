@@ -319,8 +319,8 @@ class _Builder:
             self.notes.truncated(where, _reference(at))
             clean = cells.truncate(clean, self.t("ui.truncated"))
         cell = self._new(ws, clean, style)
-        if cells.is_formula_like(text):
-            cell.quotePrefix = True
+        if cells.is_formula_like(clean):
+            cell.quotePrefix = True  # Excel keeps it text even when the cell is edited
         return cell
 
     def _cell(
