@@ -32,7 +32,7 @@ def write_atomic_with(path: Path, writer: Callable[[BinaryIO], None]) -> Path:
             writer(handle)
             handle.flush()
             os.fsync(handle.fileno())
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        mode = path.stat().st_mode & 0o777 if path.exists() else _new_file_mode()
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException as exc:
@@ -42,6 +42,21 @@ def write_atomic_with(path: Path, writer: Callable[[BinaryIO], None]) -> Path:
             raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
         raise
     return path
+
+
+def _new_file_mode() -> int:
+    """The mode ``open()`` gives a new file: 0o666 less the umask (a fixed 0o644 would make an export
+    readable by everyone under ``umask 077``)."""
+    try:  # Linux: read the umask without changing it
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    umask = os.umask(0o077)  # elsewhere: set and restore; meanwhile new files are at most private
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def write_atomic(path: Path, data: bytes) -> Path:
