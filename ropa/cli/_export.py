@@ -153,7 +153,8 @@ def run(args: argparse.Namespace) -> int:
             warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
 
     if args.output is not None:
-        print(f"ropa: wrote {args.output} ({fmt}, {lang})", file=sys.stderr)
+        detail = fmt if fmt == "json" else f"{fmt}, {lang}"
+        print(f"ropa: wrote {args.output} ({detail})", file=sys.stderr)
     if errors:
         for diagnostic in errors:
             print(diagnostic, file=sys.stderr)
