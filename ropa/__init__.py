@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ropa._api import export_json, export_xlsx, validate
     from ropa.config import Config, find_config, load_config
     from ropa.diagnostics import Diagnostic, LegalRef, Location, Report, Severity, Span
-    from ropa.errors import ConfigError, ExportError, RegisterError, RopaError
+    from ropa.errors import ConfigError, ExportError, ExportWarning, RegisterError, RopaError
     from ropa.loading.loader import LoadResult, load, loads
     from ropa.models import Activity, Organisation, Party, Register
 
@@ -44,6 +44,7 @@ _LAZY = {
     "Span": "ropa.diagnostics",
     "ConfigError": "ropa.errors",
     "ExportError": "ropa.errors",
+    "ExportWarning": "ropa.errors",
     "RegisterError": "ropa.errors",
     "RopaError": "ropa.errors",
     "LoadResult": "ropa.loading.loader",
@@ -61,6 +62,7 @@ __all__ = [
     "ConfigError",
     "Diagnostic",
     "ExportError",
+    "ExportWarning",
     "LegalRef",
     "LoadResult",
     "Location",

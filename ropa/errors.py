@@ -8,6 +8,9 @@ for one, and for conditions under which ropa cannot run at all::
     │                      the diagnostics
     ├── ConfigError        invalid configuration ([tool.ropa], ropa.toml, a bad option value)
     └── ExportError        an export could not be written (the previous file is left untouched)
+
+    ExportWarning (a UserWarning)  an export was written, but some content could not be represented
+                                   exactly (control characters removed, over-long text cut)
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from collections.abc import Sequence
 
 from ropa.diagnostics import Diagnostic
 
-__all__ = ["ConfigError", "ExportError", "RegisterError", "RopaError"]
+__all__ = ["ConfigError", "ExportError", "ExportWarning", "RegisterError", "RopaError"]
 
 
 class RopaError(Exception):
@@ -39,3 +42,8 @@ class ConfigError(RopaError):
 
 class ExportError(RopaError):
     """An export could not be written."""
+
+
+class ExportWarning(UserWarning):
+    """An export was written, but some content could not be represented exactly (control characters
+    removed, over-long text cut, rows left out). The full register is always in the JSON export."""

@@ -46,6 +46,7 @@ def test_public_api_snapshot() -> None:
             "ConfigError",
             "Diagnostic",
             "ExportError",
+            "ExportWarning",
             "LegalRef",
             "LoadResult",
             "Location",

@@ -19,6 +19,8 @@ import re
 import warnings
 from dataclasses import dataclass, field
 
+from ropa.errors import ExportWarning
+
 __all__ = [
     "EXCEL_CELL_LIMIT",
     "EXCEL_MAX_ROWS",
@@ -42,11 +44,6 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 """Leading characters that make a spreadsheet treat text as a formula (OWASP CSV injection)."""
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-class ExportWarning(UserWarning):
-    """An export was written, but some content could not be represented exactly (control characters
-    removed, over-long text cut, rows left out). The full register is always in the JSON export."""
 
 
 def strip_illegal(text: str) -> tuple[str, int]:
