@@ -293,15 +293,21 @@ class _Collector:
             model = model_type.model_validate(value)
         except ValidationError as exc:
             for error in exc.errors(include_url=False):
-                self._pydantic(error, model_type, file, pointer, label)
+                self._pydantic(error, model_type, file, pointer, label, value)
             return None
         model.with_origin(Origin(file, pointer))
         return model
 
     def _pydantic(
-        self, error: ErrorDetails, model_type: type[RopaModel], file: str, pointer: str, label: str
+        self,
+        error: ErrorDetails,
+        model_type: type[RopaModel],
+        file: str,
+        pointer: str,
+        label: str,
+        value: Any,
     ) -> None:
-        loc = [part for part in error["loc"] if not (isinstance(part, str) and "[" in part)]
+        loc = _input_loc(error["loc"], value)
         path = "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in loc)
         where = _dotted(loc) or "the entity"
         kind = error["type"]
@@ -329,6 +335,22 @@ class _Collector:
         for kind, (model, _) in self.single.items():
             fields["meta" if kind == "register" else kind] = model
         return Register.model_construct(**fields)
+
+
+def _input_loc(loc: tuple[int | str, ...], data: Any) -> list[int | str]:
+    """The error location as a path into the input: pydantic's validator tags (``function-after[...]``)
+    are left out, keys of the input are kept even when they contain '[' (``purposes[0]``)."""
+    out: list[int | str] = []
+    for part in loc:
+        in_dict = isinstance(data, dict) and part in data
+        if in_dict or (isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)):
+            data = data[part]
+        elif isinstance(part, str) and "[" in part:
+            continue
+        else:
+            data = None
+        out.append(part)
+    return out
 
 
 def _dotted(loc: Iterable[int | str]) -> str:
