@@ -9,204 +9,29 @@ otherwise valid entity, written one field per line, and must be reported at that
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import json
-import types
-import typing
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic.fields import FieldInfo
 
 import ropa
-from ropa.models import KINDS, RopaModel
+from ropa.models import KINDS
 
 from ._helpers import deadline, run_cli
+from ._models import (
+    FIELD_CASES,
+    WRONG,
+    FieldCase,
+    block_yaml,
+    document_with,
+    field_shape,
+    is_country,
+    minimal,
+    pointer_of,
+)
 
 TODAY = dt.date(2026, 1, 15)
-
-# --- reading the models -----------------------------------------------------------------------
-
-
-def _strip(annotation: Any) -> Any:
-    """The annotation without ``| None`` and ``Annotated``."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(args) != 1:
-                return annotation
-            annotation = args[0]
-        else:
-            return annotation
-
-
-def _is_model(annotation: Any) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, RopaModel)
-
-
-def _is_country(info: FieldInfo | None, annotation: Any) -> bool:
-    return "_check_country" in repr(annotation) or (info is not None and "_check_country" in repr(info))
-
-
-def _shape(annotation: Any) -> str:
-    """list, dict, model, enum, bool, int, date or text."""
-    bare = _strip(annotation)
-    origin = typing.get_origin(bare)
-    if origin is list:
-        return "list"
-    if origin is dict:
-        return "dict"
-    if _is_model(bare):
-        return "model"
-    if isinstance(bare, type) and issubclass(bare, enum.Enum):
-        return "enum"
-    if bare is bool:
-        return "bool"
-    if bare is int:
-        return "int"
-    if bare is dt.date:
-        return "date"
-    return "text"
-
-
-def _valid(annotation: Any, info: FieldInfo | None = None) -> Any:
-    """A valid value of the annotation (for required fields and list items)."""
-    bare = _strip(annotation)
-    shape = _shape(bare)
-    if shape == "list":
-        return [_valid(typing.get_args(bare)[0])]
-    if shape == "dict":
-        return {"k": "v"}
-    if shape == "model":
-        return minimal(bare)
-    if shape == "enum":
-        return next(iter(bare)).value
-    if shape == "bool":
-        return True
-    if shape == "int":
-        return 1
-    if shape == "date":
-        return "2024-01-01"
-    return "NL" if _is_country(info, annotation) else "x1"
-
-
-def minimal(model: type[RopaModel]) -> dict[str, Any]:
-    """The smallest valid entity: its required fields only."""
-    return {
-        name: _valid(info.annotation, info) for name, info in model.model_fields.items() if info.is_required()
-    }
-
-
-WRONG = {
-    # shape of the field: (a value of the wrong shape, the code expected)
-    "list": ({"wrong": "shape"}, "STR-003"),
-    "dict": (["wrong", "shape"], "STR-003"),
-    "model": (["wrong", "shape"], "STR-003"),
-    "enum": ({"wrong": "shape"}, "STR-005"),  # pydantic reports an enum mismatch, whatever the input
-    "bool": ({"wrong": "shape"}, "STR-003"),
-    "int": ({"wrong": "shape"}, "STR-003"),
-    "date": ({"wrong": "shape"}, "STR-003"),
-    "text": ({"wrong": "shape"}, "STR-003"),
-}
-
-
-@dataclass(frozen=True)
-class FieldCase:
-    kind: str
-    path: tuple[str, ...]
-    """Field names from the entity down to the field; a list of models is entered at its item 0."""
-    annotation: Any
-    info: FieldInfo
-
-    @property
-    def id(self) -> str:
-        return f"{self.kind}.{'.'.join(self.path)}"
-
-
-def _walk(kind: str, model: type[RopaModel], path: tuple[str, ...], seen: frozenset[type]) -> list[FieldCase]:
-    out = []
-    for name, info in model.model_fields.items():
-        out.append(FieldCase(kind, (*path, name), info.annotation, info))
-        bare = _strip(info.annotation)
-        inner = typing.get_args(bare)[0] if typing.get_origin(bare) is list else bare
-        inner = _strip(inner)
-        if _is_model(inner) and inner not in seen:
-            out.extend(_walk(kind, inner, (*path, name), seen | {inner}))
-    return out
-
-
-FIELD_CASES = [case for kind, model in KINDS.items() for case in _walk(kind, model, (), frozenset({model}))]
-
-
-def _document(case: FieldCase, leaf: Any) -> dict[str, Any]:
-    """A register document whose entity is valid except for ``leaf`` at ``case.path``."""
-    model = KINDS[case.kind]
-    entity = minimal(model)
-    node, current = entity, model
-    for name in case.path[:-1]:
-        info = current.model_fields[name]
-        bare = _strip(info.annotation)
-        child = _strip(typing.get_args(bare)[0]) if typing.get_origin(bare) is list else bare
-        item = node[name][0] if isinstance(node.get(name), list) else node.get(name)
-        if not isinstance(item, dict):
-            item = minimal(child)
-        node[name] = [item] if typing.get_origin(bare) is list else item
-        node, current = item, child
-    node[case.path[-1]] = leaf
-    if case.kind in ("register", "organisation"):
-        return {case.kind: entity}
-    return {case.kind: [entity]}
-
-
-def _pointer(case: FieldCase) -> str:
-    parts = [case.kind] if case.kind in ("register", "organisation") else [case.kind, "0"]
-    model: Any = KINDS[case.kind]
-    for name in case.path:
-        parts.append(name)
-        bare = _strip(model.model_fields[name].annotation)
-        if typing.get_origin(bare) is list and _is_model(_strip(typing.get_args(bare)[0])):
-            parts.append("0")
-            model = _strip(typing.get_args(bare)[0])
-        elif _is_model(bare):
-            model = bare
-    if parts[-1] == "0" and len(parts) > 1 and parts[-2] == case.path[-1]:
-        parts.pop()
-    return "/" + "/".join(parts)
-
-
-# --- writing YAML one field per line, remembering the lines -----------------------------------
-
-
-def block_yaml(data: Any) -> tuple[str, dict[str, int]]:
-    """Block-style YAML with every key and item on its own line, and the line of every JSON Pointer."""
-    lines: list[str] = []
-    where: dict[str, int] = {}
-
-    def scalar(value: Any) -> str:
-        if isinstance(value, dict | list):
-            return "{}" if isinstance(value, dict) else "[]"
-        return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
-
-    def emit(value: Any, indent: int, pointer: str) -> None:
-        pad = "  " * indent
-        items = value.items() if isinstance(value, dict) else enumerate(value)
-        for key, child in items:
-            here = f"{pointer}/{key}"
-            where[here] = len(lines) + 1
-            head = f"{pad}{key}:" if isinstance(value, dict) else f"{pad}-"
-            if isinstance(child, dict | list) and child:
-                lines.append(head)
-                emit(child, indent + 1, here)
-            else:
-                lines.append(f"{head} {scalar(child)}")
-
-    emit(data, 0, "")
-    return "\n".join(lines) + "\n", where
 
 
 def test_every_model_field_is_covered() -> None:
@@ -225,9 +50,9 @@ def test_the_minimal_entities_are_valid() -> None:
 
 @pytest.mark.parametrize("case", FIELD_CASES, ids=lambda c: c.id)
 def test_wrong_type_is_reported_at_the_field(case: FieldCase) -> None:
-    value, code = WRONG[_shape(case.annotation)]
-    text, where = block_yaml(_document(case, value))
-    pointer = _pointer(case)
+    value, code = WRONG[field_shape(case.annotation)]
+    text, where = block_yaml(document_with(case, value))
+    pointer = pointer_of(case)
     result = ropa.loads(text)
     found = [(d.code, d.location.line, d.location.pointer) for d in result.diagnostics]
     assert (code, where[pointer], pointer) in found, (text, found)
@@ -235,18 +60,18 @@ def test_wrong_type_is_reported_at_the_field(case: FieldCase) -> None:
     assert not result.ok
 
 
-ENUM_CASES = [case for case in FIELD_CASES if _shape(case.annotation) == "enum"]
+ENUM_CASES = [case for case in FIELD_CASES if field_shape(case.annotation) == "enum"]
 
 
 @pytest.mark.parametrize("case", ENUM_CASES, ids=lambda c: c.id)
 def test_unknown_code_is_reported_at_the_field(case: FieldCase) -> None:
-    text, where = block_yaml(_document(case, "not-a-code"))
-    pointer = _pointer(case)
+    text, where = block_yaml(document_with(case, "not-a-code"))
+    pointer = pointer_of(case)
     found = [(d.code, d.location.line, d.location.pointer) for d in ropa.loads(text).diagnostics]
     assert found == [("STR-005", where[pointer], pointer)]
 
 
-COUNTRY_CASES = [case for case in FIELD_CASES if _is_country(case.info, case.annotation)]
+COUNTRY_CASES = [case for case in FIELD_CASES if is_country(case.info, case.annotation)]
 BAD_COUNTRIES = ["UK", "EL", "nl", "XX", "NLD", "N", "", " NL", "NL ", "ＮＬ", "null"]
 
 
@@ -260,16 +85,16 @@ def test_country_fields_are_found() -> None:
 
 def _bad_value(case: FieldCase, value: str) -> tuple[Any, str]:
     """``value`` at the field, or as the single item of a list field; and the pointer that is wrong."""
-    if _shape(case.annotation) == "list":
-        return [value], _pointer(case) + "/0"
-    return value, _pointer(case)
+    if field_shape(case.annotation) == "list":
+        return [value], pointer_of(case) + "/0"
+    return value, pointer_of(case)
 
 
 @pytest.mark.parametrize("country", BAD_COUNTRIES)
 @pytest.mark.parametrize("case", COUNTRY_CASES, ids=lambda c: c.id)
 def test_invalid_country_code(case: FieldCase, country: str) -> None:
     value, pointer = _bad_value(case, country)
-    text, where = block_yaml(_document(case, value))
+    text, where = block_yaml(document_with(case, value))
     found = [(d.code, d.location.line, d.location.pointer) for d in ropa.loads(text).diagnostics]
     assert found == [("STR-005", where[pointer], pointer)]
 
@@ -280,7 +105,7 @@ def test_valid_country_codes_including_norway(country: str) -> None:
     assert result.diagnostics == ()
 
 
-DATE_CASES = [case for case in FIELD_CASES if _shape(case.annotation) == "date"]
+DATE_CASES = [case for case in FIELD_CASES if field_shape(case.annotation) == "date"]
 BAD_DATES = [
     "2024-02-30",
     "2023-02-29",
@@ -297,7 +122,7 @@ BAD_DATES = [
 @pytest.mark.parametrize("case", DATE_CASES, ids=lambda c: c.id)
 def test_invalid_date(case: FieldCase, date: str) -> None:
     value, pointer = _bad_value(case, date)
-    text, where = block_yaml(_document(case, value))
+    text, where = block_yaml(document_with(case, value))
     found = [(d.code, d.location.line, d.location.pointer) for d in ropa.loads(text).diagnostics]
     assert found == [("STR-005", where[pointer], pointer)]
 
