@@ -68,6 +68,8 @@ PEER_MAX = 10_000
 PEER_REFS_MAX = 1_000
 """fideslang's reference check scans every resource for every key: quadratic, small sizes only."""
 CLI_RUNS = 10
+DEFAULT_MEMORY_GIB = 10.0
+"""Address-space limit of each worker: on a shared machine a runaway measurement fails alone."""
 TASKS = (
     "validate",
     "load",
@@ -97,6 +99,15 @@ BUDGET_PEER = 5.0
 # ==================================================================================================
 # Workers: one measurement in a fresh process, one JSON line on stdout
 # ==================================================================================================
+
+
+def _limit_memory(gib: float) -> None:
+    if gib <= 0:
+        return
+    import resource
+
+    limit = int(gib * 1024**3)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
 def _peak_kib() -> int:
@@ -998,6 +1009,17 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-peer", action="store_true", help="skip the fideslang rows")
     parser.add_argument("--no-docs", action="store_true", help="do not rewrite docs/performance.md")
     parser.add_argument(
+        "--full-single",
+        action="store_true",
+        help="also run 100,000 activities in one file (needs about 14 GiB: see docs/performance.md)",
+    )
+    parser.add_argument(
+        "--memory-limit-gib",
+        type=float,
+        default=DEFAULT_MEMORY_GIB,
+        help="address-space limit of each measurement process (0: none)",
+    )
+    parser.add_argument(
         "--results", type=Path, default=None, help="results file (default: results/<date>-<host>.json)"
     )
     parser.add_argument("--cache-dir", type=Path, default=gen.CACHE_DIR)
@@ -1046,6 +1068,7 @@ def main(argv: list[str] | None = None) -> int:
         argv = sys.argv[1:]
     if argv[:1] == ["--worker"]:
         task, path, work = argv[1], Path(argv[2]), Path(argv[3])
+        _limit_memory(float(os.environ.get("ROPA_BENCH_MEMORY_GIB", DEFAULT_MEMORY_GIB)))
         print(json.dumps(WORKERS[task](path, work)))
         return 0
     args = _parse_args(argv)
@@ -1054,6 +1077,7 @@ def main(argv: list[str] | None = None) -> int:
         _publish(results, [Row.from_json(r) for r in results["rows"]], not args.no_docs)
         return 0
     log = _log
+    os.environ["ROPA_BENCH_MEMORY_GIB"] = str(args.memory_limit_gib)
 
     started = dt.datetime.now()
     host = re.sub(r"[^A-Za-z0-9.-]+", "-", platform.node() or "host")
@@ -1082,10 +1106,13 @@ def main(argv: list[str] | None = None) -> int:
                     registers[key]["fides_bytes"] = gen.stats(fides)["bytes"]
                 repeat = args.repeat or REPEATS.get(n, 1)
                 planned: list[tuple[Row, Path, int]] = []
+                big_single = n >= FULL_SIZE and layout == "single" and not args.full_single
                 for task in args.tasks:
                     row = Row(n, layout, task)
                     rows.append(row)
                     row.skipped = _peer_skip(task, n, args.no_peer, peer_problem)
+                    if big_single:
+                        row.skipped = "not run by default (about 14 GiB): --full-single"
                     if row.skipped is None:
                         target = fides if task.startswith("fideslang") else path
                         assert target is not None
@@ -1113,9 +1140,10 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(scratch, ignore_errors=True)
 
     ratio_list = ratios(rows, args.sizes, args.layouts)
+    shown = [a for a in argv if a != "--no-docs"]
     command = "make bench" + (" BENCH_ARGS=--full" if args.full else "")
-    if argv and argv != ["--full"]:
-        command = "python benchmarks/run.py " + " ".join(argv)
+    if shown and shown != ["--full"]:
+        command = "python benchmarks/run.py " + " ".join(shown)
     results: dict[str, Any] = {
         "schema": 1,
         "date": started.strftime("%Y-%m-%d %H:%M"),
