@@ -128,7 +128,7 @@ def test_fides_mapping_covers_every_activity(gen: ModuleType) -> None:
 
 def test_benchmark_run_reports_results(tmp_path: Path) -> None:
     results = tmp_path / "results.json"
-    tasks = "validate,json,xlsx,raw-parse,raw-pydantic,raw-openpyxl"
+    tasks = "validate,json,xlsx,raw-parse,raw-pydantic"
     command = [
         sys.executable,
         str(BENCH / "run.py"),
@@ -161,8 +161,8 @@ def test_benchmark_run_reports_results(tmp_path: Path) -> None:
 
     if data["xlsx_exporter"]:
         xlsx = rows["xlsx"]["info"]
-        assert max(xlsx["sheets"].values()) >= 1000
-        assert rows["raw-openpyxl"]["info"]["cells"] == xlsx["cells"]
+        assert max(xlsx["sheets"].values()) >= 1000  # a row per activity on the register sheet
+        assert xlsx["cells"] > 1000 * 20
     else:
         assert rows["xlsx"]["skipped"].startswith("ropa.export.xlsx")  # not written yet, or half-written
 
