@@ -110,7 +110,10 @@ def find_config(start: str | Path) -> Config:
 
     Returns the default configuration when there is none.
     """
-    here = Path(start).resolve()
+    try:
+        here = Path(start).resolve()
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13)
+        here = Path(start).absolute()
     if here.is_file():
         here = here.parent
     for folder in (here, *here.parents):

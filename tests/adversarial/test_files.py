@@ -129,11 +129,6 @@ def test_symlink_loop_given_as_the_path(tmp_path: Path) -> None:
         ropa.load(loop)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ropa/config.py find_config(): Path.resolve() raises RuntimeError('Symlink loop') on Python "
-    "3.11/3.12 (OSError on 3.13) and the CLI exits 3; fix proposed in docs/security.md",
-)
 def test_symlink_loop_given_as_the_path_through_the_cli(tmp_path: Path) -> None:
     loop = tmp_path / "self.yaml"
     loop.symlink_to("self.yaml")
