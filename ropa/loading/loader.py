@@ -24,6 +24,7 @@ from pydantic_core import ErrorDetails
 
 from ropa.diagnostics import Diagnostic, Location, Severity, Span
 from ropa.errors import RegisterError
+from ropa.loading._locate import locate
 from ropa.loading._yaml import decode, parse, position_index
 from ropa.loading.codes import STRUCTURAL
 from ropa.models._base import Origin, RopaModel
@@ -76,6 +77,18 @@ class SourceIndex:
         except OSError:
             return None
         return decoded
+
+    def spans(self, file: str, pointers: Iterable[str]) -> dict[str, Span]:
+        """The positions of many pointers in one file, composing it once (without keeping an index)."""
+        wanted = list(pointers)
+        index = self._index.get(file)
+        if index is not None:
+            found = {p: self.span(file, p) for p in wanted}
+            return {p: s for p, s in found.items() if s is not None}
+        text = self._text(file)
+        if text is None:
+            return {}
+        return {p: Span(*position) for p, position in locate(text, wanted).items()}
 
     def span(self, file: str | None, pointer: str) -> Span | None:
         """The position of ``pointer`` in ``file``, or of its nearest ancestor that exists."""
@@ -130,7 +143,7 @@ class LoadResult:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause the cyclic GC while large acyclic structures are built (they are freed by refcount)."""
     was_enabled = gc.isenabled()
     gc.disable()
@@ -516,7 +529,7 @@ def load(path: str | os.PathLike[str]) -> LoadResult:
             None,
             "",
         )
-    with _gc_paused():
+    with gc_paused():
         for name, data, error in entries:
             if data is None:
                 collector.add("IO-001", f"cannot read file: {error}", "Check the permissions.", name, "")
@@ -536,7 +549,7 @@ def load(path: str | os.PathLike[str]) -> LoadResult:
     )
 
 
-def _parse_into(collector: _Collector, name: str, data: bytes) -> str | None:
+def _parse_into(collector: _Collector, name: str, data: bytes, *, keep_text: bool = False) -> str | None:
     text, problem = decode(data)
     if text is None:
         assert problem is not None  # noqa: S101 - decode returns one of the two
@@ -564,8 +577,8 @@ def loads(text: str | bytes, name: str = "register.yaml") -> LoadResult:
     data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
     sources = SourceIndex(None)
     collector = _Collector(sources)
-    with _gc_paused():
-        _parse_into(collector, name, data)
+    with gc_paused():
+        _parse_into(collector, name, data, keep_text=True)
         register = collector.register()
     return LoadResult(
         register=register,

@@ -7,6 +7,7 @@ Gaps are reported by the rules (:func:`ropa.validate`), not rejected by the mode
 from ropa.models._base import CountryCode as CountryCode
 from ropa.models._base import Id as Id
 from ropa.models._base import Origin as Origin
+from ropa.models._base import RopaEntity as RopaEntity
 from ropa.models._base import RopaModel as RopaModel
 from ropa.models._base import is_iso_duration as is_iso_duration
 from ropa.models.activity import Activity as Activity
@@ -70,6 +71,7 @@ __all__ = [
     "RegisterMeta",
     "RequestHandling",
     "RetentionRule",
+    "RopaEntity",
     "RopaModel",
     "SecurityMeasure",
     "SpecificMeasure",

@@ -10,7 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from ropa._data import country_codes
 
-__all__ = ["ID_PATTERN", "CountryCode", "Id", "Origin", "RopaModel", "Text"]
+__all__ = ["ID_PATTERN", "CountryCode", "Id", "Origin", "RopaEntity", "RopaModel", "Text"]
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"
 
@@ -72,16 +72,11 @@ class RopaModel(BaseModel):
         defer_build=True,
     )
 
-    _origin: Origin | None = PrivateAttr(default=None)
-
     @property
     def origin(self) -> Origin | None:
-        """Where this entity was loaded from, when it came from a file."""
-        return self._origin
-
-    def with_origin(self, origin: Origin) -> None:
-        """Record where this entity was loaded from (used by the loader)."""
-        self._origin = origin
+        """Where this entity was loaded from, when it came from a file (only entities record it)."""
+        private = self.__pydantic_private__
+        return private.get("_origin") if private else None
 
     def __eq__(self, other: object) -> bool:
         # Equal when of the same type with equal fields; where an entity was read from does not count.
@@ -94,3 +89,17 @@ class RopaModel(BaseModel):
     def dump(self) -> dict[str, Any]:
         """The canonical plain-data form: JSON types, unstated fields omitted."""
         return self.model_dump(mode="json", exclude_none=True, by_alias=True)
+
+
+class RopaEntity(RopaModel):
+    """Base of the entities a register file lists (activities, parties, ...): they remember their origin.
+
+    Value objects (purposes, transfers, ...) carry no private attribute, which keeps their validation
+    cheap: pydantic initialises private attributes on every instance that declares them.
+    """
+
+    _origin: Origin | None = PrivateAttr(default=None)
+
+    def with_origin(self, origin: Origin) -> None:
+        """Record where this entity was loaded from (used by the loader)."""
+        self._origin = origin

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, field_validator
 
-from ropa.models._base import CountryCode, Id, RopaModel, Text
+from ropa.models._base import CountryCode, Id, RopaEntity, RopaModel, Text
 from ropa.models.common import Contact, Suppression
 from ropa.models.vocab import (
     AutomatedEffect,
@@ -254,7 +254,7 @@ class NoticeStatement(RopaModel):
     """Retention periods the notice states, as ISO 8601 durations."""
 
 
-class Activity(RopaModel):
+class Activity(RopaEntity):
     """A processing activity: one row of the record (Art. 30(1)(b)–(g))."""
 
     id: Id
@@ -350,7 +350,7 @@ class Activity(RopaModel):
         return value
 
 
-class ProcessorActivity(RopaModel):
+class ProcessorActivity(RopaEntity):
     """Processing carried out on behalf of a controller (Art. 30(2))."""
 
     id: Id

@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from ropa.models._base import CountryCode, Id, RopaModel, Text
+from ropa.models._base import CountryCode, Id, RopaEntity, RopaModel, Text
 from ropa.models.common import Contact, Suppression
 from ropa.models.vocab import MeasureKind
 
@@ -47,7 +47,7 @@ class RequestHandling(RopaModel):
     """Where handled requests are recorded."""
 
 
-class SecurityMeasure(RopaModel):
+class SecurityMeasure(RopaEntity):
     """A technical or organisational security measure (Art. 32(1))."""
 
     id: Id
@@ -65,7 +65,7 @@ class SecurityMeasure(RopaModel):
     """Justified exceptions to rules."""
 
 
-class Organisation(RopaModel):
+class Organisation(RopaEntity):
     """The controller: Art. 30(1)(a)."""
 
     name: Text | None = None
@@ -105,7 +105,7 @@ class Organisation(RopaModel):
     """Justified exceptions to rules."""
 
 
-class RegisterMeta(RopaModel):
+class RegisterMeta(RopaEntity):
     """Metadata about the register itself (Art. 5(2), 30(3)–(4))."""
 
     schema_version: int = 1

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ropa.models._base import CountryCode, Id, RopaModel, Text
+from ropa.models._base import CountryCode, Id, RopaEntity, RopaModel, Text
 from ropa.models.common import Contact, Suppression
 from ropa.models.vocab import PartyRole, SpecialCategory, VulnerableGroup
 
 __all__ = ["DataCategory", "DataSubjectCategory", "Dpf", "Party", "ProcessingAgreement"]
 
 
-class DataSubjectCategory(RopaModel):
+class DataSubjectCategory(RopaEntity):
     """A category of data subjects (Art. 30(1)(c)), defined once and referenced by id."""
 
     id: Id
@@ -28,7 +28,7 @@ class DataSubjectCategory(RopaModel):
     """Justified exceptions to rules."""
 
 
-class DataCategory(RopaModel):
+class DataCategory(RopaEntity):
     """A category of personal data (Art. 30(1)(c)), defined once and referenced by id."""
 
     id: Id
@@ -74,7 +74,7 @@ class Dpf(RopaModel):
     """When the DPF list was checked."""
 
 
-class Party(RopaModel):
+class Party(RopaEntity):
     """A recipient: a processor, another controller, a joint controller, an authority or a department."""
 
     id: Id

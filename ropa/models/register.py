@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, Field
 
-from ropa.models._base import RopaModel
+from ropa.models._base import RopaEntity, RopaModel
 from ropa.models.activity import Activity, ProcessorActivity
 from ropa.models.organisation import Organisation, RegisterMeta, SecurityMeasure
 from ropa.models.parties import DataCategory, DataSubjectCategory, Party
@@ -42,7 +42,7 @@ class Register(RopaModel):
     """Processing on behalf of controllers (Art. 30(2))."""
 
 
-KINDS: dict[str, type[RopaModel]] = {
+KINDS: dict[str, type[RopaEntity]] = {
     "register": RegisterMeta,
     "organisation": Organisation,
     "security_measures": SecurityMeasure,

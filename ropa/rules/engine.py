@@ -10,9 +10,9 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from ropa.config import Config
-from ropa.diagnostics import Diagnostic, Location, Severity
+from ropa.diagnostics import Diagnostic, Location, Severity, Span
 from ropa.errors import ConfigError
-from ropa.loading.loader import LoadResult
+from ropa.loading.loader import LoadResult, gc_paused
 from ropa.models import (
     Activity,
     DataCategory,
@@ -127,18 +127,42 @@ def run_rules(
         dsr_default_days=config.options.dsr_default_days,
     )
     ctx = RuleContext(result.register, today=today, profiles=profiles, options=options, broken=result.broken)
-    sources = result.sources
     used: set[tuple[int, int]] = set()
-    out: list[Diagnostic] = []
-    for rule in rules:
-        configured = _configured_severity(rule, config)
-        for finding in rule.check(ctx):
-            if _suppressed(rule, finding, today, used):
-                continue
-            severity = configured or finding.severity or rule.severity
-            out.append(_diagnostic(rule, severity, finding, sources))
+    pending: list[tuple[Rule, Severity, Finding]] = []
+    # The rules allocate nothing cyclic; with the collector paused, the register (and the node trees
+    # composed for positions) are not walked again and again by full collections.
+    with gc_paused():
+        for rule in rules:
+            configured = _configured_severity(rule, config)
+            for finding in rule.check(ctx):
+                if _suppressed(rule, finding, today, used):
+                    continue
+                pending.append((rule, configured or finding.severity or rule.severity, finding))
+        out = _with_positions(pending, result)
     known = list(all_rules) or list(rules)
     out.extend(_suppression_findings(result, known, rules, today, used))
+    return out
+
+
+def _where(finding: Finding) -> tuple[str | None, str]:
+    entity = finding.entity
+    origin = entity.origin if entity is not None else None
+    return (origin.file if origin else None), (origin.pointer if origin else "") + finding.path
+
+
+def _with_positions(pending: list[tuple[Rule, Severity, Finding]], result: LoadResult) -> list[Diagnostic]:
+    """Diagnostics for the findings, their positions resolved in one pass per file."""
+    wanted: dict[str, set[str]] = {}
+    for _, _, finding in pending:
+        file, pointer = _where(finding)
+        if file is not None:
+            wanted.setdefault(file, set()).add(pointer)
+    spans = {file: result.sources.spans(file, pointers) for file, pointers in wanted.items()}
+    out = []
+    for rule, severity, finding in pending:
+        file, pointer = _where(finding)
+        span = spans[file].get(pointer) if file is not None else None
+        out.append(_diagnostic(rule, severity, finding, file, pointer, span))
     return out
 
 
@@ -152,7 +176,9 @@ def _suppressed(rule: Rule, finding: Finding, today: dt.date, used: set[tuple[in
     return False
 
 
-def _diagnostic(rule: Rule, severity: Severity, finding: Finding, sources: object) -> Diagnostic:
+def _diagnostic(
+    rule: Rule, severity: Severity, finding: Finding, file: str | None, pointer: str, span: Span | None
+) -> Diagnostic:
     entity = finding.entity
     label = entity_label(entity)
     fields = {"entity": label or "the register", **finding.fields}
@@ -161,10 +187,6 @@ def _diagnostic(rule: Rule, severity: Severity, finding: Finding, sources: objec
         hint = rule.hint.format(**fields)
     except (KeyError, IndexError, ValueError):  # a template/field mismatch must not hide the finding
         message, hint = rule.summary, rule.hint
-    origin = entity.origin if entity is not None else None
-    file = origin.file if origin else None
-    pointer = (origin.pointer if origin else "") + finding.path
-    span = sources.span(file, pointer) if file is not None else None  # type: ignore[attr-defined]
     return Diagnostic(
         code=rule.code,
         rule=rule.name,
