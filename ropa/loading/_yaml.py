@@ -12,11 +12,14 @@ decide what they mean, and nothing is lost when a number is read back as text.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 from yaml.resolver import BaseResolver
@@ -67,6 +70,8 @@ _CANONICAL_INT_RE = re.compile(r"(0|-?[1-9][0-9]{0,17})\Z")
 _NUMBER_START = frozenset("0123456789+-.")
 _MAX_INT_CHARS = 4000
 """Longest ``!!int`` accepted; Python refuses to convert more than 4300 digits (a ValueError)."""
+_BREAK_RE = re.compile(r"\r\n|\r|\n")
+_YAML11_BREAKS = ("\x85", "\u2028", "\u2029")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +153,24 @@ def _compose(text: str) -> Node | None:
         loader.dispose()
 
 
+def _positions(text: str) -> Callable[[Mark], tuple[int, int]]:
+    """The 1-based (line, column) of a mark, as editors count them.
+
+    libyaml follows YAML 1.1 and also breaks lines at NEL, LS and PS (U+0085, U+2028, U+2029), which
+    text pasted from a word processor can hold; editors and YAML 1.2 do not. For such a text, positions
+    are computed from the mark's character index instead of its line.
+    """
+    if not any(char in text for char in _YAML11_BREAKS):
+        return lambda mark: (mark.line + 1, mark.column + 1)
+    starts = [0, *(match.end() for match in _BREAK_RE.finditer(text))]
+
+    def position(mark: Mark) -> tuple[int, int]:
+        line = bisect.bisect_right(starts, mark.index)
+        return line, mark.index - starts[line - 1] + 1
+
+    return position
+
+
 def _offset_position(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of a reader offset (libyaml counts bytes of the UTF-8 text)."""
     if HAVE_LIBYAML:
@@ -172,8 +195,7 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
             column,
         )
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = mark.line + 1 if mark is not None else 1
-    column = mark.column + 1 if mark is not None else 1
+    line, column = _positions(text)(mark) if mark is not None else (1, 1)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     if problem == "exceeded maximum nesting depth":  # libyaml's own limit (1000 levels)
@@ -207,7 +229,7 @@ def parse(text: str) -> tuple[Any, list[YamlProblem]]:
         return None, [_too_deep(1, 1, "")]
     if root is None:
         return None, []
-    builder = _Builder()
+    builder = _Builder(_positions(text))
     try:
         data = builder.build(root, 0, "")
     except _Refused as exc:
@@ -231,9 +253,10 @@ def _escape(key: str) -> str:
 
 
 class _Builder:
-    __slots__ = ("alias_budget", "in_progress", "memo", "problems", "sizes")
+    __slots__ = ("alias_budget", "at", "in_progress", "memo", "problems", "sizes")
 
-    def __init__(self) -> None:
+    def __init__(self, at: Callable[[Mark], tuple[int, int]]) -> None:
+        self.at = at
         self.problems: list[YamlProblem] = []
         self.memo: dict[int, Any] = {}
         self.sizes: dict[int, int] = {}
@@ -241,8 +264,7 @@ class _Builder:
         self.alias_budget = MAX_ALIAS_NODES
 
     def _refuse(self, node: Node, code: str, message: str, hint: str, pointer: str) -> _Refused:
-        mark = node.start_mark
-        return _Refused(YamlProblem(code, message, hint, mark.line + 1, mark.column + 1, pointer))
+        return _Refused(YamlProblem(code, message, hint, *self.at(node.start_mark), pointer))
 
     def build(self, node: Node, depth: int, pointer: str) -> Any:
         cls = node.__class__
@@ -274,8 +296,7 @@ class _Builder:
                 pointer,
             )
         if depth >= MAX_DEPTH:
-            mark = node.start_mark
-            raise _Refused(_too_deep(mark.line + 1, mark.column + 1, pointer))
+            raise _Refused(_too_deep(*self.at(node.start_mark), pointer))
         if node.tag not in (_SEQ, _MAP):
             raise self._refuse(
                 node,
@@ -302,15 +323,13 @@ class _Builder:
                     continue
                 child_pointer = f"{pointer}/{_escape(name)}"
                 if name in out:
-                    mark = key_node.start_mark
                     self.problems.append(
                         YamlProblem(
                             "SYN-002",
                             f"duplicate key '{name}'",
                             "Each key may appear once in a mapping; the first value is kept. "
                             "Merge the two entries.",
-                            mark.line + 1,
-                            mark.column + 1,
+                            *self.at(key_node.start_mark),
                             child_pointer,
                         )
                     )
@@ -335,7 +354,7 @@ class _Builder:
             return _DROP
 
     def _key(self, node: Node, pointer: str) -> str | None:
-        mark = node.start_mark
+        line, column = self.at(node.start_mark)
         if node.__class__ is ScalarNode and node.tag in (_PLAIN, _STR):
             if node.value == "<<" and node.tag == _PLAIN:
                 self.problems.append(
@@ -343,8 +362,8 @@ class _Builder:
                         "SYN-004",
                         "merge keys ('<<') are not supported",
                         "Write the merged keys out; YAML 1.2 has no merge keys.",
-                        mark.line + 1,
-                        mark.column + 1,
+                        line,
+                        column,
                         pointer,
                     )
                 )
@@ -358,8 +377,8 @@ class _Builder:
                 "SYN-008",
                 "mapping key is not text (a list, a mapping or a tagged value)",
                 "Use plain text keys such as 'name'.",
-                mark.line + 1,
-                mark.column + 1,
+                line,
+                column,
                 pointer,
             )
         )
@@ -413,9 +432,10 @@ def position_index(text: str) -> dict[str, tuple[int, int]]:
     index: dict[str, tuple[int, int]] = {}
     if root is None:
         return index
+    at = _positions(text)
     stack: list[tuple[Node, str, int]] = [(root, "", 0)]
     seen: set[int] = set()
-    index[""] = (root.start_mark.line + 1, root.start_mark.column + 1)
+    index[""] = at(root.start_mark)
     while stack:
         node, pointer, depth = stack.pop()
         if id(node) in seen or depth > MAX_DEPTH:
@@ -427,11 +447,11 @@ def position_index(text: str) -> dict[str, tuple[int, int]]:
                     continue
                 child = f"{pointer}/{_escape(str(key_node.value))}"
                 if child not in index:
-                    index[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                    index[child] = at(key_node.start_mark)
                     stack.append((value_node, child, depth + 1))
         elif isinstance(node, SequenceNode):
             for position, item in enumerate(node.value):
                 child = f"{pointer}/{position}"
-                index[child] = (item.start_mark.line + 1, item.start_mark.column + 1)
+                index[child] = at(item.start_mark)
                 stack.append((item, child, depth + 1))
     return index
