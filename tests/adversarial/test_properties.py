@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 import yaml
@@ -22,11 +23,18 @@ from ..strategies import register_data
 TODAY = dt.date(2026, 6, 1)
 
 
-def _check(result: ropa.LoadResult) -> None:
+def _lines(text: str) -> int:
+    """Lines as an editor counts them (LF, CRLF or CR; not NEL, LS or PS)."""
+    return len(re.findall(r"\r\n|\r|\n", text)) + 1
+
+
+def _check(result: ropa.LoadResult, text: str | None = None) -> None:
     for d in result.diagnostics:
         assert d.code in STRUCTURAL, d
         assert d.location.file == "fuzz.yaml", d
         assert d.location.line >= 1, d
+        if text is not None:
+            assert d.location.line <= _lines(text) + 1, (d, text)  # + 1: the end of the file
         assert d.location.column >= 1, d
         assert d.message, d
         assert d.hint, d
@@ -113,8 +121,9 @@ def test_arbitrary_bytes_never_raise(data: bytes) -> None:
 @example("\ud800")
 @example("a:\n\t- b")
 @example("a: b\u2028c: d")
+@example("a: 'x\u2028\u2028\u2029y'\nb: 1\n")  # three separators: line 5 before the fix
 def test_arbitrary_text_never_raises(text: str) -> None:
-    _check(ropa.loads(text, name="fuzz.yaml"))
+    _check(ropa.loads(text, name="fuzz.yaml"), text.lstrip("\ufeff"))
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow])
@@ -123,7 +132,7 @@ def test_arbitrary_text_never_raises(text: str) -> None:
 @example("parties: [{id: a, sub_processors: [a]}]")
 def test_yaml_shaped_noise_never_raises_and_the_rules_run(text: str) -> None:
     result = ropa.loads(text, name="fuzz.yaml")
-    _check(result)
+    _check(result, text.lstrip("\ufeff"))
     report = ropa.validate(result, today=TODAY)
     assert all(d.code for d in report)
 
@@ -135,7 +144,7 @@ def test_position_index_never_raises(text: str) -> None:
     index = position_index(text)
     for pointer, (line, column) in index.items():
         assert pointer == "" or pointer.startswith("/")
-        assert line >= 1
+        assert 1 <= line <= _lines(text) + 1
         assert column >= 1
 
 
