@@ -7,9 +7,10 @@ much as the parse and keeps a dictionary of every pointer alive.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import yaml
+from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ropa.loading import _yaml
@@ -21,12 +22,12 @@ def _unescape(segment: str) -> str:
     return segment.replace("~1", "/").replace("~0", "~")
 
 
-def _mark(node: Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def _walk(root: Node, pointer: str) -> tuple[int, int]:
+def _walk(root: Node, pointer: str, at: Callable[[Mark], tuple[int, int]]) -> tuple[int, int]:
     """The position of ``pointer`` (a member's key, an item), or of its nearest existing ancestor."""
+
+    def _mark(node: Node) -> tuple[int, int]:
+        return at(node.start_mark)
+
     node = root
     found = _mark(root)
     if not pointer:
@@ -59,4 +60,5 @@ def locate(text: str, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
         return {}
     if root is None:
         return {}
-    return {pointer: _walk(root, pointer) for pointer in pointers}
+    at = _yaml._positions(text)
+    return {pointer: _walk(root, pointer, at) for pointer in pointers}
