@@ -229,12 +229,55 @@ def parse(text: str) -> tuple[Any, list[YamlProblem]]:
         return None, [_too_deep(1, 1, "")]
     if root is None:
         return None, []
+    if "*" not in text:  # no alias: the common case takes the fast path
+        try:
+            return _fast_build(root, 0), []
+        except _Fallback:
+            pass  # something to report: build again, carefully, with pointers and positions
     builder = _Builder(_positions(text))
     try:
         data = builder.build(root, 0, "")
     except _Refused as exc:
         return None, [*builder.problems, exc.problem]
     return data, builder.problems
+
+
+class _Fallback(Exception):
+    """The fast builder met something it does not handle; the careful builder reports it."""
+
+
+def _fast_build(node: Node, depth: int) -> Any:
+    """Build plain data from a document without aliases, as :class:`_Builder` would, without pointers.
+
+    Raises :class:`_Fallback` on anything :class:`_Builder` would report (a tag, a merge key, a duplicate
+    or non-text key, too deep a nesting), so that the result is always the careful builder's.
+    """
+    cls = node.__class__
+    if cls is ScalarNode:
+        tag = node.tag
+        if tag == _PLAIN:
+            return _plain(node.value)
+        if tag == _STR:
+            return node.value
+        raise _Fallback
+    if depth >= MAX_DEPTH:
+        raise _Fallback
+    if cls is SequenceNode:
+        if node.tag != _SEQ:
+            raise _Fallback
+        return [_fast_build(child, depth + 1) for child in node.value]
+    if node.tag != _MAP:
+        raise _Fallback
+    out: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if key_node.__class__ is not ScalarNode:
+            raise _Fallback
+        tag = key_node.tag
+        name = key_node.value
+        if (tag == _PLAIN and name == "<<") or (tag != _PLAIN and tag != _STR) or name in out:
+            raise _Fallback
+        out[name] = _fast_build(value_node, depth + 1)
+    return out
 
 
 def _too_deep(line: int, column: int, pointer: str) -> YamlProblem:
