@@ -120,6 +120,53 @@ def run_cli(*args: str | Path, timeout: float = 60.0, prefix: Sequence[str] = ()
     return run_measured([PYTHON, "-m", "ropa", *map(str, args)], timeout=timeout, prefix=prefix)
 
 
+_BATCH = r"""
+import contextlib, io, json, sys, time
+from ropa.cli import main
+out = []
+for argv in json.loads(sys.argv[1]):
+    stdout, stderr = io.StringIO(), io.StringIO()
+    cpu, wall = time.process_time(), time.perf_counter()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        try:
+            code = main(argv)
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 2
+        except BaseException:
+            import traceback
+            traceback.print_exc()
+            code = None
+    out.append({"rc": code, "stdout": stdout.getvalue(), "stderr": stderr.getvalue(),
+                "cpu": time.process_time() - cpu, "wall": time.perf_counter() - wall})
+print(json.dumps(out))
+"""
+
+
+def run_cli_batch(argvs: Sequence[Sequence[str | Path]], *, timeout: float = 300.0) -> list[CliRun]:
+    """Several ``ropa`` command lines, one after the other, in ONE fresh process.
+
+    ``python -m ropa`` is ``sys.exit(ropa.cli.main())``: each command line goes through ``main`` exactly
+    as there, with its own output and exit code, but the interpreter starts (and imports openpyxl) once.
+    ``max_rss_mb`` is the peak of the whole batch, an upper bound for each run.
+    """
+    batch = json.dumps([[str(a) for a in argv] for argv in argvs])
+    run = run_measured([PYTHON, "-c", _BATCH, batch], timeout=timeout)
+    assert run.returncode == 0, run.output[-3000:]
+    return [
+        CliRun(
+            args=tuple(str(a) for a in argv),
+            returncode=one["rc"],
+            stdout=one["stdout"],
+            stderr=one["stderr"],
+            traceback="Traceback" in one["stdout"] + one["stderr"],
+            seconds=one["wall"],
+            cpu_seconds=one["cpu"],
+            max_rss_mb=run.max_rss_mb,
+        )
+        for argv, one in zip(argvs, json.loads(run.stdout), strict=True)
+    ]
+
+
 def run_cli_many(paths: Sequence[Path], *, timeout: float = 60.0) -> list[CliRun]:
     """``ropa validate PATH`` for each path, a few at a time (each is a separate process)."""
     workers = max(2, min(6, (os.cpu_count() or 2) + 1))

@@ -15,7 +15,7 @@ import pytest
 
 import ropa
 
-from ._helpers import CliRun, deadline, run_cli, unprivileged_prefix
+from ._helpers import CliRun, deadline, run_cli, run_cli_batch, unprivileged_prefix
 
 VALID = b"activities:\n  - {id: a, name: A}\n"
 
@@ -60,14 +60,82 @@ def _folder_symlink_loop(root: Path) -> None:
     (root / "sub" / "up").symlink_to("..", target_is_directory=True)
 
 
-@pytest.mark.parametrize("build", [_empty, _no_yaml, _only_hidden, _dir_named_yaml, _folder_symlink_loop])
-def test_folder_without_register_files(tmp_path: Path, build: Callable[[Path], None]) -> None:
-    root = tmp_path / "register"
-    build(root)
+def _loop_files(root: Path) -> Path:
+    root.mkdir()
+    (root / "a.yaml").write_bytes(VALID)
+    (root / "self.yaml").symlink_to("self.yaml")
+    (root / "ping.yaml").symlink_to("pong.yaml")
+    (root / "pong.yaml").symlink_to("ping.yaml")
+    return root
+
+
+def _broken_link(root: Path) -> Path:
+    root.mkdir()
+    (root / "gone.yaml").symlink_to("nowhere.yaml")
+    return root
+
+
+def _loop_as_path(root: Path) -> Path:
+    root.mkdir()
+    (root / "self.yaml").symlink_to("self.yaml")
+    return root / "self.yaml"
+
+
+def _missing(root: Path) -> Path:
+    return root / "nope"
+
+
+def _pipe(root: Path) -> Path:
+    root.mkdir()
+    (root / "a.yaml").write_bytes(VALID)
+    os.mkfifo(root / "pipe.yaml")
+    return root
+
+
+def _zero(root: Path) -> Path:
+    root.mkdir()
+    (root / "zero.yaml").symlink_to("/dev/zero")
+    return root
+
+
+def _built(build: Callable[[Path], None]) -> Callable[[Path], Path]:
+    def make(root: Path) -> Path:
+        build(root)
+        return root
+
+    return make
+
+
+TREES: dict[str, Callable[[Path], Path]] = {
+    "empty": _built(_empty),
+    "no-yaml": _built(_no_yaml),
+    "only-hidden": _built(_only_hidden),
+    "dir-named-yaml": _built(_dir_named_yaml),
+    "folder-symlink-loop": _built(_folder_symlink_loop),
+    "file-symlink-loops": _loop_files,
+    "broken-symlink": _broken_link,
+    "symlink-loop-as-path": _loop_as_path,
+    "missing-path": _missing,
+    "named-pipe": _pipe,
+}
+if Path("/dev/zero").exists():
+    TREES["dev-zero"] = _zero
+
+
+@pytest.fixture(scope="module")
+def trees(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, CliRun]]:
+    """Every tree, and ``ropa validate PATH`` on each, in one measured process (see run_cli_batch)."""
+    paths = {name: make(tmp_path_factory.mktemp(name) / "register") for name, make in TREES.items()}
+    runs = run_cli_batch([["validate", path] for path in paths.values()], timeout=120)
+    return {name: (paths[name], run) for name, run in zip(paths, runs, strict=True)}
+
+
+@pytest.mark.parametrize("name", ["empty", "no-yaml", "only-hidden", "dir-named-yaml", "folder-symlink-loop"])
+def test_folder_without_register_files(trees: dict[str, tuple[Path, CliRun]], name: str) -> None:
+    path, run = trees[name]
     with deadline(10):
-        result = ropa.load(root)
+        result = ropa.load(path)
     assert _codes(result) == [("IO-002", None)]
-    run = run_cli("validate", root, timeout=30)
     run.assert_handled(2)
     assert "IO-002" in run.stdout
 
@@ -95,75 +163,62 @@ def test_directory_named_like_a_yaml_file_holding_a_register(tmp_path: Path) -> 
 # --- files that cannot be read ----------------------------------------------------------------
 
 
-def test_file_symlink_loop_in_a_folder(tmp_path: Path) -> None:
-    (tmp_path / "a.yaml").write_bytes(VALID)
-    (tmp_path / "self.yaml").symlink_to("self.yaml")
-    (tmp_path / "ping.yaml").symlink_to("pong.yaml")
-    (tmp_path / "pong.yaml").symlink_to("ping.yaml")
-    result = ropa.load(tmp_path)
+def test_file_symlink_loop_in_a_folder(trees: dict[str, tuple[Path, CliRun]]) -> None:
+    path, run = trees["file-symlink-loops"]
+    result = ropa.load(path)
     assert sorted(_codes(result)) == [
         ("IO-001", "ping.yaml"),
         ("IO-001", "pong.yaml"),
         ("IO-001", "self.yaml"),
     ]
     assert [a.id for a in result.register.activities or []] == ["a"]  # the readable file still loads
-    run = run_cli("validate", tmp_path, timeout=30)
     run.assert_handled(2)
     for name in ("self.yaml", "ping.yaml", "pong.yaml"):
         assert _io_lines(run, "IO-001", name)
 
 
-def test_broken_symlink_in_a_folder(tmp_path: Path) -> None:
-    (tmp_path / "gone.yaml").symlink_to("nowhere.yaml")
-    result = ropa.load(tmp_path)
-    assert _codes(result) == [("IO-001", "gone.yaml")]
-    run = run_cli("validate", tmp_path, timeout=30)
+def test_broken_symlink_in_a_folder(trees: dict[str, tuple[Path, CliRun]]) -> None:
+    path, run = trees["broken-symlink"]
+    assert _codes(ropa.load(path)) == [("IO-001", "gone.yaml")]
     run.assert_handled(2)
     assert _io_lines(run, "IO-001", "gone.yaml")
 
 
-def test_symlink_loop_given_as_the_path(tmp_path: Path) -> None:
-    loop = tmp_path / "self.yaml"
-    loop.symlink_to("self.yaml")
+def test_symlink_loop_given_as_the_path(trees: dict[str, tuple[Path, CliRun]]) -> None:
+    path, run = trees["symlink-loop-as-path"]
     with pytest.raises(FileNotFoundError):
-        ropa.load(loop)
-
-
-def test_symlink_loop_given_as_the_path_through_the_cli(tmp_path: Path) -> None:
-    loop = tmp_path / "self.yaml"
-    loop.symlink_to("self.yaml")
-    run = run_cli("validate", loop, timeout=30)
+        ropa.load(path)
     run.assert_handled(2)
     assert "self.yaml" in run.stderr
 
 
-def test_missing_path(tmp_path: Path) -> None:
-    run = run_cli("validate", tmp_path / "nope", timeout=30)
+def test_missing_path(trees: dict[str, tuple[Path, CliRun]]) -> None:
+    path, run = trees["missing-path"]
+    with pytest.raises(FileNotFoundError):
+        ropa.load(path)
     run.assert_handled(2)
     assert "nope" in run.stderr
 
 
-def test_named_pipe_does_not_hang(tmp_path: Path) -> None:
-    (tmp_path / "a.yaml").write_bytes(VALID)
-    os.mkfifo(tmp_path / "pipe.yaml")
+def test_named_pipe_does_not_hang(trees: dict[str, tuple[Path, CliRun]]) -> None:
+    path, run = trees["named-pipe"]
     with deadline(10):
-        result = ropa.load(tmp_path)
+        result = ropa.load(path)
     assert _codes(result) == [("IO-001", "pipe.yaml")]
     assert [a.id for a in result.register.activities or []] == ["a"]
-    run = run_cli("validate", tmp_path, timeout=20)
+    with deadline(10):
+        result = ropa.load(path / "pipe.yaml")  # given directly, too
+    assert _codes(result) == [("IO-001", "pipe.yaml")]
     run.assert_handled(2)
     assert _io_lines(run, "IO-001", "pipe.yaml")
-    run = run_cli("validate", tmp_path / "pipe.yaml", timeout=20)
-    run.assert_handled(2)
 
 
-@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
-def test_endless_device_is_not_read(tmp_path: Path) -> None:
-    (tmp_path / "zero.yaml").symlink_to("/dev/zero")
+@pytest.mark.skipif("dev-zero" not in TREES, reason="needs /dev/zero")
+def test_endless_device_is_not_read(trees: dict[str, tuple[Path, CliRun]]) -> None:
+    path, run = trees["dev-zero"]
     with deadline(10):
-        result = ropa.load(tmp_path)
+        result = ropa.load(path)
     assert _codes(result) == [("IO-001", "zero.yaml")]
-    run = run_cli("validate", tmp_path, timeout=20)
     run.assert_handled(2)
     assert run.max_rss_mb < 200
 

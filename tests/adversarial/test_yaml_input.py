@@ -17,7 +17,7 @@ import pytest
 import ropa
 from ropa.diagnostics import Severity
 
-from ._helpers import CliRun, run_cli
+from ._helpers import CliRun, run_cli, run_cli_batch
 
 
 @dataclass(frozen=True)
@@ -177,16 +177,23 @@ def test_library_reports_located_diagnostics(case: Case) -> None:
 
 
 @pytest.fixture(scope="module")
-def folder_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[ropa.LoadResult, CliRun]:
-    """Every case as one file of a register folder, through the library and through one CLI run."""
+def cli_runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[ropa.LoadResult, CliRun, dict[str, CliRun]]:
+    """Every case as one file of a register folder (library and CLI), and every case as a single file
+    given to the CLI: ``ropa validate`` runs once per path, all in one measured process."""
     folder = tmp_path_factory.mktemp("cases")
+    singles = {}
     for case in CASES:
         (folder / f"{case.id}.yaml").write_bytes(case.data)
-    return ropa.load(folder), run_cli("validate", folder, timeout=120)
+        singles[case.id] = tmp_path_factory.mktemp(case.id) / "case.yaml"
+        singles[case.id].write_bytes(case.data)
+    runs = run_cli_batch([["validate", folder], *(["validate", path] for path in singles.values())])
+    return ropa.load(folder), runs[0], dict(zip(singles, runs[1:], strict=True))
 
 
-def test_cli_reports_every_case_of_a_folder(folder_run: tuple[ropa.LoadResult, CliRun]) -> None:
-    result, run = folder_run
+def test_cli_reports_every_case_of_a_folder(
+    cli_runs: tuple[ropa.LoadResult, CliRun, dict[str, CliRun]],
+) -> None:
+    result, run, _ = cli_runs
     run.assert_handled(1)
     structural = [d for d in result.diagnostics if d.code[:3] in ("SYN", "STR")]
     assert {d.location.file for d in structural} == {f"{case.id}.yaml" for case in CASES}
@@ -195,9 +202,11 @@ def test_cli_reports_every_case_of_a_folder(folder_run: tuple[ropa.LoadResult, C
         assert run.lines_with(d.location.file, d.location.line, d.code), (d, run.stdout[-3000:])
 
 
-def test_folder_of_cases_reports_each_file_on_its_own(folder_run: tuple[ropa.LoadResult, CliRun]) -> None:
+def test_folder_of_cases_reports_each_file_on_its_own(
+    cli_runs: tuple[ropa.LoadResult, CliRun, dict[str, CliRun]],
+) -> None:
     """Side by side in one folder, each file keeps its own syntax diagnostics (SYN-*)."""
-    result, _ = folder_run
+    result, _, _ = cli_runs
     found: dict[str, list[tuple[str, int, int]]] = {}
     for d in result.diagnostics:
         if d.code.startswith("SYN") and d.location.file is not None:
@@ -210,12 +219,17 @@ def test_folder_of_cases_reports_each_file_on_its_own(folder_run: tuple[ropa.Loa
             assert found.get(f"{case.id}.yaml", []) == expected, case.id
 
 
-# One CLI run per single file for a case of each kind (each run is a process: a few, not all).
-SINGLE_FILE = ["unclosed-bracket", "latin-1", "two-documents", "duplicate-field", "flow-depth-10000", "empty"]
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_cli_on_one_file(cli_runs: tuple[ropa.LoadResult, CliRun, dict[str, CliRun]], case: Case) -> None:
+    run = cli_runs[2][case.id]
+    run.assert_handled(1)
+    for code, line, _ in case.expected or (("SYN-006", None, None),):
+        assert run.lines_with("case.yaml", line, code), (code, line, run.stdout[-2000:])
 
 
-@pytest.mark.parametrize("case_id", SINGLE_FILE)
-def test_cli_on_one_file(tmp_path: Path, case_id: str) -> None:
+@pytest.mark.parametrize("case_id", ["unclosed-bracket", "latin-1", "flow-depth-10000"])
+def test_cli_as_a_separate_process(tmp_path: Path, case_id: str) -> None:
+    """``python -m ropa validate FILE`` itself, as a process of its own, for a case of three kinds."""
     case = next(c for c in CASES if c.id == case_id)
     path = tmp_path / "case.yaml"
     path.write_bytes(case.data)
@@ -304,11 +318,6 @@ def test_quoted_line_and_paragraph_separators_are_kept() -> None:
         assert result.register.organisation.name == f"a{char}b"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ropa/loading/_locate.py takes libyaml's line numbers: rule findings after NEL, LS or PS are "
-    "one line too low per character (fix: positions from ropa.loading._yaml._positions(text) in _walk)",
-)
 def test_unicode_line_separators_do_not_shift_rule_findings() -> None:
     text = 'organisation:\n  name: "a\u2028b"\nactivities:\n  - {id: a, name: A}\n'
     report = ropa.validate(ropa.loads(text), today=dt.date(2026, 6, 1))
