@@ -1,4 +1,4 @@
-"""Time and memory stay bounded on hostile input: each file is loaded in its own measured process.
+"""Time and memory stay bounded on hostile input: each group of files is loaded in a fresh, measured process.
 
 A YAML-level attack of about 1 MB (an alias bomb, 500,000 open brackets, a 1 MB scalar, 1 MB of binary)
 must be handled in under 2 s of CPU and under 200 MB. Files whose every few bytes are a separate
