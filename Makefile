@@ -48,5 +48,9 @@ bench: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[bench]' || echo "fideslang unavailable: peer row skipped"
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
+## fuzz: five minutes of mutation fuzzing of the loader (atheris when installed)
+fuzz: $(STAMP)
+	$(PY) tests/fuzz/fuzz_loader.py --mutate --seconds 300
+
 clean:
 	rm -rf $(VENV) out build dist .pytest_cache .mypy_cache .ruff_cache

@@ -348,6 +348,7 @@ def _formula_cells(data: bytes, titles: list[str], limits: Limits) -> dict[str, 
             if ws.title not in titles:
                 continue
             cells: set[tuple[int, int]] = set()
+            _trust_no_dimension(ws)
             for row_index, row in enumerate(
                 ws.iter_rows(min_row=1, max_row=limits.max_rows, max_col=limits.max_columns), start=1
             ):
@@ -361,7 +362,15 @@ def _formula_cells(data: bytes, titles: list[str], limits: Limits) -> dict[str, 
 
 
 def _rows(ws: Any, limits: Limits) -> Iterator[tuple[Any, ...]]:
+    _trust_no_dimension(ws)
     return iter(ws.iter_rows(min_row=1, max_col=limits.max_columns + 1))
+
+
+def _trust_no_dimension(ws: Any) -> None:
+    """Read every row: a sheet's <dimension> element may claim fewer rows than it has (untrusted input)."""
+    reset = getattr(ws, "reset_dimensions", None)
+    if reset is not None:
+        reset()
 
 
 def _read_sheet(ws: Any, limits: Limits, rep: Reporter, formulas: set[tuple[int, int]]) -> SheetTable:

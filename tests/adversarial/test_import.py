@@ -250,11 +250,6 @@ def test_huge_sheet_is_bounded(tmp_path: Path) -> None:
     assert run.max_rss_mb < 300, run.max_rss_mb
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ropa.importer reads sheets with openpyxl read_only=True, which trusts the <dimension> element: "
-    "rows below a dimension that is too small are dropped without a diagnostic (fix: ws.reset_dimensions())",
-)
 def test_rows_beyond_a_lying_dimension_are_not_lost(tmp_path: Path) -> None:
     from ropa.importer import import_file
 
