@@ -25,9 +25,12 @@ class Limits:
     """
 
     max_file_bytes: int = 50 * 1024 * 1024
-    max_uncompressed_bytes: int = 200 * 1024 * 1024
-    max_ratio: float = 100.0
-    large_entry_bytes: int = 10 * 1024 * 1024
+    # ropa's own export of 100,000 activities unpacks to about 500 MB, and long repetitive texts compress
+    # several hundred times: the bounds leave room for both and still refuse a bomb (DEFLATE tops out near
+    # 1,000:1, so a gigabyte needs a ratio near the limit on a large entry, or a file over the total).
+    max_uncompressed_bytes: int = 1024 * 1024 * 1024
+    max_ratio: float = 500.0
+    large_entry_bytes: int = 32 * 1024 * 1024
     max_entries: int = 10_000
     max_rows: int = 50_000
     max_columns: int = 200

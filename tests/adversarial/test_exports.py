@@ -306,11 +306,6 @@ def test_hundred_thousand_characters_in_many_fields(tmp_path: Path) -> None:
         assert register_to_json(back) == register_to_json(register)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ropa.importer refuses ropa's own export as a zip bomb (IMP-003, compression ratio > 100) "
-    "when long texts are repetitive (runs of one character): the sheet XML compresses more than 100:1",
-)
 def test_repetitive_long_text_imports_back(tmp_path: Path) -> None:
     pytest.importorskip("ropa.importer")
     register = register_with([c * 100_000 for c in "-=_.~*#+ab"])

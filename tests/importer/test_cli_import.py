@@ -118,7 +118,7 @@ def test_refused_file_writes_nothing(workdir: Path, run: Run) -> None:
     bomb = workdir / "bomb.xlsx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (12 * 1024 * 1024))
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (40 * 1024 * 1024))
     result = run("import", bomb, "-o", "out")
     assert result.code == 2
     assert f"{bomb} IMP-003 error" in result.out
