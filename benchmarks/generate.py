@@ -59,7 +59,7 @@ _COMPLETE = ".complete"
 
 
 def party_count(n: int) -> int:
-    """A few hundred to a couple of thousand parties: 12 at n=10, 226 at 1,000, 1,136 at 10,000."""
+    """A few hundred to a couple of thousand parties: 12 at n=10, 226 at 1,000, 1,135 at 10,000."""
     return max(12, min(2_000, int(1.8 * n**0.7)))
 
 
