@@ -466,10 +466,18 @@ def _round(value: float | None, digits: int = 4) -> float | None:
     return None if value is None else round(value, digits)
 
 
-def _spawn(
-    command: list[str], *, cwd: Path | None = None, ok: tuple[int, ...] = (0,)
-) -> tuple[float, int, str]:
-    """Run ``command``; return wall seconds, the child's own peak RSS in KiB (``wait4``) and stdout.
+@dataclass
+class Spawned:
+    """A finished child process: wall and CPU seconds, its own peak RSS (``wait4``), its stdout."""
+
+    wall: float
+    cpu: float
+    peak_kib: int
+    stdout: str
+
+
+def _spawn(command: list[str], *, cwd: Path | None = None, ok: tuple[int, ...] = (0,)) -> Spawned:
+    """Run ``command`` and wait for it.
 
     Raises:
         RuntimeError: the exit code is not in ``ok`` (the message holds the end of stderr).
@@ -492,7 +500,7 @@ def _spawn(
                 f"{' '.join(command)} exited with {process.returncode}:\n"
                 + err.read().decode("utf-8", "replace")[-4_000:]
             )
-    return wall, int(usage.ru_maxrss), stdout
+    return Spawned(wall, usage.ru_utime + usage.ru_stime, int(usage.ru_maxrss), stdout)
 
 
 def _worker_command(task: str, path: Path, work: Path) -> list[str]:
@@ -503,12 +511,12 @@ def _worker_command(task: str, path: Path, work: Path) -> list[str]:
 
 
 def _measure(task: str, path: Path, work: Path) -> dict[str, Any]:
-    wall, _, stdout = _spawn(_worker_command(task, path, work), cwd=work)
-    lines = [line for line in stdout.splitlines() if line.startswith("{")]
+    done = _spawn(_worker_command(task, path, work), cwd=work)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if not lines:
-        raise RuntimeError(f"worker {task} printed no result:\n{stdout[-2_000:]}")
+        raise RuntimeError(f"worker {task} printed no result:\n{done.stdout[-2_000:]}")
     result: dict[str, Any] = json.loads(lines[-1])
-    result["process_s"] = round(wall, 4)
+    result["process_s"] = round(done.wall, 4)
     return result
 
 
@@ -631,23 +639,19 @@ def cold_rows(path10: Path, runs: int, work: Path) -> dict[str, Any]:
     }
     out: dict[str, Any] = {}
     for name, command in commands.items():
-        walls, peaks = [], []
-        for _ in range(runs):
-            wall, peak, _ = _spawn(command, cwd=work, ok=(0, 1))  # 1: the register has findings
-            walls.append(wall)
-            peaks.append(peak)
+        runs_done = [_spawn(command, cwd=work, ok=(0, 1)) for _ in range(runs)]  # 1: findings
         out[name] = {
-            "median_s": _round(statistics.median(walls)),
-            "runs_s": [_round(w) for w in walls],
-            "peak_rss_mib": _round(max(peaks) / 1024, 1),
+            "median_s": _round(statistics.median(d.wall for d in runs_done)),
+            "runs_s": [_round(d.wall) for d in runs_done],
+            "median_cpu_s": _round(statistics.median(d.cpu for d in runs_done)),
+            "peak_rss_mib": _round(max(d.peak_kib for d in runs_done) / 1024, 1),
         }
     probe = (
         "import sys, json, ropa; "
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
         "('openpyxl', 'jsonschema', 'pydantic', 'yaml', 'ropa') and '.' not in m)))"
     )
-    _, _, stdout = _spawn([python, "-c", probe], cwd=work)
-    imported = json.loads(stdout.strip().splitlines()[-1])
+    imported = json.loads(_spawn([python, "-c", probe], cwd=work).stdout.strip().splitlines()[-1])
     out["import ropa loads"] = imported
     return out
 
@@ -897,11 +901,12 @@ def table(rows: list[Row]) -> str:
 
 
 def cold_table(cold: dict[str, Any]) -> str:
-    lines = ["| cold process | median | peak RSS | runs |", "|---|---:|---:|---:|"]
+    lines = ["| cold process | median | CPU | peak RSS | runs |", "|---|---:|---:|---:|---:|"]
     for name, value in cold.items():
         if isinstance(value, dict):
             lines.append(
-                f"| `{name}` | {_fmt_s(value['median_s'])} | {value['peak_rss_mib']:.0f} MiB "
+                f"| `{name}` | {_fmt_s(value['median_s'])} | {_fmt_s(value.get('median_cpu_s'))} "
+                f"| {value['peak_rss_mib']:.0f} MiB "
                 f"| {len(value['runs_s'])} |"
             )
     lines.append(f"\n`import ropa` loads: {', '.join(cold['import ropa loads'])}.")
@@ -951,7 +956,9 @@ def markdown(results: dict[str, Any], rows: list[Row]) -> str:
         + ", ".join(f"{k} {v}" for k, v in pk.items())
         + (f"; peer venv: {', '.join(f'{k} {v}' for k, v in peer.items())}" if peer else "")
         + f". ropa at `{m['git']}` with {results['rules']} rules. Load average at start "
-        f"{', '.join(map(str, m['load_average_at_start']))} (the machine is shared: see the notes below).",
+        f"{', '.join(map(str, m['load_average_at_start']))}, at the end "
+        f"{', '.join(map(str, m.get('load_average_at_end', ())))} (a shared machine: the CPU columns are "
+        "less sensitive to other work than wall times).",
         "",
         f"Command: `{results['command']}`",
         "",
