@@ -257,7 +257,7 @@ def work_json(path: Path, work: Path) -> dict[str, Any]:
     result = ropa.load(path)
     out = work / "ropa.json"
     start, cpu = time.perf_counter(), time.process_time()
-    text = ropa.export_json(result, out)
+    ropa.export_json(result, out)
     seconds = time.perf_counter() - start
     cpu_s = time.process_time() - cpu
     peak = _peak_kib()
@@ -267,7 +267,7 @@ def work_json(path: Path, work: Path) -> dict[str, Any]:
         "cpu_s": cpu_s,
         "peak_rss_kib": peak,
         "activities": len(data.get("activities") or ()),
-        "bytes": len(text.encode("utf-8")),
+        "bytes": out.stat().st_size,
     }
 
 

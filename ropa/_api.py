@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, BinaryIO, Literal, overload
 
 from ropa.config import Config, find_config
 from ropa.diagnostics import Report
@@ -64,24 +64,44 @@ def validate(
     return Report.build([*result.diagnostics, *findings], result.files)
 
 
-def export_json(register: Register | LoadResult, path: str | os.PathLike[str] | None = None) -> str:
+@overload
+def export_json(register: Register | LoadResult, path: None = None) -> str: ...
+@overload
+def export_json(register: Register | LoadResult, path: str | os.PathLike[str]) -> Path: ...
+def export_json(register: Register | LoadResult, path: str | os.PathLike[str] | None = None) -> str | Path:
     """The canonical JSON form of a register (valid against ``schemas/register.schema.json``).
 
     Args:
         register: the register, or a load result.
-        path: when given, the JSON is also written there atomically.
+        path: where to write the JSON, atomically. It is streamed there one entity at a time, so the
+            whole text is never held in memory.
 
     Returns:
-        The JSON text (UTF-8, sorted by the model's field order, two-space indent, trailing newline).
+        Without ``path``, the JSON text (UTF-8, in the model's field order, two-space indent, trailing
+        newline); with ``path``, the path written.
+
+    Raises:
+        ExportError: the file could not be written.
     """
-    from ropa.export.json import register_to_json
-    from ropa.export.write import write_atomic
+    from ropa.export.json import iter_register_json, register_to_json
+    from ropa.export.write import write_atomic_with
 
     reg = register.register if isinstance(register, LoadResult) else register
-    text = register_to_json(reg)
-    if path is not None:
-        write_atomic(Path(path), text.encode("utf-8"))
-    return text
+    if path is None:
+        return register_to_json(reg)
+
+    def writer(handle: BinaryIO) -> None:
+        pending: list[str] = []
+        size = 0
+        for piece in iter_register_json(reg):
+            pending.append(piece)
+            size += len(piece)
+            if size >= 1 << 20:
+                handle.write("".join(pending).encode("utf-8"))
+                pending, size = [], 0
+        handle.write("".join(pending).encode("utf-8"))
+
+    return write_atomic_with(Path(path), writer)
 
 
 def export_xlsx(

@@ -136,10 +136,11 @@ def run(args: argparse.Namespace) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ExportWarning)
         if fmt == "json":
-            text = ropa.export_json(register, args.output)
             if args.output is None:
-                sys.stdout.write(text)
+                sys.stdout.write(ropa.export_json(register))
                 sys.stdout.flush()
+            else:
+                ropa.export_json(register, args.output)
         elif fmt == "xlsx":
             ropa.export_xlsx(register, args.output, lang=lang, report=report)
         else:

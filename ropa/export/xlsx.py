@@ -21,7 +21,6 @@ that date). See ``docs/exports.md``.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import os
 from collections.abc import Generator, Iterable, Iterator
@@ -34,6 +33,7 @@ from ropa.diagnostics import Report, Severity
 from ropa.export import cells
 from ropa.export.cells import Notes
 from ropa.export.columns import TABLES, Column, Context, Table, render
+from ropa.export.json import iter_register_json
 from ropa.export.spreadsheetml import Cell, Sheet, Style, Validation, Workbook
 from ropa.export.spreadsheetml import column_letter as get_column_letter
 from ropa.export.write import write_atomic_with
@@ -123,11 +123,10 @@ def register_json_chunks(register: Register, size: int = JSON_CHUNK) -> Iterator
 
     The text is produced incrementally, so it is never held in memory as a whole.
     """
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
     pending: list[str] = []
     pending_length = 0
     carry = ""
-    for piece in chain(encoder.iterencode(_streamed_dump(register)), ("\n",)):
+    for piece in iter_register_json(register):
         pending.append(piece)
         pending_length += len(piece)
         if pending_length >= 4 * size:
@@ -136,32 +135,6 @@ def register_json_chunks(register: Register, size: int = JSON_CHUNK) -> Iterator
     rest = yield from _full_chunks(carry + _escape_for_xml("".join(pending)), size)
     if rest:
         yield rest
-
-
-class _DumpedOnIteration(list):  # type: ignore[type-arg]
-    """A list the JSON encoder sees with ``len(entities)`` items, each dumped only when it is reached."""
-
-    def __init__(self, entities: list[Any]) -> None:
-        super().__init__()
-        self._entities = entities
-
-    def __len__(self) -> int:
-        return len(self._entities)
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        return (entity.dump() for entity in self._entities)
-
-
-def _streamed_dump(register: Register) -> dict[str, Any]:
-    """What ``register.dump()`` returns, but with the entity lists dumped one entity at a time."""
-    out: dict[str, Any] = {}
-    for name, info in type(register).model_fields.items():
-        value = getattr(register, name)
-        if value is None:
-            continue
-        key = info.alias or name
-        out[key] = _DumpedOnIteration(value) if isinstance(value, list) else value.dump()
-    return out
 
 
 def _full_chunks(text: str, size: int) -> Generator[str, None, str]:
