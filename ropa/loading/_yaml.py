@@ -55,7 +55,9 @@ __all__ = ["HAVE_LIBYAML", "HAVE_YAML_RS", "MAX_DEPTH", "YamlProblem", "decode",
 MAX_DEPTH = 64
 """Deepest nesting accepted; a register needs fewer than ten levels."""
 MAX_ALIAS_NODES = 100_000
-"""Most nodes that aliases may add by repetition (refuses "billion laughs")."""
+"""Most nodes that aliases may add by repetition (refuses "billion laughs"). A text counts one node per
+started :data:`ALIAS_CHARS_PER_NODE` characters, so that aliases of long texts are bounded as well."""
+ALIAS_CHARS_PER_NODE = 100
 
 _PLAIN = "!ropa/plain"
 _STR = "tag:yaml.org,2002:str"
@@ -409,7 +411,7 @@ def _escape(key: str) -> str:
 
 
 class _Builder:
-    __slots__ = ("alias_budget", "at", "in_progress", "memo", "problems", "sizes")
+    __slots__ = ("alias_budget", "at", "in_progress", "memo", "problems", "scalars", "sizes")
 
     def __init__(self, at: Callable[[Mark], tuple[int, int]]) -> None:
         self.at = at
@@ -417,14 +419,31 @@ class _Builder:
         self.memo: dict[int, Any] = {}
         self.sizes: dict[int, int] = {}
         self.in_progress: set[int] = set()
+        self.scalars: set[int] = set()
         self.alias_budget = MAX_ALIAS_NODES
 
     def _refuse(self, node: Node, code: str, message: str, hint: str, pointer: str) -> _Refused:
         return _Refused(YamlProblem(code, message, hint, *self.at(node.start_mark), pointer))
 
+    def _alias_bomb(self, node: Node, pointer: str) -> _Refused:
+        return self._refuse(
+            node,
+            "SYN-004",
+            "aliases expand to too much data (a 'billion laughs' document)",
+            "Write the repeated content out, or use fewer nested aliases.",
+            pointer,
+        )
+
     def build(self, node: Node, depth: int, pointer: str) -> Any:
         cls = node.__class__
         if cls is ScalarNode:
+            key = id(node)
+            if key in self.scalars:  # an alias of a scalar: it counts against the budget too
+                self.alias_budget -= _scalar_size(node)
+                if self.alias_budget < 0:
+                    raise self._alias_bomb(node, pointer)
+            else:
+                self.scalars.add(key)
             tag = node.tag
             if tag == _PLAIN:
                 return _plain(node.value)
@@ -435,13 +454,7 @@ class _Builder:
         if key in self.memo:  # an alias of an already built collection
             self.alias_budget -= self.sizes[key]
             if self.alias_budget < 0:
-                raise self._refuse(
-                    node,
-                    "SYN-004",
-                    "aliases expand to too much data (a 'billion laughs' document)",
-                    "Write the repeated content out, or use fewer nested aliases.",
-                    pointer,
-                )
+                raise self._alias_bomb(node, pointer)
             return self.memo[key]
         if key in self.in_progress:
             raise self._refuse(
@@ -470,7 +483,7 @@ class _Builder:
             for index, child in enumerate(node.value):
                 item = self._child(child, depth, f"{pointer}/{index}")
                 append(None if item is _DROP else item)
-                size += self.sizes.get(id(child), 1)
+                size += self._size(child)
         else:
             out = {}
             for key_node, value_node in node.value:
@@ -493,11 +506,16 @@ class _Builder:
                 value = self._child(value_node, depth, child_pointer)
                 if value is not _DROP:
                     out[name] = value
-                size += self.sizes.get(id(value_node), 1) + 1
+                size += self._size(value_node) + 1
         self.in_progress.discard(key)
         self.memo[key] = out
         self.sizes[key] = size
         return out
+
+    def _size(self, node: Node) -> int:
+        if node.__class__ is ScalarNode:
+            return _scalar_size(node)
+        return self.sizes.get(id(node), 1)
 
     def _child(self, node: Node, depth: int, pointer: str) -> Any:
         """Build a child; a refused tag drops only that value (reported), other refusals propagate."""
@@ -557,6 +575,11 @@ class _Builder:
             "Remove the tag; register files hold plain data only (no !!python/... or custom tags).",
             pointer,
         )
+
+
+def _scalar_size(node: Node) -> int:
+    """What a scalar costs in the alias budget: one node per started 100 characters."""
+    return 1 + len(node.value) // ALIAS_CHARS_PER_NODE
 
 
 def _plain(value: str) -> Any:

@@ -29,6 +29,9 @@ STRUCTURAL: dict[str, StructuralCode] = {
     "STR-004": StructuralCode("missing-field", "A required field (id, name, ...) is missing."),
     "STR-005": StructuralCode("invalid-value", "A value is not allowed (code, country, date, ...)."),
     "STR-006": StructuralCode("duplicate-singleton", "organisation or register is defined twice."),
+    "STR-007": StructuralCode(
+        "too-many-problems", "A file has more structural problems than are reported one by one."
+    ),
     "IO-001": StructuralCode("unreadable", "A file or folder cannot be read."),
     "IO-002": StructuralCode("no-register-files", "The folder holds no YAML files."),
 }

@@ -54,6 +54,10 @@ ENTITY_NOUN = {
     "processor_activities": "processor activity",
 }
 _KEEP_TEXT_BYTES = 32 * 1024 * 1024
+MAX_DIAGNOSTICS_PER_FILE = 200
+"""Structural diagnostics reported one by one per file; the rest are counted in one ``STR-007`` line.
+A file of thousands of broken entities is most likely not a register file (or one broken by a tool), and
+reporting every problem would cost time and memory in proportion (about 20 us and 1 KB each)."""
 _SUGGESTIONS = 100
 """Most "did you mean" suggestions per load: difflib costs about 0.1 ms a word, so a file with tens of
 thousands of unknown keys would otherwise take seconds. Later hints list the known keys only."""
@@ -165,6 +169,35 @@ class _Collector:
         self.seen_ids: dict[tuple[str, str], str] = {}
         self.broken: set[tuple[str, str]] = set()
         self.suggestions_left = _SUGGESTIONS
+        self.reported: dict[str | None, int] = {}
+        self.dropped: dict[str, tuple[int, Severity]] = {}
+
+    def full(self, file: str | None) -> bool:
+        """True when ``file`` has reached :data:`MAX_DIAGNOSTICS_PER_FILE`."""
+        return file is not None and self.reported.get(file, 0) >= MAX_DIAGNOSTICS_PER_FILE
+
+    def drop(self, file: str, severity: Severity, count: int = 1) -> None:
+        """Count ``count`` diagnostics of ``file`` that are not reported one by one."""
+        seen, worst = self.dropped.get(file, (0, severity))
+        if severity is Severity.ERROR or worst is Severity.ERROR:
+            worst = Severity.ERROR
+        self.dropped[file] = (seen + count, worst)
+
+    def summaries(self) -> None:
+        """One ``STR-007`` line for each file with diagnostics beyond the limit."""
+        for file, (count, severity) in self.dropped.items():
+            self.reported[file] = 0  # the summary itself is always reported
+            self.add(
+                "STR-007",
+                f"{count:,} more structural problem(s) in this file are not reported one by one "
+                f"(at most {MAX_DIAGNOSTICS_PER_FILE} per file)",
+                "Fix the problems reported for this file and validate again; a file with this many "
+                "problems may not be a register file.",
+                file,
+                "",
+                span=Span(1, 1),
+                severity=severity,
+            )
 
     def did_you_mean(self, word: str, choices: list[str]) -> str:
         """A hint with the closest known key, while the budget of suggestions lasts."""
@@ -185,6 +218,11 @@ class _Collector:
         entity: str | None = None,
         severity: Severity = Severity.ERROR,
     ) -> None:
+        if file is not None:
+            if self.full(file):
+                self.drop(file, severity)
+                return
+            self.reported[file] = self.reported.get(file, 0) + 1
         if span is None:
             span = self.sources.span(file, pointer)
         self.diagnostics.append(
@@ -305,7 +343,14 @@ class _Collector:
         try:
             model = model_type.model_validate(value)
         except ValidationError as exc:
-            for error in exc.errors(include_url=False):
+            if self.full(file):  # counted only: no messages, no positions
+                self.drop(file, Severity.ERROR, exc.error_count())
+                return None
+            errors = exc.errors(include_url=False)
+            for index, error in enumerate(errors):
+                if self.full(file):
+                    self.drop(file, Severity.ERROR, len(errors) - index)
+                    break
                 self._pydantic(error, model_type, file, pointer, label, value)
             return None
         model.with_origin(Origin(file, pointer))
@@ -537,6 +582,7 @@ def load(path: str | os.PathLike[str]) -> LoadResult:
             text = _parse_into(collector, name, data)
             if keep and text is not None:
                 texts[name] = text
+        collector.summaries()
         register = collector.register()
     sources._texts.update(texts)
     return LoadResult(
@@ -579,6 +625,7 @@ def loads(text: str | bytes, name: str = "register.yaml") -> LoadResult:
     collector = _Collector(sources)
     with gc_paused():
         _parse_into(collector, name, data, keep_text=True)
+        collector.summaries()
         register = collector.register()
     return LoadResult(
         register=register,
