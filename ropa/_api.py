@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, BinaryIO, Literal, overload
 from ropa.config import Config, find_config
 from ropa.diagnostics import Report
 from ropa.loading.loader import LoadResult, load, loads
-from ropa.models import Register
 
 if TYPE_CHECKING:
+    from ropa.loading.cache import CachedReport
+    from ropa.models import Register
     from ropa.rules._base import Rule
 
-__all__ = ["export_json", "export_xlsx", "load", "loads", "validate"]
+__all__ = ["cached_validation", "export_json", "export_xlsx", "load", "loads", "validate"]
 
 Lang = Literal["en", "nl", "fr", "de"]
 
@@ -23,9 +24,9 @@ Lang = Literal["en", "nl", "fr", "de"]
 def _as_result(source: str | os.PathLike[str] | Register | LoadResult) -> LoadResult:
     if isinstance(source, LoadResult):
         return source
-    if isinstance(source, Register):
-        return LoadResult(register=source)
-    return load(source)
+    if isinstance(source, str | os.PathLike):
+        return load(source)
+    return LoadResult(register=source)
 
 
 def validate(
@@ -34,6 +35,7 @@ def validate(
     *,
     today: dt.date | None = None,
     rules: tuple[Rule, ...] | None = None,
+    cache: bool | str | os.PathLike[str] = False,
 ) -> Report:
     """Load (if needed) and check a register: structural diagnostics plus every selected rule.
 
@@ -43,6 +45,9 @@ def validate(
             above a path, else the defaults.
         today: the date that date-dependent rules use (default: the real date).
         rules: the rules to choose from (default: :data:`ropa.rules.ALL_RULES`).
+        cache: for a path (and the default rules), reuse the report of an earlier run when nothing it
+            depends on has changed (see :mod:`ropa.loading.cache`): ``True`` for ``.ropa_cache/`` beside
+            the configuration file (else in the current folder), or the cache folder to use.
 
     Returns:
         A :class:`~ropa.diagnostics.Report`, sorted by file, line and code.
@@ -51,17 +56,52 @@ def validate(
         FileNotFoundError: the path does not exist.
         ConfigError: the configuration is invalid.
     """
+    return cached_validation(source, config, today=today, rules=rules, cache=cache).report
+
+
+def cached_validation(
+    source: str | os.PathLike[str] | Register | LoadResult,
+    config: Config | None = None,
+    *,
+    today: dt.date | None = None,
+    rules: tuple[Rule, ...] | None = None,
+    cache: bool | str | os.PathLike[str] = False,
+) -> CachedReport:
+    """What :func:`validate` does, with the codes of the rules that ran (for reporters that list them)."""
+    from ropa.loading.cache import CachedReport, ReportCache, cache_folder, register_fingerprint, report_key
+    from ropa.loading.loader import read_register
+
+    day = today or dt.date.today()  # noqa: DTZ011 - the user's local date is meant
+    store: ReportCache | None = None
+    key = ""
+    if cache is not False and rules is None and isinstance(source, str | os.PathLike):
+        root = Path(source)
+        if config is None:
+            config = find_config(root)
+        folder = cache_folder(config.source) if cache is True else Path(cache)
+        store = ReportCache(folder)
+        if root.exists():
+            entries, errors = read_register(root)
+            fingerprint = register_fingerprint([*entries, *((f"{n}/", None, e) for n, e in errors)])
+            key = report_key(fingerprint, config, day)
+            hit = store.get(key)
+            if hit is not None:
+                return hit
+
     from ropa.rules import ALL_RULES
     from ropa.rules.engine import profiles_for, run_rules, select_rules
 
     result = _as_result(source)
     if config is None:
         config = find_config(result.root) if result.root is not None else Config()
-    day = today or dt.date.today()  # noqa: DTZ011 - the user's local date is meant
     catalogue = rules if rules is not None else ALL_RULES
     selected = select_rules(catalogue, config, profiles_for(config, result))
     findings = run_rules(result, selected, config, today=day, all_rules=catalogue)
-    return Report.build([*result.diagnostics, *findings], result.files)
+    report = Report.build([*result.diagnostics, *findings], result.files)
+    codes = frozenset(r.code for r in selected)
+    if store is not None and key:
+        store.put(key, report, codes)
+    return CachedReport(report, codes)
 
 
 @overload

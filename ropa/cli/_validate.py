@@ -124,6 +124,11 @@ def register(sub: Any) -> None:
         default="auto",
         help="colour the text format (default: auto, honouring NO_COLOR and FORCE_COLOR)",
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the report cache (.ropa_cache/ beside the configuration, else here)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -152,6 +157,7 @@ class ValidateArgs:
     output: Path | None = None
     color: bool = False
     github_step_summary: Path | None = None
+    cache: bool = True
 
 
 def build(args: argparse.Namespace, environ: Mapping[str, str], stdout: TextIO) -> ValidateArgs:
@@ -193,6 +199,7 @@ def build(args: argparse.Namespace, environ: Mapping[str, str], stdout: TextIO) 
         output=args.output,
         color=color,
         github_step_summary=Path(summary_file) if fmt == "github" and summary_file else None,
+        cache=not args.no_cache,
     )
 
 
@@ -216,22 +223,21 @@ def _emit(stream: TextIO, text: str) -> None:
 
 def execute(options: ValidateArgs) -> int:
     """Load, validate, render and write; return the exit code."""
-    import ropa
+    from ropa._api import cached_validation
     from ropa.export.write import write_atomic
     from ropa.reporters import REPORTERS, RenderOptions, register_paths, summary_line
     from ropa.reporters.github import step_summary
-    from ropa.rules import ALL_RULES
-    from ropa.rules.engine import profiles_for, select_rules
 
-    result = ropa.load(options.path)
-    report = ropa.validate(result, options.config, today=options.today)
-    selected = select_rules(ALL_RULES, options.config, profiles_for(options.config, result))
+    if not options.path.exists():
+        raise FileNotFoundError(f"no such file or folder: {options.path}")
+    checked = cached_validation(options.path, options.config, today=options.today, cache=options.cache)
+    report = checked.report
     root, base = register_paths(options.path)
     render_options = RenderOptions(
         root=root,
         base=base,
-        rules=ALL_RULES,
-        selected=frozenset(r.code for r in selected),
+        rules=None,  # the catalogue (every rule module) is imported only by a reporter that needs it
+        selected=checked.selected,
         verbosity=options.verbosity,
         color=options.color,
     )

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
@@ -27,10 +27,12 @@ from ropa.errors import RegisterError
 from ropa.loading._locate import locate
 from ropa.loading._yaml import decode, parse, position_index
 from ropa.loading.codes import STRUCTURAL
-from ropa.models._base import Origin, RopaModel
-from ropa.models.register import KINDS, Register
 
-__all__ = ["LoadResult", "SourceIndex", "load", "loads"]
+if TYPE_CHECKING:
+    from ropa.models._base import RopaEntity, RopaModel
+    from ropa.models.register import Register
+
+__all__ = ["MAX_DIAGNOSTICS_PER_FILE", "LoadResult", "SourceIndex", "load", "loads", "read_register"]
 
 YAML_SUFFIXES = (".yaml", ".yml")
 SINGULAR = {
@@ -237,6 +239,7 @@ class _Collector:
         )
 
     def document(self, file: str, data: Any) -> None:
+        kinds = _kinds()
         if data is None:
             self.add(
                 "STR-001",
@@ -252,19 +255,19 @@ class _Collector:
             self.add(
                 "STR-001",
                 f"file holds a {_type_name(data)}, not a mapping of register kinds",
-                f"Start the file with one of: {', '.join(KINDS)}.",
+                f"Start the file with one of: {', '.join(kinds)}.",
                 file,
                 "",
             )
             return
         for key, value in data.items():
-            kind = SINGULAR.get(key, key)
+            kind: str = SINGULAR.get(key) or key
             pointer = "/" + key.replace("~", "~0").replace("/", "~1")
-            if kind not in KINDS:
+            if kind not in kinds:
                 self.add(
                     "STR-002",
                     f"unknown register kind '{key}'",
-                    self.did_you_mean(key, [*KINDS, *SINGULAR]),
+                    self.did_you_mean(key, [*kinds, *SINGULAR]),
                     file,
                     pointer,
                 )
@@ -329,7 +332,9 @@ class _Collector:
         self.lists[kind].append(model) if kind in self.lists else self.lists.setdefault(kind, [model])
 
     def _validate(self, kind: str, file: str, pointer: str, value: Any, label: str) -> RopaModel | None:
-        model_type = KINDS[kind]
+        from ropa.models._base import Origin
+
+        model_type = _kinds()[kind]
         if not isinstance(value, dict):
             self.add(
                 "STR-003",
@@ -389,6 +394,8 @@ class _Collector:
         self.add(code, message, hint, file, pointer + path, entity=label)
 
     def register(self) -> Register:
+        from ropa.models.register import Register
+
         fields: dict[str, Any] = dict(self.lists)
         for kind, (model, _) in self.single.items():
             fields["meta" if kind == "register" else kind] = model
@@ -418,7 +425,16 @@ def _dotted(loc: Iterable[int | str]) -> str:
     return out
 
 
+def _kinds() -> Mapping[str, type[RopaEntity]]:
+    """The register kinds and their models (imported on first use: a cached report needs no models)."""
+    from ropa.models.register import KINDS
+
+    return KINDS
+
+
 def _model_at(model_type: type[RopaModel], loc: list[int | str]) -> type[RopaModel] | None:
+    from ropa.models._base import RopaModel
+
     current: Any = model_type
     for part in loc:
         if isinstance(part, int):
@@ -433,6 +449,8 @@ def _model_at(model_type: type[RopaModel], loc: list[int | str]) -> type[RopaMod
 
 
 def _inner_model(annotation: Any) -> type[RopaModel] | None:
+    from ropa.models._base import RopaModel
+
     if isinstance(annotation, type) and issubclass(annotation, RopaModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()):
@@ -501,37 +519,50 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f"Known keys: {', '.join(options)}."
 
 
-def _discover(root: Path) -> tuple[list[tuple[str, Path]], list[tuple[str, str]]]:
-    """YAML files under ``root`` (sorted, hidden entries skipped) and the folders that could not be read."""
-    found: list[tuple[str, Path]] = []
+def _discover(root: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """YAML files under ``root`` (sorted, hidden entries skipped) and the folders that could not be read:
+    ``(name relative to root, path)``. Plain strings: pathlib costs more than reading a small file."""
+    found: list[tuple[str, str]] = []
     errors: list[tuple[str, str]] = []
 
     def on_error(exc: OSError) -> None:
         name = Path(exc.filename).relative_to(root).as_posix() if exc.filename else "."
         errors.append((name, exc.strerror or str(exc)))
 
-    for folder, dirs, files in os.walk(root, onerror=on_error, followlinks=False):
+    top = os.fspath(root)
+    skip = len(os.path.join(top, ""))
+    for folder, dirs, files in os.walk(top, onerror=on_error, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        relative = folder[skip:] if len(folder) > skip else ""
+        prefix = relative.replace(os.sep, "/") + "/" if relative else ""
         for name in files:
             if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
                 continue
-            path = Path(folder, name)
-            found.append((path.relative_to(root).as_posix(), path))
+            found.append((prefix + name, os.path.join(folder, name)))
     found.sort(key=lambda item: item[0])
     return found, errors
 
 
-def _read_file(path: Path) -> bytes:
+def _read_file(path: str | Path) -> bytes:
     """The bytes of a regular file. Pipes, devices and sockets are refused: reading them may block or
     never end (a ``register.yaml`` that is a symlink to ``/dev/zero``)."""
-    if not stat.S_ISREG(path.stat().st_mode):
+    if not stat.S_ISREG(os.stat(path).st_mode):
         raise OSError(errno.EINVAL, "not a regular file (a pipe, device or socket)", str(path))
-    return path.read_bytes()
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def read_register(root: Path) -> tuple[list[tuple[str, bytes | None, str | None]], list[tuple[str, str]]]:
+    """The register's files as :func:`load` reads them: ``(name, bytes or None, error or None)`` in load
+    order, and the folders that could not be read ``(name, error)``."""
+    return _read_all(root)
 
 
 def _read_all(root: Path) -> tuple[list[tuple[str, bytes | None, str | None]], list[tuple[str, str]]]:
+    entries: list[tuple[str, str | Path]]
     if root.is_dir():
-        entries, errors = _discover(root)
+        found, errors = _discover(root)
+        entries = list(found)
     else:
         entries, errors = [(root.name, root)], []
     out: list[tuple[str, bytes | None, str | None]] = []
