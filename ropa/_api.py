@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal, overload
 
@@ -66,8 +67,10 @@ def cached_validation(
     today: dt.date | None = None,
     rules: tuple[Rule, ...] | None = None,
     cache: bool | str | os.PathLike[str] = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> CachedReport:
-    """What :func:`validate` does, with the codes of the rules that ran (for reporters that list them)."""
+    """What :func:`validate` does, with the codes of the rules that ran (for reporters that list them);
+    ``progress`` is called with (files loaded, files in all) while the register loads."""
     from ropa.loading.cache import CachedReport, ReportCache, cache_folder, register_fingerprint, report_key
     from ropa.loading.loader import read_register
 
@@ -91,7 +94,7 @@ def cached_validation(
     from ropa.rules import ALL_RULES
     from ropa.rules.engine import profiles_for, run_rules, select_rules
 
-    result = _as_result(source)
+    result = load(source, progress=progress) if isinstance(source, str | os.PathLike) else _as_result(source)
     if config is None:
         config = find_config(result.root) if result.root is not None else Config()
     catalogue = rules if rules is not None else ALL_RULES
@@ -150,14 +153,16 @@ def export_xlsx(
     *,
     lang: Lang = "en",
     report: Report | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Path:
-    """Write the register as an Excel workbook that reads like Art. 30 (openpyxl is imported only here).
+    """Write the register as an Excel workbook that reads like Art. 30 (ropa's own streaming writer).
 
     Args:
         register: the register, or a load result.
         path: where to write; written atomically, the previous file survives a failure.
         lang: language of sheet names, headers and labels.
         report: findings to include in a Findings sheet.
+        progress: called with (table rows written, table rows in all), e.g. to draw a progress bar.
 
     Returns:
         The path written.
@@ -168,4 +173,4 @@ def export_xlsx(
     from ropa.export.xlsx import write_workbook
 
     reg = register.register if isinstance(register, LoadResult) else register
-    return write_workbook(reg, Path(path), lang=lang, report=report)
+    return write_workbook(reg, Path(path), lang=lang, report=report, progress=progress)

@@ -9,12 +9,21 @@ folder, no YAML files, unreadable files: ``IO-*``) exits 2 and writes nothing.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from pathlib import Path
 from typing import Any
 
-from ropa.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parse_date
+from ropa.cli._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    parse_date,
+    progress,
+    show_progress,
+)
 from ropa.diagnostics import Severity
 
 __all__ = ["FORMATS", "register", "run"]
@@ -85,6 +94,9 @@ def register(sub: Any) -> None:
         default=None,
         help="configuration for the findings (ropa.toml or pyproject.toml); default: the nearest one",
     )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar (shown only on a terminal, never in CI)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -114,7 +126,9 @@ def run(args: argparse.Namespace) -> int:
     if fmt in ("xlsx", "csv") and args.output is None:
         raise UsageError(f"--format {fmt} needs -o OUT")
     today = parse_date(args.today) if args.today else None
-    result = ropa.load(args.path)
+    shown = show_progress(args.quiet, sys.stderr, os.environ)
+    with progress("loading", enabled=shown, stream=sys.stderr) as update:
+        result = ropa.load(args.path, progress=update)
     unreadable = [d for d in result.diagnostics if d.code.startswith("IO-")]
     if unreadable:
         for diagnostic in unreadable:
@@ -142,7 +156,8 @@ def run(args: argparse.Namespace) -> int:
             else:
                 ropa.export_json(register, args.output)
         elif fmt == "xlsx":
-            ropa.export_xlsx(register, args.output, lang=lang, report=report)
+            with progress("writing", enabled=shown, stream=sys.stderr) as update:
+                ropa.export_xlsx(register, args.output, lang=lang, report=report, progress=update)
         else:
             from ropa.export.csv import write_csv
 

@@ -22,6 +22,8 @@ from ropa.cli._common import (
     EXIT_USAGE,
     ColorMode,
     parse_date,
+    progress,
+    show_progress,
     split_codes,
     use_color,
 )
@@ -230,7 +232,11 @@ def execute(options: ValidateArgs) -> int:
 
     if not options.path.exists():
         raise FileNotFoundError(f"no such file or folder: {options.path}")
-    checked = cached_validation(options.path, options.config, today=options.today, cache=options.cache)
+    shown = show_progress(options.verbosity < 1, sys.stderr, os.environ)
+    with progress("loading", enabled=shown, stream=sys.stderr) as update:
+        checked = cached_validation(
+            options.path, options.config, today=options.today, cache=options.cache, progress=update
+        )
     report = checked.report
     root, base = register_paths(options.path)
     render_options = RenderOptions(

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -83,6 +83,7 @@ def write_workbook(
     *,
     lang: Lang = "en",
     report: Report | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Path:
     """Write ``register`` as an ``.xlsx`` workbook at ``path``, atomically.
 
@@ -91,6 +92,7 @@ def write_workbook(
         path: the file to write; the previous file survives a failure, and no temporary file is left.
         lang: language of sheet names, headers and labels (``en``, ``nl``, ``fr``, ``de``).
         report: findings for the Findings sheet and the cover; ``None`` leaves both out.
+        progress: called with (table rows written, table rows in all) as the sheets are written.
 
     Returns:
         ``path``.
@@ -108,7 +110,7 @@ def write_workbook(
     notes = Notes()
 
     def writer(handle: BinaryIO) -> None:
-        _Builder(register, lang, report, notes).save(handle)
+        _Builder(register, lang, report, notes, progress).save(handle)
 
     write_atomic_with(path, writer)
     notes.emit(stacklevel=3)
@@ -198,13 +200,23 @@ def _header_style(column: Column[Any]) -> str:
 class _Builder:
     """Decides the content of one workbook; :meth:`save` streams it into a binary file."""
 
-    def __init__(self, register: Register, lang: Lang, report: Report | None, notes: Notes) -> None:
+    def __init__(
+        self,
+        register: Register,
+        lang: Lang,
+        report: Report | None,
+        notes: Notes,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
         self.register = register
         self.lang = lang
         self.report = report
         self.notes = notes
         self.ctx = Context(lang, register, report)
         self.tables = [t for t in TABLES if t.present(self.ctx)]
+        self.progress = progress
+        self.rows_done = 0
+        self.rows_total = sum(t.count(self.ctx) for t in self.tables) if progress is not None else 0
         self.wb: Workbook
         self.lists: dict[str, tuple[str, list[str]]] = {}
         self._collect_lists()
@@ -349,6 +361,11 @@ class _Builder:
                 ]
             )
             written += 1
+            if self.progress is not None and written % 500 == 0:
+                self.progress(self.rows_done + written, self.rows_total)
+        self.rows_done += written
+        if self.progress is not None:
+            self.progress(self.rows_done, self.rows_total)
         if total > written:
             self.notes.omitted(name, total - written)
             notice = self._new(ws, self.t("ui.rows_omitted").format(n=f"{total - written:,}"), "ropa legend")

@@ -13,7 +13,7 @@ import errno
 import gc
 import os
 import stat
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -546,10 +546,10 @@ def _discover(root: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]
 def _read_file(path: str | Path) -> bytes:
     """The bytes of a regular file. Pipes, devices and sockets are refused: reading them may block or
     never end (a ``register.yaml`` that is a symlink to ``/dev/zero``)."""
-    if not stat.S_ISREG(os.stat(path).st_mode):
+    path = Path(path)
+    if not stat.S_ISREG(path.stat().st_mode):
         raise OSError(errno.EINVAL, "not a regular file (a pipe, device or socket)", str(path))
-    with open(path, "rb") as handle:
-        return handle.read()
+    return path.read_bytes()
 
 
 def read_register(root: Path) -> tuple[list[tuple[str, bytes | None, str | None]], list[tuple[str, str]]]:
@@ -574,11 +574,12 @@ def _read_all(root: Path) -> tuple[list[tuple[str, bytes | None, str | None]], l
     return out, errors
 
 
-def load(path: str | os.PathLike[str]) -> LoadResult:
+def load(path: str | os.PathLike[str], *, progress: Callable[[int, int], None] | None = None) -> LoadResult:
     """Load a register from a folder of YAML files, or from one YAML file.
 
     Args:
         path: the register folder (``registers/acme``) or a single ``.yaml`` file.
+        progress: called with (files done, files in all) after each file, e.g. to draw a progress bar.
 
     Returns:
         The register and every structural diagnostic. Never raises for bad content.
@@ -606,7 +607,9 @@ def load(path: str | os.PathLike[str]) -> LoadResult:
             "",
         )
     with gc_paused():
-        for name, data, error in entries:
+        for done, (name, data, error) in enumerate(entries, start=1):
+            if progress is not None:
+                progress(done, len(entries))
             if data is None:
                 collector.add("IO-001", f"cannot read file: {error}", "Check the permissions.", name, "")
                 continue
