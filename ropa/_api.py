@@ -68,9 +68,11 @@ def cached_validation(
     rules: tuple[Rule, ...] | None = None,
     cache: bool | str | os.PathLike[str] = False,
     progress: Callable[[int, int], None] | None = None,
+    cache_key: str | None = None,
 ) -> CachedReport:
-    """What :func:`validate` does, with the codes of the rules that ran (for reporters that list them);
-    ``progress`` is called with (files loaded, files in all) while the register loads."""
+    """What :func:`validate` does, with the codes of the rules that ran (for reporters that list them) and
+    the failure threshold; ``progress`` is called with (files loaded, files in all) while the register
+    loads; ``cache_key`` replaces the computed key (see :func:`ropa.loading.cache.raw_report_key`)."""
     from ropa.loading.cache import CachedReport, ReportCache, cache_folder, register_fingerprint, report_key
     from ropa.loading.loader import read_register
 
@@ -83,10 +85,13 @@ def cached_validation(
             config = find_config(root)
         folder = cache_folder(config.source) if cache is True else Path(cache)
         store = ReportCache(folder)
-        if root.exists():
+        if cache_key is not None:
+            key = cache_key
+        elif root.exists():
             entries, errors = read_register(root)
             fingerprint = register_fingerprint([*entries, *((f"{n}/", None, e) for n, e in errors)])
             key = report_key(fingerprint, config, day)
+        if key:
             hit = store.get(key)
             if hit is not None:
                 return hit
@@ -101,10 +106,10 @@ def cached_validation(
     selected = select_rules(catalogue, config, profiles_for(config, result))
     findings = run_rules(result, selected, config, today=day, all_rules=catalogue)
     report = Report.build([*result.diagnostics, *findings], result.files)
-    codes = frozenset(r.code for r in selected)
+    checked = CachedReport(report, frozenset(r.code for r in selected), config.fail_on)
     if store is not None and key:
-        store.put(key, report, codes)
-    return CachedReport(report, codes)
+        store.put(key, checked)
+    return checked
 
 
 @overload

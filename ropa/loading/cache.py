@@ -36,7 +36,15 @@ from ropa.diagnostics import Diagnostic, LegalRef, Location, Report, Severity, S
 if TYPE_CHECKING:
     from ropa.config import Config
 
-__all__ = ["CACHE_DIR", "ReportCache", "cache_folder", "register_fingerprint"]
+__all__ = [
+    "CACHE_DIR",
+    "CachedReport",
+    "ReportCache",
+    "cache_folder",
+    "raw_report_key",
+    "register_fingerprint",
+    "report_key",
+]
 
 CACHE_DIR = ".ropa_cache"
 _FORMAT = "ropa-cache/1"
@@ -81,27 +89,41 @@ def register_fingerprint(files: Iterable[tuple[str, bytes | None, str | None]]) 
     return digest.hexdigest()
 
 
-def report_key(register: str, config: Config, today: dt.date, extra: Iterable[str] = ()) -> str:
-    """The cache key of a report: the register's fingerprint and everything else the report depends on."""
-    parts = [
-        _FORMAT,
-        __version__,
-        f"{sys.version_info[0]}.{sys.version_info[1]}",
-        _package_digest(),
-        register,
-        config.model_dump_json(),
-        today.isoformat(),
-        *extra,
-    ]
-    return hashlib.blake2b("\x1e".join(parts).encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
+def report_key(register: str, config: Config, today: dt.date) -> str:
+    """The cache key of a report: the register's fingerprint, the effective configuration, the date, and
+    ropa itself (version, package files, Python version)."""
+    return _key(register, "config", config.model_dump_json(), today.isoformat())
+
+
+def raw_report_key(register: str, config_file: Path | None, overrides: str, today: dt.date) -> str:
+    """The cache key of a report from the configuration *file's* path and bytes and the command-line
+    ``overrides`` (a canonical text): computed without validating the configuration, so that a cached run
+    needs no pydantic. An entry under this key was written only after the same bytes were validated."""
+    if config_file is None:
+        config = "no configuration file"
+    else:
+        try:
+            data = config_file.read_bytes()
+        except OSError as exc:
+            config = f"unreadable {exc}"
+        else:
+            config = f"{config_file.resolve()}\x1f{hashlib.blake2b(data, digest_size=20).hexdigest()}"
+    return _key(register, "raw config", config, overrides, today.isoformat())
+
+
+def _key(*parts: str) -> str:
+    head = [_FORMAT, __version__, f"{sys.version_info[0]}.{sys.version_info[1]}", _package_digest()]
+    text = "\x1e".join([*head, *parts])
+    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
 
 
 @dataclass(frozen=True)
 class CachedReport:
-    """A report from the cache, with the codes of the rules that ran."""
+    """A report with the codes of the rules that ran and the configured failure threshold."""
 
     report: Report
     selected: frozenset[str]
+    fail_on: str = "error"
 
 
 class ReportCache:
@@ -122,17 +144,20 @@ class ReportCache:
             return CachedReport(
                 Report(tuple(_diagnostic(d) for d in data["diagnostics"]), tuple(data["files"])),
                 frozenset(data["selected"]),
+                str(data["fail_on"]),
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def put(self, key: str, report: Report, selected: Iterable[str]) -> None:
-        """Store ``report`` under ``key``; a folder that cannot be written is left alone."""
+    def put(self, key: str, entry: CachedReport) -> None:
+        """Store ``entry`` under ``key``; a folder that cannot be written is left alone."""
+        report = entry.report
         data = {
             "format": _FORMAT,
             "key": key,
+            "fail_on": entry.fail_on,
             "files": list(report.files),
-            "selected": sorted(selected),
+            "selected": sorted(entry.selected),
             "diagnostics": [_plain(d) for d in report],
         }
         try:

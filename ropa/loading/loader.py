@@ -19,16 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
-
 from ropa.diagnostics import Diagnostic, Location, Severity, Span
 from ropa.errors import RegisterError
-from ropa.loading._locate import locate
-from ropa.loading._yaml import decode, parse, position_index
 from ropa.loading.codes import STRUCTURAL
 
 if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
+
     from ropa.models._base import RopaEntity, RopaModel
     from ropa.models.register import Register
 
@@ -79,6 +76,8 @@ class SourceIndex:
             return text
         path = self._root / file if self._root.is_dir() else self._root
         try:
+            from ropa.loading._yaml import decode
+
             decoded, _ = decode(_read_file(path))
         except OSError:
             return None
@@ -94,6 +93,8 @@ class SourceIndex:
         text = self._text(file)
         if text is None:
             return {}
+        from ropa.loading._locate import locate
+
         return {p: Span(*position) for p, position in locate(text, wanted).items()}
 
     def span(self, file: str | None, pointer: str) -> Span | None:
@@ -103,6 +104,8 @@ class SourceIndex:
         index = self._index.get(file)
         if index is None:
             text = self._text(file)
+            from ropa.loading._yaml import position_index
+
             index = position_index(text) if text is not None else {}
             self._index[file] = index
         probe = pointer
@@ -332,6 +335,8 @@ class _Collector:
         self.lists[kind].append(model) if kind in self.lists else self.lists.setdefault(kind, [model])
 
     def _validate(self, kind: str, file: str, pointer: str, value: Any, label: str) -> RopaModel | None:
+        from pydantic import ValidationError
+
         from ropa.models._base import Origin
 
         model_type = _kinds()[kind]
@@ -630,6 +635,8 @@ def load(path: str | os.PathLike[str], *, progress: Callable[[int, int], None] |
 
 
 def _parse_into(collector: _Collector, name: str, data: bytes, *, keep_text: bool = False) -> str | None:
+    from ropa.loading._yaml import decode, parse  # YAML is imported on first use: a cached report needs none
+
     text, problem = decode(data)
     if text is None:
         assert problem is not None  # noqa: S101 - decode returns one of the two
