@@ -47,6 +47,9 @@ __all__ = [
 ]
 
 CACHE_DIR = ".ropa_cache"
+MAX_ENTRIES = 32
+"""Reports kept per cache folder; the least recently written go first (a report of 10,000 activities
+with their findings is about 4 MB)."""
 _FORMAT = "ropa-cache/1"
 _TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -167,6 +170,19 @@ class ReportCache:
             _atomic(target, lambda handle: handle.write(json.dumps(data, ensure_ascii=False).encode("utf-8")))
         except OSError:
             return
+        self._prune()
+
+    def _prune(self) -> None:
+        """Delete the oldest entries beyond :data:`MAX_ENTRIES` (best effort: another run may be at it)."""
+        try:
+            entries = list((self.folder / "reports").glob("*/*.json"))
+            if len(entries) <= MAX_ENTRIES:
+                return
+            entries.sort(key=lambda path: path.stat().st_mtime_ns)
+        except OSError:
+            return
+        for path in entries[: len(entries) - MAX_ENTRIES]:
+            path.unlink(missing_ok=True)
 
     def _prepare(self) -> None:
         if (self.folder / ".gitignore").exists():

@@ -202,3 +202,15 @@ def test_without_configuration_the_cache_is_in_the_current_folder(
     cached_validation(folder, Config(), today=TODAY, cache=True)
     assert (here / CACHE_DIR / ".gitignore").exists()
     assert not (folder / CACHE_DIR).exists()
+
+
+def test_old_entries_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 3)
+    folder = _copy(tmp_path)
+    config = ropa.find_config(folder)
+    for day in range(1, 7):
+        cached_validation(folder, config, today=dt.date(2026, 12, day), cache=True)
+    entries = list((folder / CACHE_DIR / "reports").rglob("*.json"))
+    assert len(entries) == 3
+    fresh = cached_validation(folder, config, today=dt.date(2026, 12, 6), cache=True)
+    assert fresh.report == _fresh(folder, config, dt.date(2026, 12, 6))
