@@ -100,3 +100,17 @@ def test_deep_nesting_never_reaches_the_rust_parser() -> None:
         assert not _yaml._screened(text)
         _, problems = _yaml.parse(text)
         assert [p.code for p in problems] == ["SYN-007"]
+
+
+def test_report_is_identical_without_the_rust_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same findings at the same lines and columns, whichever path parsed the files."""
+    import datetime as dt
+
+    import ropa
+
+    path = ROOT / "registers" / "miki4all"
+    fast = ropa.validate(path, today=dt.date(2026, 12, 1))
+    monkeypatch.setattr(_yaml, "HAVE_YAML_RS", False)
+    careful = ropa.validate(path, today=dt.date(2026, 12, 1))
+    assert len(fast) > 0
+    assert fast == careful
