@@ -781,8 +781,12 @@ def _ratio(name: str, n: int, layout: str, value: float, cpu: float | None) -> d
     return {"name": name, "n": n, "layout": layout, "value": round(value, 3), "cpu": _round(cpu, 3)}
 
 
-def _budget(name: str, limit: str, value: str | None, met: bool | None, note: str = "") -> dict[str, Any]:
-    return {"budget": name, "limit": limit, "measured": value, "met": met, "note": note}
+def _budget(
+    name: str, limit: str, value: str | None, met: bool | None, note: str = "", cpu_met: bool | None = None
+) -> dict[str, Any]:
+    """A budget's verdict on wall time (``met``) and, where the measurement has one, on CPU time: on a
+    shared machine the wall times of a run carry the other processes' load, the CPU times much less."""
+    return {"budget": name, "limit": limit, "measured": value, "met": met, "cpu_met": cpu_met, "note": note}
 
 
 def budgets(
@@ -809,6 +813,7 @@ def budgets(
                     cold_limit,
                     f"{cli['median_s']:.3f} s against {base['median_s']:.3f} s: {wall:.2f}× (CPU {cpu:.2f}×)",
                     wall <= BUDGET_CLI,
+                    cpu_met=cpu <= BUDGET_CLI,
                 )
             )
         imp = cold["python -c 'import ropa'"]["median_s"]
@@ -843,7 +848,8 @@ def budgets(
         if found:
             text = "; ".join(f"{r['layout']} {r['value']:.2f}× (CPU {r['cpu'] or 0:.2f}×)" for r in found)
             met = all(r["value"] <= bound for r in found) and len(found) == len(layouts)
-            out.append(_budget(title, limit, text, met))
+            cpu_met = all((r["cpu"] or 0) <= bound for r in found) and len(found) == len(layouts)
+            out.append(_budget(title, limit, text, met, cpu_met=cpu_met))
         else:
             problem = _xlsx_problem() if name.startswith("xlsx") else None
             note = problem or "not run"
@@ -852,14 +858,15 @@ def budgets(
     full = _find(rows, FULL_SIZE, "per-file", "pipeline")
     if full is not None and not full.skipped and full.seconds is not None:
         note = full.info().get("note", "")
-        seconds, peak = full.seconds, full.peak_mib or 0.0
+        seconds, peak, cpu_s = full.seconds, full.peak_mib or 0.0, full.cpu or 0.0
         out.append(
             _budget(
                 "validate + xlsx + JSON, 100,000 one file per activity",
                 "< 60 s, peak RSS < 4 GiB",
-                f"{seconds:.1f} s, {peak / 1024:.2f} GiB",
+                f"{seconds:.1f} s (CPU {cpu_s:.1f} s), {peak / 1024:.2f} GiB",
                 seconds < BUDGET_FULL_SECONDS and peak < BUDGET_FULL_RSS_MIB and not note,
                 note,
+                cpu_met=cpu_s < BUDGET_FULL_SECONDS and peak < BUDGET_FULL_RSS_MIB and not note,
             )
         )
     else:
@@ -875,7 +882,9 @@ def budgets(
     growth = [r for r in ratio_list if r["name"].startswith("growth")]
     if growth:
         text = "; ".join(
-            f"{r['layout']} {r['name'][len('growth 10k→100k ') :]} {r['value']:.1f}×" for r in growth
+            f"{r['layout']} {r['name'][len('growth 10k→100k ') :]} {r['value']:.1f}× "
+            f"(CPU {r['cpu'] or 0:.1f}×)"
+            for r in growth
         )
         out.append(
             _budget(
@@ -883,6 +892,7 @@ def budgets(
                 "≤ 11× in time",
                 text,
                 all(r["value"] <= BUDGET_GROWTH for r in growth),
+                cpu_met=all((r["cpu"] or 0) <= BUDGET_GROWTH for r in growth),
             )
         )
     else:
@@ -912,6 +922,7 @@ def budgets(
                 f"{same['median_s']:.2f} s (CPU {same['median_cpu_s']:.2f} s) / {edited['median_s']:.2f} s "
                 f"(CPU {edited['median_cpu_s']:.2f} s); --no-cache {cache['--no-cache']['median_s']:.1f} s",
                 same["median_s"] <= 1.0 and edited["median_s"] <= 1.5,
+                cpu_met=same["median_cpu_s"] <= 1.0 and edited["median_cpu_s"] <= 1.5,
             )
         )
     else:
@@ -1015,10 +1026,15 @@ def ratio_table(ratio_list: list[dict[str, Any]]) -> str:
 
 def budget_table(budget_list: list[dict[str, Any]]) -> str:
     mark = {True: "**met**", False: "**not met**", None: "not measured"}
-    lines = ["| budget | limit | measured | status |", "|---|---|---|---|"]
+    lines = [
+        "| budget | limit | measured | on wall time | on CPU time |",
+        "|---|---|---|---|---|",
+    ]
     for b in budget_list:
         status = mark[b["met"]] + (f" ({b['note']})" if b["note"] else "")
-        lines.append(f"| {b['budget']} | {b['limit']} | {b['measured'] or '–'} | {status} |")
+        cpu = b.get("cpu_met")
+        on_cpu = "–" if b["met"] is None else (mark[cpu] if cpu is not None else "as on wall time")
+        lines.append(f"| {b['budget']} | {b['limit']} | {b['measured'] or '–'} | {status} | {on_cpu} |")
     return "\n".join(lines)
 
 
@@ -1173,7 +1189,14 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
     if args.render is not None:
         results = json.loads(args.render.read_text(encoding="utf-8"))
-        _publish(results, [Row.from_json(r) for r in results["rows"]], not args.no_docs)
+        rows = [Row.from_json(r) for r in results["rows"]]
+        layouts = sorted({row.layout for row in rows})
+        # The verdicts are derived data: recomputed, so that a results file gets the current rules.
+        results["budgets"] = budgets(
+            rows, results.get("cold"), results["ratios"], layouts, results.get("cache")
+        )
+        args.render.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        _publish(results, rows, not args.no_docs)
         return 0
     log = _log
     os.environ["ROPA_BENCH_MEMORY_GIB"] = str(args.memory_limit_gib)
