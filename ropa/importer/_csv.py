@@ -7,7 +7,7 @@ import io
 from collections import Counter
 
 from ropa.diagnostics import Severity
-from ropa.importer._report import Reporter, column_letter
+from ropa.importer._report import Reporter, cell_ref, column_letter
 from ropa.importer._tables import Limits, SheetTable, cell_text
 
 __all__ = ["decode_text", "read_csv", "sniff_delimiter"]
@@ -15,6 +15,8 @@ __all__ = ["decode_text", "read_csv", "sniff_delimiter"]
 DELIMITERS = (",", ";", "\t", "|")
 _SAMPLE_CHARS = 64 * 1024
 _SAMPLE_ROWS = 50
+_SHOWN_CELLS = 10
+"""Cells named in the diagnostic about values beyond the column limit; the rest are counted."""
 
 
 def decode_text(data: bytes, rep: Reporter) -> str | None:
@@ -91,7 +93,8 @@ def read_csv(data: bytes, limits: Limits, rep: Reporter) -> SheetTable | None:
     name = {"\t": "tab"}.get(delimiter, f"'{delimiter}'")
     rep.add("IMP-017", Severity.INFO, f"CSV delimiter: {name}")
     table = SheetTable(None)
-    extra_column = False
+    beyond: list[tuple[int, int]] = []
+    beyond_count = 0
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     row_index = 0
     try:
@@ -108,7 +111,11 @@ def read_csv(data: bytes, limits: Limits, rep: Reporter) -> SheetTable | None:
                     )
                 break
             if len(row) > limits.max_columns:
-                extra_column = extra_column or any(cell.strip() for cell in row[limits.max_columns :])
+                for column, cell in enumerate(row[limits.max_columns :], start=limits.max_columns + 1):
+                    if cell.strip():
+                        beyond_count += 1
+                        if len(beyond) < _SHOWN_CELLS:
+                            beyond.append((row_index, column))
                 row = row[: limits.max_columns]
             cells = [cell_text(cell) for cell in row]
             while cells and cells[-1] is None:
@@ -122,14 +129,17 @@ def read_csv(data: bytes, limits: Limits, rep: Reporter) -> SheetTable | None:
             "Check the quotes around that row.",
             row=row_index + 1,
         )
-    if extra_column:
+    if beyond:
+        refs = ", ".join(cell_ref(r, c) for r, c in beyond)
+        more = f" and {beyond_count - len(beyond):,} more" if beyond_count > len(beyond) else ""
         rep.add(
             "IMP-010",
             Severity.ERROR,
-            f"some rows have more than {limits.max_columns} fields; fields after column "
-            f"{column_letter(limits.max_columns)} were not read",
+            f"some rows have more than {limits.max_columns} fields; the values after column "
+            f"{column_letter(limits.max_columns)} were not read: {refs}{more}",
             "Check the delimiter and the quotes of the file.",
-            column=limits.max_columns + 1,
+            row=beyond[0][0],
+            column=beyond[0][1],
         )
     while table.rows and not any(table.rows[-1]):
         table.rows.pop()

@@ -276,17 +276,42 @@ def test_too_many_columns(tmp_path: Path) -> None:
     path = simple_workbook(tmp_path / "register.xlsx")
     result = import_workbook(path, limits=Limits(max_columns=3))
     (truncated,) = find(result, "IMP-010")
-    assert truncated.location.pointer == "/Register/D"
+    assert truncated.location.pointer == "/Register/D1"  # the first cell that was not read
+    assert "were not read: D1, E1, D2, E2, D3, E3, D4, E4" in truncated.message
     first = (result.register.activities or [])[0]
     assert first.data_categories is None
     assert first.retention is None
+
+
+def test_values_far_beyond_the_column_limit_are_reported(tmp_path: Path) -> None:
+    """Only column 201 was looked at: a value in column 250 was dropped without a word (issue 14.9)."""
+
+    def far(wb: Any) -> None:
+        wb.active.cell(2, 250, "a note far to the right")
+        wb.active.cell(4, 16384, "and one in the last column")
+
+    result = import_workbook(simple_workbook(tmp_path / "register.xlsx", extra=far))
+    (truncated,) = find(result, "IMP-010")
+    assert truncated.severity is Severity.ERROR
+    assert truncated.location.pointer == "/Register/IP2"
+    assert "IP2, XFD4" in truncated.message
+    assert len(result.register.activities or []) == 3
+
+
+def test_csv_values_beyond_the_column_limit_are_reported(tmp_path: Path) -> None:
+    path = tmp_path / "register.csv"
+    path.write_text("Name,Purpose\nA,P" + "," * 300 + "far\n", encoding="utf-8")
+    result = import_csv(path)
+    (truncated,) = find(result, "IMP-010")
+    assert truncated.location.pointer == "/KP2"
+    assert "not read: KP2" in truncated.message
 
 
 def test_too_many_csv_rows_and_fields(tmp_path: Path) -> None:
     path = tmp_path / "register.csv"
     path.write_text("Name,Purpose,Extra\n" + "".join(f"A{i},P{i},x\n" for i in range(10)), encoding="utf-8")
     result = import_csv(path, limits=Limits(max_rows=4, max_columns=2))
-    assert [d.location.pointer for d in find(result, "IMP-010")] == ["/5", "/C"]
+    assert [d.location.pointer for d in find(result, "IMP-010")] == ["/5", "/C1"]
     assert [a.name for a in result.register.activities or []] == ["A0", "A1", "A2"]
 
 
