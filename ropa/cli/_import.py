@@ -37,6 +37,11 @@ def register(sub: Any) -> None:
         "--mapping", type=Path, default=None, help="TOML or YAML file mapping column headings to fields"
     )
     parser.add_argument("--sheet", default=None, help="import this sheet only (workbooks)")
+    parser.add_argument(
+        "--trust-embedded",
+        action="store_true",
+        help="in a ropa workbook, read the hidden copy of the register even when the visible sheets differ",
+    )
     parser.set_defaults(run=run)
 
 
@@ -50,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     output: Path = args.output
     check_register_folder(output, force=args.force)  # ExportError (exit 2) before anything is read
     mapping = load_mapping(args.mapping) if args.mapping is not None else None
-    result = import_file(args.file, mapping=mapping, sheet=args.sheet)
+    result = import_file(args.file, mapping=mapping, sheet=args.sheet, trust_embedded=args.trust_embedded)
     for diagnostic in result.diagnostics:
         print(
             f"{clean(format_location(diagnostic.location))} {diagnostic.code} {diagnostic.severity.value} "

@@ -7,12 +7,16 @@ import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ropa.diagnostics import Diagnostic, Severity
 from ropa.errors import RegisterError
 from ropa.importer._build import RegisterBuilder
 from ropa.importer._report import Reporter
 from ropa.importer._tables import Limits, SheetTable
+
+if TYPE_CHECKING:
+    from ropa.importer._xlsx import WorkbookContent
 from ropa.importer.mapping import ColumnMapping, load_mapping, mapping_from_data
 from ropa.models import Register
 
@@ -132,6 +136,7 @@ def import_file(
     mapping: MappingSource | None = None,
     sheet: str | None = None,
     limits: Limits | None = None,
+    trust_embedded: bool = False,
 ) -> ImportResult:
     """Import an .xlsx workbook or a CSV file, told apart by their content: a zip archive (or a legacy or
     encrypted Office file) is a workbook, text is CSV, whatever the file is called.
@@ -143,6 +148,9 @@ def import_file(
         sheet: the sheet to import (workbooks); by default every visible sheet with a register table, or
             the embedded register of a ropa workbook.
         limits: safety limits (defaults: :class:`Limits`).
+        trust_embedded: in a ropa workbook, read the embedded register even when the visible sheets say
+            something else or it holds JSON ropa never writes (reported either way, ``IMP-034``/``IMP-035``).
+            By default the visible sheets are imported then.
 
     Returns:
         The register and the diagnostics. Never raises for bad or hostile content.
@@ -153,9 +161,14 @@ def import_file(
     file = Path(path)
     head = _head(file)
     if head.startswith(_ZIP_MAGIC) or head.startswith(_OLE_MAGIC):
-        return import_workbook(path, mapping=mapping, sheet=sheet, limits=limits)
+        return import_workbook(
+            path, mapping=mapping, sheet=sheet, limits=limits, trust_embedded=trust_embedded
+        )
     if file.suffix.lower() in _WORKBOOK_SUFFIXES and not _looks_like_text(head):
-        return import_workbook(path, mapping=mapping, sheet=sheet, limits=limits)  # reports what it is not
+        # not a zip, not text: the workbook reader says what is wrong with it
+        return import_workbook(
+            path, mapping=mapping, sheet=sheet, limits=limits, trust_embedded=trust_embedded
+        )
     return import_csv(path, mapping=mapping, limits=limits)
 
 
@@ -181,16 +194,19 @@ def import_workbook(
     mapping: MappingSource | None = None,
     sheet: str | None = None,
     limits: Limits | None = None,
+    trust_embedded: bool = False,
 ) -> ImportResult:
     """Import an .xlsx workbook: ropa's own (lossless, from its hidden ``_ropa`` sheet) or a foreign one.
 
     The archive is checked before it is parsed (size, entry count, compression ratio, DTDs); cells are
     read with openpyxl in read-only mode, formulas by their saved results (never calculated). Hidden
-    sheets are reported and skipped, links to other workbooks ignored.
+    sheets are reported and skipped, links to other workbooks ignored. The register embedded in a ropa
+    workbook is read when the visible sheets show exactly that register and its JSON is what ropa
+    writes; otherwise the differences are reported and the visible activities sheet is imported, unless
+    ``trust_embedded``.
 
     Args: see :func:`import_file`.
     """
-    from ropa.importer._native import register_from_json
     from ropa.importer._xlsx import check_archive, read_workbook
 
     limits = limits or Limits()
@@ -223,8 +239,43 @@ def import_workbook(
     if content is None:
         return _result(rep, None)
     if content.embedded is not None:
-        return _result(rep, register_from_json(content.embedded, rep), embedded=True)
+        return _embedded(content, rep, limits, columns, trust_embedded=trust_embedded)
     return _tables(content.sheets, rep, limits, columns, chosen=chosen is not None)
+
+
+def _embedded(
+    content: WorkbookContent,
+    rep: Reporter,
+    limits: Limits,
+    columns: ColumnMapping | None,
+    *,
+    trust_embedded: bool,
+) -> ImportResult:
+    """A ropa workbook: its embedded register when it matches the visible sheets (or is trusted), else
+    the visible sheets."""
+    from ropa.importer._native import register_from_json, report_differences, visible_differences
+
+    assert content.embedded is not None  # noqa: S101 - the caller checked
+    register = register_from_json(content.embedded, rep)
+    if register is None:
+        return _result(rep, None)
+    suspect = any(d.code == "IMP-035" for d in rep.diagnostics)
+    differences, activities = visible_differences(register, content.sheets)
+    if differences:
+        report_differences(rep, differences, trusted=trust_embedded)
+    if trust_embedded or not (differences or suspect):
+        rep.add(
+            "IMP-033",
+            Severity.INFO,
+            "read the register embedded in this ropa workbook (lossless)",
+            "To import edits made in the visible sheets instead, choose a sheet with --sheet NAME.",
+            sheet="_ropa",
+        )
+        return _result(rep, register, embedded=True)
+    if activities is not None:
+        sheet = next(s for s in content.sheets if s.name == activities)
+        return _tables([sheet], rep, limits, columns, chosen=True)
+    return _tables(content.sheets, rep, limits, columns, chosen=False)
 
 
 def import_csv(

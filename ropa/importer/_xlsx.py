@@ -26,6 +26,8 @@ EMBEDDED_SHEET = "_ropa"
 EMBEDDED_MARKER = "ropa-register-json/1"
 """Cell A1 of :data:`EMBEDDED_SHEET`; A2, A3, ... hold the canonical JSON text in chunks."""
 _MARKER_PREFIX = "ropa-register-json/"
+_LISTS_SHEET = "_lists"
+"""The hidden sheet with the values of the drop-down lists of ropa's workbooks."""
 
 _FORMULA_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _DOCTYPE_NEEDLES = tuple(
@@ -42,7 +44,8 @@ _PEEK_ROWS = 10_000
 
 @dataclass
 class WorkbookContent:
-    """What was read from a workbook: the embedded register, or the sheets to import as tables."""
+    """What was read from a workbook: the embedded register of a ropa workbook (if any) and the visible
+    sheets (or the chosen one) as tables."""
 
     embedded: str | None = None
     sheets: list[SheetTable] = field(default_factory=list)
@@ -298,15 +301,16 @@ def _read(book: _Book, rep: Reporter, sheet: str | None, formulas: bool) -> Work
         for chart in getattr(workbook, "chartsheets", []):
             rep.add("IMP-017", Severity.INFO, f"chart sheet '{chart.title}' was skipped", sheet=chart.title)
         worksheets = list(workbook.worksheets)
+        embedded: str | None = None
         if sheet is None:
             embedded = _embedded(worksheets, rep, book.budget)
-            if embedded is not None:
-                return WorkbookContent(embedded=embedded)
             if rep.fatal:
                 return None
             chosen = []
             for ws in worksheets:
                 if ws.sheet_state != "visible":
+                    if embedded is not None and ws.title in (EMBEDDED_SHEET, _LISTS_SHEET):
+                        continue  # ropa's own hidden sheets
                     rep.add(
                         "IMP-011",
                         Severity.WARNING,
@@ -341,7 +345,7 @@ def _read(book: _Book, rep: Reporter, sheet: str | None, formulas: bool) -> Work
         sheets = [_read_sheet(ws, book, rep, cells.get(ws.title, set())) for ws in chosen]
     finally:
         workbook.close()
-    return WorkbookContent(sheets=sheets)
+    return WorkbookContent(embedded=embedded, sheets=sheets)
 
 
 def _embedded(worksheets: list[Any], rep: Reporter, budget: TextBudget) -> str | None:
@@ -385,13 +389,6 @@ def _embedded(worksheets: list[Any], rep: Reporter, budget: TextBudget) -> str |
             return None
         budget.cell(len(value), sheet=EMBEDDED_SHEET, row=index, column=1)
         chunks.append(unescape(value))
-    rep.add(
-        "IMP-033",
-        Severity.INFO,
-        "read the register embedded in this ropa workbook (lossless); the visible sheets were not read",
-        "To import edits made in the visible sheets instead, choose a sheet with --sheet NAME.",
-        sheet=EMBEDDED_SHEET,
-    )
     return "".join(chunks)
 
 

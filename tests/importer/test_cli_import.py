@@ -202,5 +202,5 @@ def test_output_that_is_a_file(workdir: Path, run: Run) -> None:
 def test_help_lists_the_options(run: Run) -> None:
     result = run("import", "--help")
     assert result.code == 0
-    for option in ("--output", "--force", "--mapping", "--sheet"):
+    for option in ("--output", "--force", "--mapping", "--sheet", "--trust-embedded"):
         assert option in result.out
