@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ropa.law._dpv import concept, gdpr_reading, hierarchy, nearest
 from ropa.models import Activity, DataCategory, DataSubjectCategory, SpecialCategory, VulnerableGroup
@@ -63,7 +64,12 @@ def special_category(category: DataCategory) -> Special | None:
     """The Art. 9(1) reading of ``category``: its ``special`` field, else its DPV IRI, else ``None``."""
     if category.special is not None:
         return Special(category.special, f"special: {category.special.value}")
-    name = concept(category.dpv)
+    return _special_of_iri(category.dpv)
+
+
+@lru_cache(maxsize=4096)  # keyed by the register's own IRIs: bounded
+def _special_of_iri(iri: str | None) -> Special | None:
+    name = concept(iri)
     if name is None:
         return None
     reading = gdpr_reading()
@@ -77,10 +83,14 @@ def special_category(category: DataCategory) -> Special | None:
 
 def is_criminal(category: DataCategory) -> bool:
     """True for data relating to criminal convictions and offences (Art. 10)."""
-    if category.criminal:
-        return True
-    name = concept(category.dpv)
-    return name is not None and nearest(name, frozenset(gdpr_reading()["art10"])) is not None
+    return bool(category.criminal) or _under(category.dpv, "art10")
+
+
+@lru_cache(maxsize=4096)
+def _under(iri: str | None, key: str) -> bool:
+    """True when the DPV IRI is, or falls under, a concept of ``dpv_gdpr.json``'s list ``key``."""
+    name = concept(iri)
+    return name is not None and nearest(name, frozenset(gdpr_reading()[key])) is not None
 
 
 def is_national_id(category: DataCategory) -> bool:
@@ -88,19 +98,14 @@ def is_national_id(category: DataCategory) -> bool:
     return bool(category.national_id)
 
 
-def _subject_concept(subject: DataSubjectCategory, key: str) -> bool:
-    name = concept(subject.dpv)
-    return name is not None and nearest(name, frozenset(gdpr_reading()[key])) is not None
-
-
 def is_child(subject: DataSubjectCategory) -> bool:
     """True when the data subjects are children (Art. 8, Recital 38)."""
-    return subject.vulnerable is VulnerableGroup.CHILD or _subject_concept(subject, "children")
+    return subject.vulnerable is VulnerableGroup.CHILD or _under(subject.dpv, "children")
 
 
 def is_vulnerable(subject: DataSubjectCategory) -> bool:
     """True when the data subjects are vulnerable (WP248 rev.01 criterion 7)."""
-    return subject.vulnerable is not None or _subject_concept(subject, "vulnerable")
+    return subject.vulnerable is not None or _under(subject.dpv, "vulnerable")
 
 
 @dataclass(frozen=True, slots=True)

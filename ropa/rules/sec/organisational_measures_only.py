@@ -78,5 +78,6 @@ RULE = Rule(
     ),
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
     led=(led_ref("29", 1),),
 )
