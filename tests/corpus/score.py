@@ -507,6 +507,10 @@ def _pct(value: float) -> str:
     return f"{value:.2f}"
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -585,8 +589,9 @@ def render_markdown(corpus: CorpusResult) -> str:
         f"Scored {len(corpus.cases)} registers{f' with ropa {corpus.label}' if corpus.label else ''}: "
         f"precision **{_pct(o.precision)}**, recall **{_pct(o.recall)}** (TP {o.tp}, FP {o.fp}, FN {o.fn}); "
         f"recall on the expectations within issue 9's scope only: {_pct(i.recall)}; "
-        f"{len(corpus.violations)} must-not findings, {len(corpus.severity_mismatches)} severity "
-        f"mismatches, {len(corpus.crashes)} crashes."
+        f"{_count(len(corpus.violations), 'must-not finding')}, "
+        f"{_count(len(corpus.severity_mismatches), 'severity mismatch', 'severity mismatches')}, "
+        f"{_count(len(corpus.crashes), 'crash', 'crashes')}."
     ]
     out += ["", "### Per register", "", "| Register | Country | Sector | TP | FP | FN | Precision | Recall |"]
     out.append("|---|---|---|---:|---:|---:|---:|---:|")
