@@ -1,8 +1,8 @@
 """The accuracy targets of issue 9 on the precision corpus (docs/accuracy.md).
 
-Marked strict xfail while the rule fixes of issue 9 are pending: the test fails today (the corpus
-measures the gaps), and turns into an unexpected pass, which strict mode reports as a failure, the day
-the targets are met: then remove the marker.
+Marked strict xfail while the targets are not met: the test fails today (the corpus measures the
+gaps), and turns into an unexpected pass, which strict mode reports as a failure, the day the rule fixes
+meet the targets: then remove the marker.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def corpus() -> score.CorpusResult:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 9: the rule fixes (branch law9) are pending; see docs/accuracy.md for the misses",
+    reason="issue 9: the rule fixes do not meet the targets yet; docs/accuracy.md lists the misses",
 )
 def test_precision_and_recall_meet_the_targets_with_no_contradiction(corpus: score.CorpusResult) -> None:
     overall = corpus.overall
