@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ropa.rules._base import Rule
 
-__all__ = ["drift", "examples", "render_index", "render_rule", "write"]
+__all__ = ["drift", "examples", "render_index", "render_rule", "render_scope", "write"]
 
 _FENCE = re.compile(r"^## (Example|Use instead)\s*\n+```yaml\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
@@ -66,6 +66,19 @@ def render_index(rules: Sequence[Rule]) -> str:
             f"| [{rule.code}]({rule.code}.md) | `{rule.name}` | {rule.severity.value} | {rule.profile} "
             f"| {refs} | {rule.summary} |"
         )
+    return "\n".join(lines) + "\n"
+
+
+def render_scope(rules: Sequence[Rule]) -> str:
+    """The table of docs/law.md: which entries each rule checks, and what it cites under the LED."""
+    lines = [
+        "| Code | Processor's record (Art. 30(2)) | Activities under the Law Enforcement Directive |",
+        "|---|---|---|",
+    ]
+    for rule in rules:
+        processor = "checked" if rule.processor_record else "not checked"
+        led = "not reported" if rule.led is None else "cites " + ", ".join(str(r) for r in rule.led)
+        lines.append(f"| [{rule.code}](rules/{rule.code}.md) | {processor} | {led} |")
     return "\n".join(lines) + "\n"
 
 

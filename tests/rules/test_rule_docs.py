@@ -55,3 +55,9 @@ def test_docstring_examples_are_executed(rule: Rule) -> None:
 
 def test_docs_folder_matches_the_registry() -> None:
     assert rule_docs.drift(DOCS, ALL_RULES) == [], "run: python -m ropa.rules.docs docs/rules"
+
+
+def test_the_scope_table_of_docs_law_md_matches_the_registry() -> None:
+    text = (DOCS.parent / "law.md").read_text(encoding="utf-8")
+    table = text.split("<!-- scope:begin -->\n")[1].split("<!-- scope:end -->")[0]
+    assert table == rule_docs.render_scope(ALL_RULES), "regenerate the table with rule_docs.render_scope"
