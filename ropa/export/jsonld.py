@@ -1,16 +1,18 @@
 """The register as W3C Data Privacy Vocabulary (DPV 2.x) JSON-LD.
 
-The register is a ``dpv:ROPA``; each activity a ``dpv:Process`` with its purposes (``dpv:Purpose``, each
-with ``dpv:hasLegalBasis`` pointing at the GDPR IRI, e.g. ``eu-gdpr:A6-1-f``), data subjects, personal
-data, recipients (``dpv:DataProcessor``, ``dpv:DataController``, ...), storage conditions (``dpv:StorageDuration``
-with a DPV duration kind and an ``xsd:duration``) and transfers. A transfer is a nested ``dpv:Process``
-with ``dpv:hasProcessing dpv:CrossBorderTransfer``, ``dpv:hasThirdCountry`` (a ``loc:`` IRI), the Chapter V
-mechanism as ``dpv:hasLegalBasis`` (``eu-gdpr:A45-3``, ``eu-gdpr:A46-2-c``, ...), the importer and the data.
+The register is a ``dpv:ROPA``; each activity a ``dpv:Process`` with its purposes (``dpv:Purpose``,
+each with ``dpv:hasLegalBasis`` pointing at the GDPR IRI, e.g. ``eu-gdpr:A6-1-f``), data subjects,
+personal data, recipients (``dpv:DataProcessor``, ``dpv:DataController``, ...), storage conditions
+(``dpv:StorageDuration`` with a DPV duration kind and an ``xsd:duration``) and transfers. A transfer
+is a nested ``dpv:Process`` with ``dpv:hasProcessing dpv:CrossBorderTransfer``, ``dpv:hasThirdCountry``
+(a ``loc:`` IRI), the Chapter V mechanism as ``dpv:hasLegalBasis`` (``eu-gdpr:A45-3``,
+``eu-gdpr:A46-2-c``, ...), the importer and the data.
 
-The IRIs are the ones the models carry (:data:`ropa.models.vocab.DPV_IRIS`, and the ``dpv`` field of data
-subjects, data categories, purposes and measures). Entities of the register get IRIs below ``base``
-(``urn:ropa:`` by default): ``urn:ropa:activity:orders``. Internal material (notes, suppressions, unmapped
-columns, references to internal documents) is not exported.
+The IRIs are the ones the models carry (:data:`ropa.models.vocab.DPV_IRIS`, and the ``dpv`` field of
+data subjects, data categories, purposes and measures). Entities of the register get IRIs below
+``base`` (``urn:ropa:`` by default): ``urn:ropa:activity:orders``. Internal material (notes,
+suppressions, unmapped columns, security-measure descriptions, references to internal documents) is
+not exported.
 """
 
 from __future__ import annotations
@@ -273,8 +275,7 @@ class _Builder:
             purposes.append(item)
         if purposes:
             node["dpv:hasPurpose"] = purposes
-        for condition in activity.art9 or ():
-            bases.append(DPV_IRIS[condition.condition])
+        bases.extend(DPV_IRIS[condition.condition] for condition in activity.art9 or ())
         if bases:
             node["dpv:hasLegalBasis"] = [_iri(b) for b in dict.fromkeys(bases)]
         if activity.data_subjects:

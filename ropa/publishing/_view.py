@@ -162,6 +162,12 @@ class ActivityView:
     findings: tuple[str, ...] | None = None
 
     @property
+    def bases(self) -> tuple[str, ...] | None:
+        """The lawful bases of the purposes in words, without repeats; ``None`` when none is recorded."""
+        texts = tuple(dict.fromkeys(p.basis for p in self.purposes or () if p.basis))
+        return texts or None
+
+    @property
     def basis_codes(self) -> tuple[str, ...]:
         """The lawful bases of the purposes, as codes, without repeats."""
         return tuple(dict.fromkeys(p.basis_code for p in self.purposes or () if p.basis_code))
@@ -243,9 +249,7 @@ def _contact(contact: Contact | None, lang: Lang, name: str | None = None) -> Co
         return None
     lines = []
     if contact is not None:
-        for value in (contact.address, contact.email, contact.phone, contact.url):
-            if value:
-                lines.append(value)
+        lines.extend(v for v in (contact.address, contact.email, contact.phone, contact.url) if v)
         if contact.country:
             lines.append(_text.country(contact.country, lang))
     return ContactView(
@@ -329,10 +333,7 @@ class _Builder:
         # A recipient described by category (no party) carries its own role and country.
         role = party.role if party is not None else getattr(recipient, "role", None)
         country = party.country if party is not None else getattr(recipient, "country", None)
-        if party is not None:
-            name = party.name
-        else:
-            name = getattr(recipient, "category", None) or party_id or ""
+        name = party.name if party is not None else getattr(recipient, "category", None) or party_id or ""
         return RecipientView(
             name=name,
             party_id=party.id if party is not None else None,
@@ -378,14 +379,14 @@ class _Builder:
         parts = [self.label(mechanism)]
         if transfer.scc_module is not None:
             parts.append(_text.label("ui.scc_module", self.lang).format(n=transfer.scc_module))
-        if mechanism is TransferMechanism.ADEQUACY and party is not None and party.dpf is not None:
-            if party.dpf.certified:
-                checked = party.dpf.checked
-                parts.append(
-                    _text.t("common.dpf_checked", self.lang, date=_text.date(checked, self.lang))
-                    if checked
-                    else _text.t("common.dpf", self.lang)
-                )
+        dpf = party.dpf if party is not None else None
+        if mechanism is TransferMechanism.ADEQUACY and dpf is not None and dpf.certified:
+            checked = dpf.checked
+            parts.append(
+                _text.t("common.dpf_checked", self.lang, date=_text.date(checked, self.lang))
+                if checked
+                else _text.t("common.dpf", self.lang)
+            )
         if transfer.bcr_reference:
             parts.append(transfer.bcr_reference)
         return "; ".join(parts)
@@ -416,13 +417,13 @@ class _Builder:
         out.extend(m.description for m in activity.specific_measures or ())
         return tuple(out)
 
-    def findings_for(self, entity_id: str | None) -> tuple[str, ...] | None:
+    def findings_for(self, entity_id: str) -> tuple[str, ...] | None:
         if "findings" not in self.include or self.report is None:
             return None
         return tuple(
             f"{d.code} {d.severity.value}: {d.message}"
             for d in self.report.diagnostics
-            if d.location.entity_id == entity_id
+            if d.location.entity == f"activity {entity_id}"
         )
 
     def activity(self, activity: Activity, page: str) -> ActivityView:

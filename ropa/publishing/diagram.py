@@ -137,9 +137,10 @@ _MERMAID_PLAIN = re.compile(r"[\w ,.-]", re.UNICODE)
 def mermaid_label(text: str) -> str:
     """Text as a quoted Mermaid label: every character but letters, digits, spaces and commas becomes an
     entity code (``#60;``), so no text can close the label, start markup or a directive."""
-    out = []
-    for char in " ".join(text.split()):
-        out.append(char if _MERMAID_PLAIN.fullmatch(char) and char != "_" else f"#{ord(char)};")
+    out = [
+        char if _MERMAID_PLAIN.fullmatch(char) and char != "_" else f"#{ord(char)};"
+        for char in " ".join(text.split())
+    ]
     return '"' + "".join(out) + '"'
 
 
@@ -227,7 +228,7 @@ def svg(graph: Graph) -> bytes:
             attrs.update(color="#8a1c1c", fontcolor="#8a1c1c", style="dashed", penwidth="2")
         elif e.status == "safeguarded":
             attrs.update(color="#1d5e20", fontcolor="#1d5e20", penwidth="2")
-        dot.edge(e.source, e.target, **attrs)  # type: ignore[arg-type]
+        dot.edge(e.source, e.target, **attrs)
     try:
         data: bytes = dot.pipe(format="svg")
     except graphviz.ExecutableNotFound as exc:

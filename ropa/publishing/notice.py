@@ -314,9 +314,7 @@ class _Notice:
             self.retention(),
             self.rights(),
         ]
-        for optional in (self.automated(), self.sources()):
-            if optional is not None:
-                sections.append(optional)
+        sections.extend(s for s in (self.automated(), self.sources()) if s is not None)
         return NoticeDocument(
             lang=self.lang,
             title=self.t("notice.title", name=self.view.controller.name or ""),

@@ -140,19 +140,19 @@ def render_site(view: RegisterView, diagram_svg: bytes | None = None) -> list[Si
             filter=None,
         )
     ]
-    for group in filters:
-        for link in group.links:
-            pages.append(
-                page(
-                    link.page,
-                    "index.html.j2",
-                    "",
-                    heading=_text.t("site.filtered", lang, kind=group.title, value=link.value),
-                    activities=link.activities,
-                    filters=filters,
-                    filter={"kind": group.title, "value": link.value},
-                )
-            )
+    pages.extend(
+        page(
+            link.page,
+            "index.html.j2",
+            "",
+            heading=_text.t("site.filtered", lang, kind=group.title, value=link.value),
+            activities=link.activities,
+            filters=filters,
+            filter={"kind": group.title, "value": link.value},
+        )
+        for group in filters
+        for link in group.links
+    )
     pages.extend(page(a.page, "activity.html.j2", "", a=a) for a in view.activities)
     names = {p.id: p.name for p in view.parties}
     published = [p for p in view.parties if p.used_by or p.processor_of]
