@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ropa.loading.loader import LoadResult, load, loads
     from ropa.models import Activity, Organisation, Party, Register
     from ropa.publishing._api import (
+        PUBLISH_INTERNAL_PARTS,
         compare_notice,
         diagram,
         export_jsonld,
@@ -65,6 +66,7 @@ _LAZY = {
     "Organisation": "ropa.models",
     "Party": "ropa.models",
     "Register": "ropa.models",
+    "PUBLISH_INTERNAL_PARTS": "ropa.publishing._api",
     "compare_notice": "ropa.publishing._api",
     "diagram": "ropa.publishing._api",
     "export_jsonld": "ropa.publishing._api",
@@ -89,6 +91,7 @@ __all__ = [
     "MissingDependencyError",
     "NoticeDiscrepancy",
     "Organisation",
+    "PUBLISH_INTERNAL_PARTS",
     "Party",
     "Register",
     "RegisterError",

@@ -53,6 +53,7 @@ def test_public_api_snapshot() -> None:
             "MissingDependencyError",
             "NoticeDiscrepancy",
             "Organisation",
+            "PUBLISH_INTERNAL_PARTS",
             "Party",
             "Register",
             "RegisterError",

@@ -12,10 +12,12 @@ from ropa.diagnostics import Report
 from ropa.export.write import write_atomic
 from ropa.loading.loader import LoadResult
 from ropa.models import NoticeStatement, Register
+from ropa.publishing._view import INTERNAL_PARTS
 from ropa.publishing.compare import NoticeDiscrepancy
 from ropa.publishing.compare import compare_notice as _compare
 
 __all__ = [
+    "PUBLISH_INTERNAL_PARTS",
     "compare_notice",
     "diagram",
     "export_jsonld",
@@ -26,6 +28,10 @@ __all__ = [
 ]
 
 Lang = Literal["en", "nl", "fr", "de"]
+
+PUBLISH_INTERNAL_PARTS: tuple[str, ...] = INTERNAL_PARTS
+"""What :func:`publish` leaves out unless named in ``include``: ``notes``, ``suppressions``,
+``security-measures``, ``unmapped``, ``systems``, ``findings``."""
 
 
 def _register(source: Register | LoadResult) -> Register:

@@ -114,6 +114,8 @@ class RecipientView:
     country: str | None
     country_code: str | None
     purpose: str | None = None
+    ref: str | None = None
+    """The party id the register refers to, defined or not."""
 
 
 @dataclass(frozen=True)
@@ -247,7 +249,7 @@ def _pages(activities: Sequence[Activity]) -> list[str]:
 def _contact(contact: Contact | None, lang: Lang, name: str | None = None) -> ContactView | None:
     if contact is None and name is None:
         return None
-    lines = []
+    lines: list[str] = []
     if contact is not None:
         lines.extend(v for v in (contact.address, contact.email, contact.phone, contact.url) if v)
         if contact.country:
@@ -342,6 +344,7 @@ class _Builder:
             country=_text.country(country, self.lang) if country else None,
             country_code=country,
             purpose=recipient.purpose,
+            ref=party_id,
         )
 
     def transfer(self, transfer: Transfer) -> TransferView:

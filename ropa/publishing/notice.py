@@ -349,7 +349,7 @@ def notice_statements(view: RegisterView) -> dict[str, NoticeStatement]:
 def _statement(activity: ActivityView) -> NoticeStatement:
     recipients = None
     if activity.recipients is not None:
-        recipients = list(dict.fromkeys(r.party_id for r in activity.recipients if r.party_id))
+        recipients = list(dict.fromkeys(r.ref for r in activity.recipients if r.ref))
     countries = None
     if activity.transfers is not None:
         countries = list(

@@ -1,0 +1,52 @@
+"""``ropa.compare_notice``: a privacy notice against the register, both ways (the check behind RGT-005)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+
+import ropa
+from ropa.models import NoticeStatement, Register
+from tests.strategies import registers
+
+
+def test_a_notice_that_says_what_the_register_says_agrees(shop: Register) -> None:
+    assert ropa.compare_notice(shop) == []
+
+
+def test_both_directions_are_reported(shop: Register) -> None:
+    statement = NoticeStatement(
+        recipients=["hosting", "mailer"], transfer_countries=["US", "CN"], retention=["P7Y", "P12M", "lang"]
+    )
+    found = ropa.compare_notice(shop, {"orders": statement})
+    assert [(d.aspect, d.side, d.value, d.path) for d in found] == [
+        ("recipients", "notice", "mailer", "/notice/recipients/1"),
+        ("recipients", "register", "carrier", "/recipients/1"),
+        ("transfers", "notice", "CN", "/notice/transfer_countries/1"),
+        ("retention", "notice", "P12M", "/notice/retention/1"),
+        ("retention", "unreadable", "lang", "/notice/retention/2"),
+        ("retention", "register", "P2Y", "/retention/1/duration"),
+    ]
+    assert all(d.activity == "orders" for d in found)
+    assert found[0].problem == "the notice names recipient 'mailer', the register does not"
+
+
+def test_twelve_months_is_one_year(shop: Register) -> None:
+    statement = NoticeStatement(retention=["P84M", "P24M"])
+    assert ropa.compare_notice(shop, {"orders": statement}) == []
+
+
+def test_the_rule_reports_what_the_library_finds(shop: Register) -> None:
+    orders = next(a for a in shop.activities or () if a.id == "orders")
+    changed = orders.model_copy(update={"notice": NoticeStatement(recipients=["hosting"])})
+    register = shop.model_copy(update={"activities": [changed, *(shop.activities or [])[1:]]})
+    library = ropa.compare_notice(register)
+    report = ropa.validate(register)
+    rule = [d for d in report.diagnostics if d.code == "RGT-005"]
+    assert [d.location.pointer.rsplit("/activities/0", 1)[-1] for d in rule] == [x.path for x in library]
+    assert len(library) == 1 and library[0].value == "carrier"
+
+
+@settings(max_examples=30)
+@given(registers())
+def test_the_generated_notice_agrees_with_its_register(register: Register) -> None:
+    assert ropa.compare_notice(register, ropa.notice_statements(register)) == []
