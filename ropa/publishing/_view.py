@@ -55,8 +55,9 @@ INTERNAL_PARTS: tuple[str, ...] = (
 their justifications, the security measures in detail, columns of an imported spreadsheet that were not
 mapped, the systems and storage locations, and the findings of ``ropa validate``."""
 
-SafeguardStatus = Literal["eea", "safeguarded", "missing"]
-"""A transfer's status: inside the EEA (no Chapter V transfer), with a mechanism recorded, or without."""
+SafeguardStatus = Literal["eea", "safeguarded", "missing", "unknown"]
+"""A transfer's status: inside the EEA (no Chapter V transfer), with a mechanism recorded, without one,
+or unknown (a party whose country the register does not state)."""
 
 
 def check_include(include: Iterable[str]) -> frozenset[str]:
@@ -513,7 +514,9 @@ class _Builder:
                         safeguards.append(view.safeguard)
                     statuses.append(view.status)
         status: SafeguardStatus
-        if party.country is None or party.country in self.eea:
+        if party.country is None and not statuses:
+            status = "unknown"
+        elif party.country is None or party.country in self.eea:
             status = "eea"
         elif statuses and all(s != "missing" for s in statuses):
             status = "safeguarded"

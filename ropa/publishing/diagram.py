@@ -131,7 +131,7 @@ def _transfer_label(country: str | None, status: SafeguardStatus, lang: _text.La
 
 # --- Mermaid ------------------------------------------------------------------------------------
 
-_MERMAID_PLAIN = re.compile(r"[\w ,.-]", re.UNICODE)
+_MERMAID_PLAIN = re.compile(r"[\w ,.:-]", re.UNICODE)
 
 
 def mermaid_label(text: str) -> str:

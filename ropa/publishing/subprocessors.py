@@ -77,7 +77,7 @@ def subprocessor_rows(view: RegisterView) -> list[SubprocessorRow]:
             service=party.service or "",
             location=party.country or _text.label("ui.not_stated", lang),
             safeguard="; ".join(party.safeguards) or _text.label("ui.not_stated", lang),
-            status=_text.t(f"status.{party.status}", lang),
+            status=_text.t(f"status.{party.status}", lang) if party.status != "unknown" else "",
             activities=tuple(names.get(a, a) for a in party.used_by),
         )
         for party, role in _rows(view)
