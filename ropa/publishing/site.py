@@ -110,8 +110,8 @@ def _filters(view: RegisterView) -> list[_FilterGroup]:
     ]
 
 
-def _stylesheet() -> bytes:
-    return resources.files("ropa.publishing").joinpath("templates", "style.css").read_bytes()
+def _asset(name: str) -> bytes:
+    return resources.files("ropa.publishing").joinpath("templates", name).read_bytes()
 
 
 def render_site(view: RegisterView, diagram_svg: bytes | None = None) -> list[SitePage]:
@@ -180,7 +180,8 @@ def render_site(view: RegisterView, diagram_svg: bytes | None = None) -> list[Si
     if diagram_svg is not None:
         pages.append(page("diagram.html", "diagram.html.j2", "diagram.html"))
         pages.append(SitePage("diagram.svg", diagram_svg))
-    pages.append(SitePage("style.css", _stylesheet()))
+    pages.append(SitePage("style.css", _asset("style.css")))
+    pages.append(SitePage("favicon.svg", _asset("favicon.svg")))
     return pages
 
 
