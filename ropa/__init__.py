@@ -79,6 +79,7 @@ _LAZY = {
 }
 
 __all__ = [
+    "PUBLISH_INTERNAL_PARTS",
     "Activity",
     "Config",
     "ConfigError",
@@ -91,7 +92,6 @@ __all__ = [
     "MissingDependencyError",
     "NoticeDiscrepancy",
     "Organisation",
-    "PUBLISH_INTERNAL_PARTS",
     "Party",
     "Register",
     "RegisterError",

@@ -115,39 +115,35 @@ class _Builder:
         node["dpv:hasRecordOfActivity"] = _iri(f"{self.base}register")
         return node
 
+    def described(
+        self, kind: str, entity: DataSubjectCategory | DataCategory, types: list[str]
+    ) -> dict[str, Any]:
+        """A data-subject or data category node: its types, id, title and description."""
+        if entity.dpv:
+            types.insert(1, entity.dpv)
+        node: dict[str, Any] = {
+            "@id": self.ref(kind, entity.id)["@id"],
+            "@type": list(dict.fromkeys(types)),
+            "dct:identifier": entity.id,
+            "dct:title": self.text(entity.name),
+        }
+        if entity.description:
+            node["dct:description"] = self.text(entity.description)
+        return node
+
     def subject(self, subject: DataSubjectCategory) -> dict[str, Any]:
         types = ["dpv:DataSubject"]
-        if subject.dpv:
-            types.append(subject.dpv)
         if subject.vulnerable is not None and subject.vulnerable in DPV_IRIS:
             types.append(DPV_IRIS[subject.vulnerable])
-        node: dict[str, Any] = {
-            "@id": self.ref("data-subject", subject.id)["@id"],
-            "@type": list(dict.fromkeys(types)),
-            "dct:identifier": subject.id,
-            "dct:title": self.text(subject.name),
-        }
-        if subject.description:
-            node["dct:description"] = self.text(subject.description)
-        return node
+        return self.described("data-subject", subject, types)
 
     def category(self, category: DataCategory) -> dict[str, Any]:
         types = ["dpv:PersonalData"]
-        if category.dpv:
-            types.append(category.dpv)
         if category.special is not None:
             types += ["dpv:SpecialCategoryPersonalData", DPV_IRIS[category.special]]
         if category.criminal:
             types.append("pd:Criminal")
-        node: dict[str, Any] = {
-            "@id": self.ref("data-category", category.id)["@id"],
-            "@type": list(dict.fromkeys(types)),
-            "dct:identifier": category.id,
-            "dct:title": self.text(category.name),
-        }
-        if category.description:
-            node["dct:description"] = self.text(category.description)
-        return node
+        return self.described("data-category", category, types)
 
     def party(self, party: Party) -> dict[str, Any]:
         types = [DPV_IRIS[party.role] if party.role else "dpv:Recipient"]

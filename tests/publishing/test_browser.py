@@ -57,7 +57,7 @@ if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -190,10 +190,13 @@ def test_the_activity_table_in_the_browser_matches_the_register(
     page.goto(urljoin(sites["base"], "shop/index.html"))
     rows = page.eval_on_selector_all(
         "table.activities tbody tr",
-        """rows => rows.map(r => ({id: r.dataset.activity, name: r.querySelector('th').innerText.trim(),
-            purposes: [...r.querySelectorAll('td[data-field=purposes] li')].map(li => li.innerText.trim()),
-            subjects: [...r.querySelectorAll('td[data-field=data_subjects] li')].map(li => li.innerText.trim()),
-            recipients: [...r.querySelectorAll('td[data-field=recipients] li')].map(li => li.innerText.trim())}))""",
+        """rows => {
+            const items = (r, f) =>
+                [...r.querySelectorAll(`td[data-field=${f}] li`)].map(li => li.innerText.trim());
+            return rows.map(r => ({id: r.dataset.activity, name: r.querySelector('th').innerText.trim(),
+                purposes: items(r, 'purposes'), subjects: items(r, 'data_subjects'),
+                recipients: items(r, 'recipients')}));
+        }""",
     )
     page.close()
     subjects = {s.id: s.name for s in shop.data_subjects or ()}
@@ -236,16 +239,16 @@ def test_hostile_text_opens_no_dialog_and_adds_no_script(browser: Any, sites: di
         errors = _visit(page, urljoin(sites["base"], f"hostile/{path.name}"))
         assert errors == [], path.name
         assert page.evaluate("document.querySelectorAll('script, iframe, object, embed').length") == 0
-        assert (
-            page.evaluate(
-                "[...document.querySelectorAll('*')].some(e => [...e.attributes].some(a => a.name.startsWith('on')))"
-            )
-            is False
-        )
+        assert page.evaluate(HANDLERS) is False
         page.close()
     context.close()
     assert dialogs == []
 
+
+HANDLERS = (
+    "[...document.querySelectorAll('*')].some(e => [...e.attributes].some(a => a.name.startsWith('on')))"
+)
+"""True when any element has an event-handler attribute."""
 
 SHOTS = [
     ("shop/index.html", "publish-index.png", 1000),

@@ -43,7 +43,8 @@ def test_the_rule_reports_what_the_library_finds(shop: Register) -> None:
     report = ropa.validate(register)
     rule = [d for d in report.diagnostics if d.code == "RGT-005"]
     assert [d.location.pointer.rsplit("/activities/0", 1)[-1] for d in rule] == [x.path for x in library]
-    assert len(library) == 1 and library[0].value == "carrier"
+    assert len(library) == 1
+    assert library[0].value == "carrier"
 
 
 @settings(max_examples=30)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 
 import pytest
+from defusedxml import ElementTree as ET
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,8 +13,6 @@ import ropa
 from ropa.models import Register
 from ropa.publishing import diagram as graph
 from ropa.publishing._view import build_view
-
-from .conftest import HOSTILE
 
 needs_dot = pytest.mark.skipif(not graph.svg_available(), reason="Graphviz (dot) is not installed")
 SVG = "{http://www.w3.org/2000/svg}"

@@ -73,9 +73,14 @@ def test_which_data_go_to_the_us_under_what_safeguard(shop: Register) -> None:
 def test_the_iris_are_the_ones_the_models_carry(shop: Register) -> None:
     g = graph_of(shop)
     objects = {str(o) for o in g.objects()}
-    for value in ("https://w3id.org/dpv/pd#PhysicalAddress", "https://w3id.org/dpv#Customer",
-                  "https://w3id.org/dpv/legal/eu/gdpr#A6-1-a", "https://w3id.org/dpv#DataProcessor",
-                  "https://w3id.org/dpv#DataSubProcessor", "https://w3id.org/dpv#TemporalDuration"):  # fmt: skip
+    for value in (
+        "https://w3id.org/dpv/pd#PhysicalAddress",
+        "https://w3id.org/dpv#Customer",
+        "https://w3id.org/dpv/legal/eu/gdpr#A6-1-a",
+        "https://w3id.org/dpv#DataProcessor",
+        "https://w3id.org/dpv#DataSubProcessor",
+        "https://w3id.org/dpv#TemporalDuration",
+    ):
         assert value in objects, value
     durations = {
         str(o)

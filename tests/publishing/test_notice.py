@@ -32,7 +32,8 @@ def sections(register: Register, lang: str = "en") -> dict[str, str]:
 def test_the_sections_say_what_the_register_says(shop: Register) -> None:
     found = sections(shop)
     assert list(found) == [
-        "controller", "purposes", "data", "recipients", "transfers", "retention", "rights", "automated", "sources",
+        "controller", "purposes", "data", "recipients", "transfers", "retention", "rights", "automated",
+        "sources",
     ]  # fmt: skip
     assert "Example Shop B.V." in found["controller"]
     assert "dpo@shop.example" in found["controller"]
@@ -117,7 +118,8 @@ def test_hostile_text_in_the_markdown_stays_text(hostile: Register) -> None:
 def test_hostile_text_in_the_html_stays_text(hostile: Register) -> None:
     page = parse_html(ropa.notice(hostile, format="html", today=DAY))
     assert {tag for tag, _ in page.tags} <= {
-        "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "p", "section", "ul", "li",
+        "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "p", "section", "ul",
+        "li",
     }  # fmt: skip
     flat = " ".join(page.all_text.split())
     assert any(" ".join(p.split()) in flat for p in HOSTILE)
