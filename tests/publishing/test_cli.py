@@ -142,3 +142,14 @@ def test_a_missing_extra_is_a_clear_usage_error(
         _render._environment.cache_clear()
     assert code == 2
     assert "pip install 'ropa-register[publish]'" in err
+
+
+@pytest.mark.parametrize("command", ["publish", "notice", "diagram"])
+def test_every_option_is_documented(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    import re
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "publishing.md").read_text(encoding="utf-8")
+    assert main([command, "--help"]) == 0
+    options = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", capsys.readouterr().out)) - {"--help"}
+    assert options
+    assert sorted(o for o in options if o not in docs) == []
