@@ -27,12 +27,21 @@ def render_rule(rule: Rule) -> str:
     _, _, body = rule.doc.strip().partition("\n")
     refs = ", ".join(str(r) for r in rule.legal_refs)
     profile = "all registers" if rule.profile == "eu" else f"profile `{rule.profile}`"
+    records = "controller's record (Art. 30(1))"
+    if rule.processor_record:
+        records += " and processor's record (Art. 30(2))"
+    led = (
+        "not reported (GDPR only)"
+        if rule.led is None
+        else "reported, citing " + ", ".join(str(r) for r in rule.led)
+    )
     return (
         f"# {rule.code} {rule.name}\n\n"
         f"| | |\n|---|---|\n"
         f"| Code | `{rule.code}` |\n| Name | `{rule.name}` |\n"
         f"| Default severity | {rule.severity.value} |\n| Legal references | {refs} |\n"
-        f"| Applies to | {profile} |\n\n"
+        f"| Applies to | {profile} |\n| Entries checked | {records} |\n"
+        f"| Activities under the Law Enforcement Directive | {led} |\n\n"
         f"{rule.summary}\n\n"
         f"{body.strip()}\n\n"
         f"Suppress for one entity with `suppress: [{{rule: {rule.code}, justification: ...}}]`, "
