@@ -230,7 +230,7 @@ class _Builder:
     def categories_to(self, activity: Activity, party: str | None) -> list[dict[str, str]]:
         ids: list[str] = list(activity.data_categories or ())
         for recipient in activity.recipients or ():
-            if getattr(recipient, "party", None) == party and recipient.data_categories:
+            if recipient.party == party and recipient.data_categories:
                 ids = list(recipient.data_categories)
         return [self.ref("data-category", c) for c in ids]
 
@@ -282,7 +282,7 @@ class _Builder:
             node["dpv:hasDataSource"] = [_iri(DPV_IRIS[s.kind]) for s in activity.sources]
         recipients, processors, controllers = [], [], []
         for recipient in activity.recipients or ():
-            party_id = getattr(recipient, "party", None)
+            party_id = recipient.party
             if not party_id:
                 continue
             ref = self.ref("party", party_id)

@@ -25,7 +25,7 @@ from ropa.models import (
     Transfer,
     is_iso_duration,
 )
-from ropa.models.vocab import DataSourceKind, LawfulBasis, PartyRole, TransferMechanism
+from ropa.models.vocab import DataSourceKind, LawfulBasis, PartyRole, Regime, TransferMechanism
 from ropa.publishing import _text
 from ropa.publishing._text import Lang
 
@@ -156,6 +156,10 @@ class ActivityView:
     """The ISO 8601 durations of the retention rules, as the register states them."""
     automated: str | None
     automated_exists: bool | None
+    regime: str | None = None
+    """The Law Enforcement Directive in words, for an activity under it; ``None`` under the GDPR."""
+    authority_disclosures: tuple[str, ...] = ()
+    """Authorities that may receive data in a particular inquiry (not recipients, Art. 4(9))."""
     systems: tuple[str, ...] | None = None
     storage_location: str | None = None
     security: tuple[str, ...] | None = None
@@ -194,6 +198,8 @@ class PartyView:
     status: SafeguardStatus
     used_by: tuple[str, ...]
     """Ids of the activities that disclose data to the party."""
+    own_purposes: str | None = None
+    """What a processor says it uses the data for on its own account (Art. 28(10))."""
     notes: str | None = None
 
 
@@ -331,12 +337,12 @@ class _Builder:
         return tuple(out)
 
     def recipient(self, recipient: Recipient) -> RecipientView:
-        party_id: str | None = getattr(recipient, "party", None)
+        party_id = recipient.party
         party = self.parties.get(party_id) if party_id else None
         # A recipient described by category (no party) carries its own role and country.
-        role = party.role if party is not None else getattr(recipient, "role", None)
-        country = party.country if party is not None else getattr(recipient, "country", None)
-        name = party.name if party is not None else getattr(recipient, "category", None) or party_id or ""
+        role = party.role if party is not None else recipient.role
+        country = party.country if party is not None else recipient.country
+        name = party.name if party is not None else recipient.category or party_id or ""
         return RecipientView(
             name=name,
             party_id=party.id if party is not None else None,
@@ -463,6 +469,14 @@ class _Builder:
         suppressions = None
         if "suppressions" in self.include and activity.suppress:
             suppressions = tuple(f"{s.rule}: {s.justification}" for s in activity.suppress)
+        disclosures = []
+        for disclosure in activity.authority_disclosures or ():
+            text = disclosure.authority
+            if disclosure.law:
+                text += f" ({disclosure.law})"
+            if disclosure.description:
+                text += f": {disclosure.description}"
+            disclosures.append(text)
         return ActivityView(
             id=activity.id,
             name=activity.name,
@@ -488,6 +502,8 @@ class _Builder:
             retention_durations=durations,
             automated=automated,
             automated_exists=exists,
+            regime=self.label(activity.regime) if activity.regime is Regime.LED else None,
+            authority_disclosures=tuple(disclosures),
             systems=tuple(activity.systems or ()) if "systems" in self.include else None,
             storage_location=activity.storage_location if "systems" in self.include else None,
             security=self.security(activity),
@@ -540,6 +556,7 @@ class _Builder:
             safeguards=tuple(safeguards),
             status=status,
             used_by=tuple(used_by.get(party.id, ())),
+            own_purposes=party.own_purposes,
             notes=party.notes if "notes" in self.include else None,
         )
 
@@ -554,7 +571,7 @@ class _Builder:
         used_by: dict[str, list[str]] = {}
         for activity in activities:
             for recipient in activity.recipients or ():
-                party_id = getattr(recipient, "party", None)
+                party_id = recipient.party
                 if party_id and activity.id not in used_by.setdefault(party_id, []):
                     used_by[party_id].append(activity.id)
         processor_of: dict[str, list[str]] = {}

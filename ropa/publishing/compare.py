@@ -76,13 +76,13 @@ def _recipients(
 ) -> Iterator[NoticeDiscrepancy]:
     if notice.recipients is None or activity.recipients is None:
         return
-    registered = {getattr(r, "party", None) for r in activity.recipients}
+    registered = {r.party for r in activity.recipients if r.party is not None}
     for index, party in enumerate(notice.recipients):
         if party not in registered:
             yield NoticeDiscrepancy(activity.id, "recipients", "notice", party, f"/notice/recipients/{index}")
     named = set(notice.recipients)
     for index, recipient in enumerate(activity.recipients):
-        party_id = getattr(recipient, "party", None)
+        party_id = recipient.party
         if party_id is None:  # a recipient described by category only: the notice cannot name it by id
             continue
         defined = parties.get(party_id)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
@@ -68,7 +68,9 @@ def _arts(lang: Lang, *refs: str) -> str:
 
 class _Notice:
     def __init__(self, view: RegisterView, register: Register) -> None:
-        self.view = view
+        # Activities under the Law Enforcement Directive are not covered by Art. 13/14 GDPR.
+        self.led = [a.name for a in view.activities if a.regime]
+        self.view = replace(view, activities=tuple(a for a in view.activities if not a.regime))
         self.register = register
         self.lang = view.lang
 
@@ -179,6 +181,10 @@ class _Notice:
             blocks.append(Block("para", self.t("notice.no_recipients")))
         if undetermined:
             blocks.append(self.review("notice.missing_recipients", activities=", ".join(undetermined)))
+        disclosures = [d for a in self.view.activities for d in a.authority_disclosures]
+        if disclosures:
+            blocks.append(Block("para", self.t("notice.authorities")))
+            blocks.append(Block("items", items=tuple(dict.fromkeys(disclosures))))
         return Section(
             "recipients", self.t("notice.h_recipients"), _arts(self.lang, "13(1)(e)"), tuple(blocks)
         )
@@ -315,10 +321,13 @@ class _Notice:
             self.rights(),
         ]
         sections.extend(s for s in (self.automated(), self.sources()) if s is not None)
+        draft = self.t("notice.draft", date=_text.date(today, self.lang))
+        if self.led:
+            draft += " " + self.t("notice.review", what=self.t("notice.led", activities=", ".join(self.led)))
         return NoticeDocument(
             lang=self.lang,
             title=self.t("notice.title", name=self.view.controller.name or ""),
-            draft=self.t("notice.draft", date=_text.date(today, self.lang)),
+            draft=draft,
             sections=tuple(sections),
         )
 
