@@ -6,10 +6,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 import ropa
 from ropa.models import Register
 from ropa.publishing import diagram as graph
+from tests.strategies import registers
 
 from .conftest import HOSTILE, parse_html
 
@@ -269,3 +271,17 @@ def test_hostile_text_is_shown_as_text(hostile_site: Path) -> None:
     flat = " ".join(shown.split())
     for payload in HOSTILE:
         assert " ".join(payload.split()) in flat, payload
+
+
+@settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(register=registers())
+def test_any_register_publishes_and_every_link_resolves(register: Register, tmp_path: Path) -> None:
+    folder = tmp_path / f"site-{abs(hash(register.model_dump_json())) % 10**9}"
+    ropa.publish(register, folder, diagram=False)
+    html = pages(folder)
+    assert len(html) >= 4 + len(register.activities or ())
+    for name, text in html.items():
+        for href in parse_html(text).hrefs():
+            parts = urlsplit(href)
+            if not parts.scheme:
+                assert (folder / (parts.path or name)).is_file(), (name, href)
