@@ -62,7 +62,8 @@ def publish(
         include: internal parts to publish as well: ``notes``, ``suppressions``, ``security-measures``,
             ``unmapped``, ``systems``, ``findings`` (never published otherwise).
         report: the findings, published only when ``"findings"`` is in ``include``.
-        diagram: add the data-flow diagram (SVG) when Graphviz is installed.
+        diagram: add the data-flow diagram (SVG) when Graphviz is installed and the graph has at most
+            ``ropa.publishing.diagram.MAX_SVG_NODES`` boxes.
 
     Returns:
         The files written, in order.
@@ -79,7 +80,9 @@ def publish(
     view = build_view(_register(register), lang, include, report)
     svg = None
     if diagram and graph.svg_available():
-        svg = graph.svg(graph.build_graph(view))
+        built = graph.build_graph(view)
+        if len(built.nodes) <= graph.MAX_SVG_NODES:
+            svg = graph.svg(built)
     return write_site(render_site(view, svg), Path(output))
 
 

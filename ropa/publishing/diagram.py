@@ -56,7 +56,7 @@ def build_graph(view: RegisterView, *, systems: bool = True) -> Graph:
     """The data-flow graph of the published view (systems only when the view has them and ``systems``)."""
     lang = view.lang
     nodes: dict[str, Node] = {}
-    edges: list[Edge] = []
+    edges: dict[Edge, None] = {}  # insertion-ordered set: an edge drawn once, found in constant time
     keys: dict[tuple[str, str], str] = {}
 
     def node(kind: NodeKind, key: str, label: str) -> str:
@@ -68,8 +68,7 @@ def build_graph(view: RegisterView, *, systems: bool = True) -> Graph:
         return ident
 
     def edge(new: Edge) -> None:
-        if new not in edges:
-            edges.append(new)
+        edges.setdefault(new, None)
 
     parties = {p.id: p for p in view.parties}
     for activity in view.activities:
@@ -189,6 +188,12 @@ def _dot_text(text: str) -> object:
     return graphviz.nohtml(" ".join(text.split()).replace("\\", "\\\\"))
 
 
+MAX_SVG_NODES = 300
+"""Above this many boxes an SVG is no longer readable, and Graphviz's layout time grows steeply (a
+1,000-activity register ran for over ten minutes): :func:`svg` refuses, and the site leaves the diagram
+out. Mermaid has no such limit."""
+
+
 _NODE_STYLE = {
     "subject": {"shape": "ellipse", "fillcolor": "#e8eef5"},
     "activity": {"shape": "box", "fillcolor": "#ffffff", "penwidth": "2"},
@@ -203,8 +208,14 @@ def svg(graph: Graph) -> bytes:
 
     Raises:
         MissingDependencyError: the ``graphviz`` Python package is not installed.
-        ExportError: the Graphviz program ``dot`` is not installed, or failed.
+        ExportError: the Graphviz program ``dot`` is not installed, or failed, or the graph has more than
+            :data:`MAX_SVG_NODES` nodes.
     """
+    if len(graph.nodes) > MAX_SVG_NODES:
+        raise ExportError(
+            f"the diagram has {len(graph.nodes)} boxes, more than the {MAX_SVG_NODES} an SVG can show "
+            "readably; use the Mermaid format, or leave out the systems"
+        )
     graphviz = require("graphviz", "graphviz", "The SVG diagram")
     dot = graphviz.Digraph(
         "ropa",

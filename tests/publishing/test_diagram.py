@@ -104,3 +104,18 @@ def test_a_missing_dot_program_is_a_clear_export_error(
     monkeypatch.setenv("PATH", "/nonexistent")
     with pytest.raises(ropa.ExportError, match="Graphviz's 'dot' program"):
         ropa.diagram(shop, format="svg")
+
+
+def test_a_graph_too_large_to_read_is_refused_as_svg_and_left_out_of_the_site(tmp_path: object) -> None:
+    from pathlib import Path
+
+    n = graph.MAX_SVG_NODES
+    register = Register.model_validate(
+        {"activities": [{"id": f"a{i}", "name": f"Activity {i}"} for i in range(n + 1)]}
+    )
+    with pytest.raises(ropa.ExportError, match=f"more than the {n}"):
+        ropa.diagram(register, format="svg")
+    assert ropa.diagram(register).count('["Activity') == n + 1
+    folder = Path(str(tmp_path)) / "site"
+    ropa.publish(register, folder)
+    assert not (folder / "diagram.svg").exists()
