@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 
 import ropa
@@ -51,3 +53,18 @@ def test_the_rule_reports_what_the_library_finds(shop: Register) -> None:
 @given(registers())
 def test_the_generated_notice_agrees_with_its_register(register: Register) -> None:
     assert ropa.compare_notice(register, ropa.notice_statements(register)) == []
+
+
+def test_the_published_miki4all_notice_against_its_register(miki: Register) -> None:
+    """A real privacy notice (MiKi4all's, see the fixture for source and quotes) against the register
+    modelled from it: the two gaps a reader of both finds."""
+    import yaml
+
+    fixture = Path(__file__).parent / "fixtures" / "miki4all-notice.yaml"
+    raw = yaml.safe_load(fixture.read_text(encoding="utf-8"))
+    statements = {activity: NoticeStatement.model_validate(value) for activity, value in raw.items()}
+    found = ropa.compare_notice(miki, statements)
+    assert [(d.activity, d.aspect, d.side, d.value) for d in found] == [
+        ("automatisch-verzamelde-gegevens", "recipients", "register", "myonlinestore"),
+        ("website-analytics", "transfers", "register", "US"),
+    ]
