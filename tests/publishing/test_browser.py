@@ -109,6 +109,8 @@ def _visit(page: Any, url: str, errors: list[str] | None = None) -> list[str]:
 def _crawl(browser: Any, start: str, *, axe: bool) -> dict[str, dict[str, Any]]:
     """Every page reachable from ``start`` on the same site: errors, links and axe's serious findings."""
     context = browser.new_context(bypass_csp=axe)  # axe is injected as a script; the CSP forbids that
+    if axe:  # loaded into every page before it runs: about five times faster than a script tag per page
+        context.add_init_script(path=str(AXE))
     seen: dict[str, dict[str, Any]] = {}
     queue = [start]
     site = start.rsplit("/", 1)[0] + "/"
@@ -123,7 +125,6 @@ def _crawl(browser: Any, start: str, *, axe: bool) -> dict[str, dict[str, Any]]:
         ids = page.eval_on_selector_all("[id]", "els => els.map(e => e.id)")
         violations: list[str] = []
         if axe:
-            page.add_script_tag(path=str(AXE))
             result = page.evaluate(
                 "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
                 "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"

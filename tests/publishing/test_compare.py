@@ -68,3 +68,17 @@ def test_the_published_miki4all_notice_against_its_register(miki: Register) -> N
         ("automatisch-verzamelde-gegevens", "recipients", "register", "myonlinestore"),
         ("website-analytics", "transfers", "register", "US"),
     ]
+
+
+def test_validate_does_not_import_the_publish_extra() -> None:
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, json, ropa; ropa.validate('registers/miki4all'); "
+        "print(json.dumps([m for m in ('jinja2', 'babel', 'graphviz') if m in sys.modules]))"
+    )
+    repo = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=repo)
+    assert json.loads(out.stdout) == []
