@@ -44,7 +44,8 @@ _LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\x85\x0b\x0c]")
 def md_escape(value: Any) -> str:
     """Plain text as inert Markdown, still readable to a person editing the draft.
 
-    ``<`` and ``>`` become entities (so no HTML reaches a renderer), the characters that start inline
+    ``&``, ``<`` and ``>`` become entities (so no HTML and no character reference reaches a renderer:
+    ``&copy;`` in the register stays those six characters), the characters that start inline
     markup (``\\ ` * _ [ ] | ~``) are backslash-escaped, a value that would start a heading, a quote,
     a list or a setext line is escaped at its start, and line breaks become spaces (a value never starts
     a block of its own).
@@ -54,7 +55,7 @@ def md_escape(value: Any) -> str:
     if isinstance(value, MarkdownSafe):
         return str(value)
     text = _LINE_BREAK.sub(" ", str(value))
-    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_INLINE.sub(r"\\\1", text)
     text = _MD_ORDERED.sub(lambda m: m[1] + "\\" + m[2], text)
     return _MD_LINE_START.sub(lambda m: m[1] + "\\" + m[2], text)
