@@ -19,7 +19,7 @@ from ropa.diagnostics import Severity
 
 __all__ = ["FORMATS", "register", "run"]
 
-FORMATS = ("json", "xlsx", "csv")
+FORMATS = ("json", "xlsx", "csv", "jsonld", "subprocessors")
 LANGUAGES = ("en", "nl", "fr", "de")
 
 _EPILOG = """\
@@ -27,9 +27,12 @@ formats:
   xlsx  an Excel workbook for people (sheets per Art. 30 item, findings, a hidden copy for re-import)
   json  the canonical JSON of the register (stdout without -o)
   csv   one CSV file per table in the folder given by -o
+  jsonld  the register as W3C DPV 2.x JSON-LD (stdout without -o)
+  subprocessors  the processors and sub-processors: Markdown on stdout, or CSV, Markdown or HTML
+        by the suffix of -o (.csv, .md, .html)
 
--o - writes json or xlsx to standard output. A symbolic link given as -o is followed (the file it points
-to is replaced); a named pipe, a device or a socket is refused.
+-o - writes json, xlsx, jsonld or subprocessors to standard output. A symbolic link given as -o is
+followed (the file it points to is replaced); a named pipe, a device or a socket is refused.
 
 exit codes:
   0  exported
@@ -101,7 +104,7 @@ def _format(args: argparse.Namespace) -> str:
     if _stdout(output):
         return "json"
     suffix = output.suffix.lower()
-    if suffix in (".xlsx", ".json"):
+    if suffix in (".xlsx", ".json", ".jsonld"):
         return suffix[1:]
     if suffix == "" or output.is_dir():
         return "csv"
@@ -135,6 +138,12 @@ def run(args: argparse.Namespace) -> int:
     from ropa.reporters import clean
 
     fmt = _format(args)
+    if fmt in ("jsonld", "subprocessors"):
+        from ropa.cli._publishing_formats import export_published
+
+        if _stdout(args.output):
+            args.output = None  # standard output, as without -o
+        return export_published(args, fmt)
     to_stdout = _stdout(args.output)
     if fmt in ("xlsx", "csv") and args.output is None:
         raise UsageError(f"--format {fmt} needs -o OUT (xlsx: -o - for standard output)")
