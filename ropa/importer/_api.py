@@ -7,16 +7,12 @@ import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ropa.diagnostics import Diagnostic, Severity
 from ropa.errors import RegisterError
 from ropa.importer._build import RegisterBuilder
 from ropa.importer._report import Reporter
 from ropa.importer._tables import Limits, SheetTable
-
-if TYPE_CHECKING:
-    from ropa.importer._xlsx import WorkbookContent
 from ropa.importer.mapping import ColumnMapping, load_mapping, mapping_from_data
 from ropa.models import Register
 
@@ -239,12 +235,15 @@ def import_workbook(
     if content is None:
         return _result(rep, None)
     if content.embedded is not None:
-        return _embedded(content, rep, limits, columns, trust_embedded=trust_embedded)
+        return _embedded(
+            content.embedded, content.sheets, rep, limits, columns, trust_embedded=trust_embedded
+        )
     return _tables(content.sheets, rep, limits, columns, chosen=chosen is not None)
 
 
 def _embedded(
-    content: WorkbookContent,
+    text: str,
+    sheets: list[SheetTable],
     rep: Reporter,
     limits: Limits,
     columns: ColumnMapping | None,
@@ -255,12 +254,11 @@ def _embedded(
     the visible sheets."""
     from ropa.importer._native import register_from_json, report_differences, visible_differences
 
-    assert content.embedded is not None  # noqa: S101 - the caller checked
-    register = register_from_json(content.embedded, rep)
+    register = register_from_json(text, rep)
     if register is None:
         return _result(rep, None)
     suspect = any(d.code == "IMP-035" for d in rep.diagnostics)
-    differences, activities = visible_differences(register, content.sheets)
+    differences, activities = visible_differences(register, sheets)
     if differences:
         report_differences(rep, differences, trusted=trust_embedded)
     if trust_embedded or not (differences or suspect):
@@ -273,9 +271,9 @@ def _embedded(
         )
         return _result(rep, register, embedded=True)
     if activities is not None:
-        sheet = next(s for s in content.sheets if s.name == activities)
+        sheet = next(s for s in sheets if s.name == activities)
         return _tables([sheet], rep, limits, columns, chosen=True)
-    return _tables(content.sheets, rep, limits, columns, chosen=False)
+    return _tables(sheets, rep, limits, columns, chosen=False)
 
 
 def import_csv(

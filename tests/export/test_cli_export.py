@@ -226,3 +226,10 @@ def test_validate_dash_writes_to_stdout(
     assert main(["validate", str(folder), "--format", "json", "-o", "-", "--today", "2026-03-01"]) in (0, 1)
     assert json.loads(capsys.readouterr().out)["diagnostics"]
     assert not (tmp_path / "-").exists()
+
+
+def test_dash_writes_jsonld_to_stdout(folder: Path, tmp_path: Path) -> None:
+    proc = _ropa("export", str(folder), "--format", "jsonld", "-o", "-")
+    assert proc.returncode == 0, proc.stderr
+    assert "@context" in json.loads(proc.stdout)
+    assert not (Path.cwd() / "-").exists()
