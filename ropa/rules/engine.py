@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from ropa.config import Config
-from ropa.diagnostics import Diagnostic, Location, Severity, Span
+from ropa.diagnostics import Diagnostic, Location, Severity, Span, Template
 from ropa.errors import ConfigError
 from ropa.loading.loader import LoadResult, gc_paused
 from ropa.models import (
@@ -182,11 +182,13 @@ def _diagnostic(
     entity = finding.entity
     label = entity_label(entity)
     fields = {"entity": label or "the register", **finding.fields}
+    args = tuple((name, str(value)) for name, value in fields.items())
+    built = Template(rule.code, rule.message, rule.hint, args)
+    template: Template | None = built
     try:
-        message = rule.message.format(**fields)
-        hint = rule.hint.format(**fields)
+        message, hint = built.render()
     except (KeyError, IndexError, ValueError):  # a template/field mismatch must not hide the finding
-        message, hint = rule.summary, rule.hint
+        message, hint, template = rule.summary, rule.hint, None
     return Diagnostic(
         code=rule.code,
         rule=rule.name,
@@ -195,6 +197,7 @@ def _diagnostic(
         location=Location(file, pointer, span, label),
         hint=hint,
         legal_refs=rule.legal_refs,
+        template=template,
     )
 
 
