@@ -129,7 +129,7 @@ def catalogue(rules: Iterable[Rule] | None = None) -> tuple[CodeInfo, ...]:
             code=code,
             name=spec.name,
             summary=spec.summary,
-            severity=Severity.ERROR,
+            severity=spec.severity,
             kind="structural",
             doc=_structural_doc(code, spec.name, spec.summary),
         )

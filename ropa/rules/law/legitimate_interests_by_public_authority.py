@@ -46,7 +46,7 @@ from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
 from ropa.models import LawfulBasis
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, excerpt, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -57,7 +57,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         for index, purpose in enumerate(activity.purposes or ()):
             if purpose.lawful_basis is LawfulBasis.LEGITIMATE_INTERESTS:
                 yield ctx.finding(
-                    activity, f"/purposes/{index}/lawful_basis", purpose=purpose.description.strip()[:60]
+                    activity, f"/purposes/{index}/lawful_basis", purpose=excerpt(purpose.description)
                 )
 
 

@@ -40,7 +40,7 @@ from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
 from ropa.models import LawfulBasis
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, excerpt, ref
 
 _NEEDS_LAW = {LawfulBasis.LEGAL_OBLIGATION: "6-1-c", LawfulBasis.PUBLIC_TASK: "6-1-e"}
 
@@ -53,7 +53,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 activity,
                 f"/purposes/{index}/lawful_basis",
-                purpose=purpose.description.strip()[:60],
+                purpose=excerpt(purpose.description),
                 basis=_NEEDS_LAW[purpose.lawful_basis],
             )
 

@@ -45,7 +45,7 @@ from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
 from ropa.models import LawfulBasis
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, excerpt, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -57,7 +57,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             if consent is not None and consent.withdrawal and consent.withdrawal.strip():
                 continue
             path = f"/purposes/{index}/" + ("consent" if consent is not None else "lawful_basis")
-            yield ctx.finding(activity, path, purpose=purpose.description.strip()[:60])
+            yield ctx.finding(activity, path, purpose=excerpt(purpose.description))
 
 
 RULE = Rule(
