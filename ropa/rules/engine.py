@@ -36,6 +36,22 @@ META_CODES = {
     "SUP-003": ("unknown-suppressed-rule", "A suppression names no known rule."),
 }
 
+SUPPRESSION_MESSAGES: dict[str, tuple[str, str]] = {
+    "SUP-001": (
+        "suppression of {rule} on {entity} matches no finding",
+        "Remove the suppression: the rule no longer reports this entity.",
+    ),
+    "SUP-002": (
+        "suppression of {rule} on {entity} expired on {until}",
+        "Fix the finding, or renew the suppression with a new justification and date.",
+    ),
+    "SUP-003": (
+        "suppression on {entity} names unknown rule '{rule}'",
+        "Use a rule code such as RET-005 or its name; 'ropa rules' lists them.",
+    ),
+}
+"""The English message and hint templates of the SUP codes."""
+
 _LABELS: dict[type[RopaModel], str] = {
     Activity: "activity",
     Party: "party",
@@ -315,25 +331,18 @@ def _suppression_findings(
             pointer_tail = f"/suppress/{index}"
             label = entity_label(entity)
             if suppression.rule not in names:
-                code, message, hint = (
-                    "SUP-003",
-                    f"suppression on {label} names unknown rule '{suppression.rule}'",
-                    "Use a rule code such as RET-005 or its name; 'ropa rules' lists them.",
-                )
+                code = "SUP-003"
             elif suppression.until is not None and suppression.until < today:
-                code, message, hint = (
-                    "SUP-002",
-                    f"suppression of {suppression.rule} on {label} expired on {suppression.until}",
-                    "Fix the finding, or renew the suppression with a new justification and date.",
-                )
+                code = "SUP-002"
             elif suppression.rule in ran_names and (id(entity), index) not in used:
-                code, message, hint = (
-                    "SUP-001",
-                    f"suppression of {suppression.rule} on {label} matches no finding",
-                    "Remove the suppression: the rule no longer reports this entity.",
-                )
+                code = "SUP-001"
             else:
                 continue
+            values = {"entity": label, "rule": suppression.rule, "until": suppression.until}
+            template = Template(
+                code, *SUPPRESSION_MESSAGES[code], tuple((k, str(v)) for k, v in values.items())
+            )
+            message, hint = template.render()
             origin = entity.origin
             file = origin.file if origin else None
             pointer = (origin.pointer if origin else "") + pointer_tail
@@ -345,6 +354,7 @@ def _suppression_findings(
                     message=message,
                     location=Location(file, pointer, result.sources.span(file, pointer), label),
                     hint=hint,
+                    template=template,
                 )
             )
     return out
