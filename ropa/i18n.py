@@ -59,6 +59,7 @@ __all__ = [
     "term_keys",
     "translate",
     "translate_report",
+    "untranslated",
 ]
 
 Lang = Literal["en", "nl", "fr", "de"]
@@ -144,8 +145,12 @@ class Text:
 class _Fragment:
     source: str
     text: str
-    pattern: re.Pattern[str]
     weight: int
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled pattern of :attr:`source`, compiled on first use."""
+        return _compile(self.source)
 
 
 @dataclass(frozen=True)
@@ -189,6 +194,7 @@ class Catalogue:
     messages: Mapping[str, Entry]
 
 
+@cache
 def _compile(source: str) -> re.Pattern[str]:
     """A regular expression that matches the texts ``source`` (an English template) can produce."""
     out: list[str] = []
@@ -226,7 +232,7 @@ def _field_table(raw: Mapping[str, Any], lang: str, where: str) -> FieldTable:
             last = _text(value, lang, f"{where}._last")
         elif isinstance(value, str):
             weight = len(_PLACEHOLDER.sub("", source))
-            fragments.append(_Fragment(source, value, _compile(source), weight))
+            fragments.append(_Fragment(source, value, weight))
         else:
             raise ValueError(f"{where}.{source}: a fragment's translation must be text")
     fragments.sort(key=lambda f: -f.weight)
@@ -418,12 +424,12 @@ class _Untranslatable(Exception):
     """A value that a field table should translate matches none of its fragments."""
 
 
-def _table(entry: Entry | None, shared: Entry | None, name: str) -> FieldTable | None:
-    if entry is not None and name in entry.fields:
-        return entry.fields[name]
-    if shared is not None:
-        return shared.fields.get(name)
-    return None
+def _tables(entry: Entry | None, shared: Entry | None, name: str) -> list[FieldTable]:
+    """The tables that translate the placeholder ``name``: the entry's own, then the shared one. A
+    placeholder ``start__date`` is translated by the tables of ``date``."""
+    key = name.rsplit("__", 1)[-1]
+    found = [e.fields[key] for e in (entry, shared) if e is not None and key in e.fields]
+    return found
 
 
 def _fragment(value: str, table: FieldTable, entry: Entry | None, shared: Entry | None, depth: int) -> str:
@@ -465,37 +471,57 @@ def _list(value: str, table: FieldTable, entry: Entry | None, shared: Entry | No
 
 
 def _value(name: str, value: str, entry: Entry | None, shared: Entry | None, depth: int) -> str:
-    table = _table(entry, shared, name)
-    if table is None:
+    tables = _tables(entry, shared, name)
+    if not tables:
         return value
-    if table.join is not None or table.last is not None:
-        return _list(value, table, entry, shared, depth)
-    return _fragment(value, table, entry, shared, depth)
+    for table in tables:
+        try:
+            if table.join is not None or table.last is not None:
+                return _list(value, table, entry, shared, depth)
+            return _fragment(value, table, entry, shared, depth)
+        except _Untranslatable:
+            continue
+    raise _Untranslatable(value)
 
 
-def _render(template: Template, lang: Lang) -> tuple[str, str | None] | None:
-    """The message and hint of ``template`` in ``lang``, or ``None`` when the catalogue cannot say it."""
+def _render(template: Template, lang: Lang) -> tuple[str, str | None] | str:
+    """The message and hint of ``template`` in ``lang``, or why the catalogue cannot say it."""
     cat = catalogue(lang)
     entry = cat.messages.get(template.key)
-    if entry is None or entry.message is None or entry.message.en != template.message:
-        return None
+    if entry is None or entry.message is None:
+        return f"no entry for {template.key}"
+    if entry.message.en != template.message:
+        return f"{template.key}: the message is stale"
     if template.hint and (entry.hint is None or entry.hint.en != template.hint):
-        return None
+        return f"{template.key}: the hint is missing or stale"
     shared = cat.messages.get("*")
     try:
         values = {name: _value(name, text, entry, shared, 0) for name, text in template.args}
         text = entry.message.text.format(**values)
         hint = entry.hint.text.format(**values) if template.hint and entry.hint else None
-    except (_Untranslatable, KeyError, IndexError, ValueError):
-        return None
+    except _Untranslatable as exc:
+        return f"{template.key}: no fragment matches {exc.args[0]!r}"
+    except (KeyError, IndexError, ValueError) as exc:
+        return f"{template.key}: the translation does not fit its values ({exc!r})"
     return text, hint
+
+
+def untranslated(diagnostic: Diagnostic, lang: str) -> str | None:
+    """Why :func:`translate` leaves ``diagnostic`` in English in ``lang``; ``None`` when it does not."""
+    language = _check_lang(lang)
+    if language == "en":
+        return None
+    if diagnostic.template is None:
+        return "the diagnostic has no template"
+    rendered = _render(diagnostic.template, language)
+    return rendered if isinstance(rendered, str) else None
 
 
 def translate(diagnostic: Diagnostic, lang: str) -> Diagnostic:
     """``diagnostic`` with its message and hint in ``lang``.
 
-    Code, rule, severity, location (and so the fingerprint) and legal references do not change. A
-    diagnostic stays in English when it has no template (it was built by hand), when the catalogue has no
+    Code, rule, severity, location (and so the fingerprint) and legal references do not change; ``en``
+    says the diagnostic again from its English template. A diagnostic stays in English when it has no template (it was built by hand), when the catalogue has no
     current translation of its template (a rule it does not know, a stale entry), or when a value that
     should be translated matches none of the catalogue's fragments.
 
@@ -504,10 +530,17 @@ def translate(diagnostic: Diagnostic, lang: str) -> Diagnostic:
     """
     language = _check_lang(lang)
     template = diagnostic.template
-    if language == "en" or template is None:
+    if template is None:
         return diagnostic
+    if language == "en":  # the source: said again from the template (a translated report turns back)
+        text, english_hint = template.render()
+        if text == diagnostic.message:
+            return diagnostic
+        return replace(
+            diagnostic, message=text, hint=english_hint if english_hint is not None else diagnostic.hint
+        )
     rendered = _render(template, language)
-    if rendered is None:
+    if isinstance(rendered, str):
         return diagnostic
     text, hint = rendered
     return replace(diagnostic, message=text, hint=hint if hint is not None else diagnostic.hint)
@@ -515,8 +548,7 @@ def translate(diagnostic: Diagnostic, lang: str) -> Diagnostic:
 
 def translate_report(report: Report, lang: str) -> Report:
     """Every diagnostic of ``report`` translated into ``lang`` (see :func:`translate`)."""
-    if _check_lang(lang) == "en":
-        return report
+    _check_lang(lang)
     return Report(tuple(translate(d, lang) for d in report.diagnostics), report.files)
 
 
@@ -532,7 +564,7 @@ def message(key: str, source: str, lang: str, /, **values: Any) -> str:
     args = {name: str(value) for name, value in values.items()}
     if lang != "en":
         rendered = _render(Template(key, source, "", tuple(args.items())), _check_lang(lang))
-        if rendered is not None:
+        if not isinstance(rendered, str):
             return rendered[0]
     return source.format(**args)
 
@@ -542,11 +574,8 @@ def entity_text(entity: str | None, lang: str) -> str | None:
     if entity is None or lang == "en":
         return entity
     shared = catalogue(_check_lang(lang)).messages.get("*")
-    table = _table(None, shared, "entity")
-    if table is None:
-        return entity
     try:
-        return _fragment(entity, table, None, shared, 0)
+        return _value("entity", entity, None, shared, 0)
     except _Untranslatable:
         return entity
 

@@ -227,8 +227,8 @@ MESSAGES: dict[str, MessageSpec] = {
     ),
     "STR-007.references": MessageSpec(
         "STR-007",
-        "{references} to ids that may be defined in {file}, which did not load, are not checked: {ids}",
-        "Fix the problems of {file} first; the references are checked once it loads.",
+        "{references} to ids that may be defined in {file}, which did not load: {ids}",
+        "Fix the problems of {file} first; these references are checked once it loads.",
     ),
     "STR-007.rules": MessageSpec(
         "STR-007",
@@ -237,9 +237,9 @@ MESSAGES: dict[str, MessageSpec] = {
     ),
     "STR-007.both": MessageSpec(
         "STR-007",
-        "{references} to ids that may be defined in {file}, which did not load, are not checked ({ids}), "
-        "and the rules that need what it holds did not run: {codes}",
-        "Fix the problems of {file} first; the references are checked and the rules run once it loads.",
+        "{references} to ids that may be defined in {file}, which did not load: {ids}; the rules that need "
+        "what it holds did not run: {codes}",
+        "Fix the problems of {file} first; these references are checked and the rules run once it loads.",
     ),
     # Reading files.
     "IO-001.folder": MessageSpec("IO-001", "cannot read folder: {reason}", "Check the permissions."),
