@@ -521,9 +521,10 @@ def translate(diagnostic: Diagnostic, lang: str) -> Diagnostic:
     """``diagnostic`` with its message and hint in ``lang``.
 
     Code, rule, severity, location (and so the fingerprint) and legal references do not change; ``en``
-    says the diagnostic again from its English template. A diagnostic stays in English when it has no template (it was built by hand), when the catalogue has no
-    current translation of its template (a rule it does not know, a stale entry), or when a value that
-    should be translated matches none of the catalogue's fragments.
+    says the diagnostic again from its English template. A diagnostic stays in English when it has no
+    template (it was built by hand), when the catalogue has no current translation of its template (a rule
+    it does not know, a stale entry), or when a value that should be translated matches none of the
+    catalogue's fragments.
 
     Raises:
         ValueError: unsupported language.

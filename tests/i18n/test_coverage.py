@@ -128,14 +128,15 @@ BROKEN = {
     "SYN-001.character": b"organisation:\n  name: a\x07b\n",
     "SYN-001.tab": b"activities:\n\t- id: a\n",
     "SYN-001.unclosed-quote": b"activities:\n  - id: 'a\n    name: b\n",
-    "SYN-001.runaway-quote": b"parties:\n  - id: a\n    name: \"A\n    role: processor\n  - id: b\n    name: \"B\"\n  x: [\n",
+    "SYN-001.runaway-quote": b"parties:\n  - id: a\n    name: \"A\n    role: processor\n"
+    b"  - id: b\n    name: \"B\"\n  x: [\n",
     "SYN-001.unclosed-bracket": b"organisation: {name: X\n",
     "SYN-001.escape": b'organisation:\n  name: "C:\\Users"\n',
     "SYN-001.syntax": b"organisation:\n  name: X\n  : 1\n",
     "SYN-005.documents": b"organisation: {name: A}\n---\norganisation: {name: B}\n",
     "SYN-007.too-deep": b"organisation: " + b"[" * 70 + b"]" * 70 + b"\n",
     "SYN-004.alias-bomb": b"a: &a [x, x, x, x, x, x, x, x, x, x]\n"
-    + b"".join(b"%c: &%c [*%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c, *%c]\n" % ((c,) * 2 + (c - 1,) * 10) for c in range(98, 106)),
+    + b"".join(b"%c: &%c [" % (c, c) + b", ".join([b"*%c" % (c - 1)] * 10) + b"]\n" for c in range(98, 106)),
     "SYN-004.recursive-alias": b"a: &a [*a]\n",
     "SYN-004.merge-key": b"organisation:\n  <<: {name: X}\n",
     "SYN-003.tag": b"organisation: !!python/object {name: X}\n",

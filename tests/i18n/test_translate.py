@@ -129,8 +129,8 @@ def test_lists_and_nested_fragments_are_translated() -> None:
         "is ingelicht"
     )
     assert translate(diagnostic, "fr").message.endswith(
-        "il manque l'évaluation, les garanties appropriées et la date à laquelle l'autorité de contrôle a été "
-        "informée"
+        "il manque l'évaluation, les garanties appropriées et la date à laquelle l'autorité de contrôle "
+        "a été informée"
     )
 
 
