@@ -48,4 +48,4 @@ def test_the_official_terms_are_used(lang: str) -> None:
                 if not re.search(term[lang], text, re.IGNORECASE):
                     problems.append(f"{where}: {term['en']!r} needs {term[lang]!r}: {text}")
     assert problems == [], "\n".join(problems)
-    assert checked > 200  # the terms occur: the check is not vacuous
+    assert checked > 150  # the terms occur: the check is not vacuous
