@@ -14,7 +14,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO
 
 from ropa.cli._common import (
     EXIT_FINDINGS,
@@ -127,6 +127,15 @@ def register(sub: Any) -> None:
         help="language of messages, hints and the summary (default: the register's language, else en)",
     )
     parser.add_argument(
+        "--junit-below",
+        choices=("failure", "skipped", "passed"),
+        default="failure",
+        help=(
+            "junit format: how to report findings below --fail-on: as failures (default), skipped or "
+            "passed test cases"
+        ),
+    )
+    parser.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
@@ -150,6 +159,7 @@ class ValidateArgs:
         color: ANSI colours in the text format.
         github_step_summary: the file to append a Markdown summary to (``github`` format only).
         lang: the language of messages and hints; ``None``: the register's ``language:``, else ``en``.
+        junit_below: how the ``junit`` format reports findings below ``fail_on``.
     """
 
     path: Path
@@ -162,6 +172,7 @@ class ValidateArgs:
     color: bool = False
     github_step_summary: Path | None = None
     lang: str | None = None
+    junit_below: Literal["failure", "skipped", "passed"] = "failure"
 
 
 def build(args: argparse.Namespace, environ: Mapping[str, str], stdout: TextIO) -> ValidateArgs:
@@ -203,7 +214,8 @@ def build(args: argparse.Namespace, environ: Mapping[str, str], stdout: TextIO) 
         output=args.output,
         color=color,
         github_step_summary=Path(summary_file) if fmt == "github" and summary_file else None,
-        lang=args.lang,
+        lang=getattr(args, "lang", None),
+        junit_below=getattr(args, "junit_below", "failure"),
     )
 
 
@@ -250,6 +262,8 @@ def execute(options: ValidateArgs) -> int:
         verbosity=options.verbosity,
         color=options.color,
         lang=lang,
+        fail_on=options.fail_on,
+        junit_below=options.junit_below,
     )
     reporter = REPORTERS[options.format]
     text = reporter.render(report, render_options)
