@@ -76,6 +76,7 @@ ENUMS: tuple[type[StrEnum], ...] = (
     _vocab.VulnerableGroup,
     _vocab.PartyRole,
     _vocab.ProcessingRole,
+    _vocab.Regime,
     _vocab.Status,
     _vocab.Frequency,
     _vocab.PurposeKind,

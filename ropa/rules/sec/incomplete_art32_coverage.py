@@ -55,7 +55,7 @@ from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
 from ropa.models import Activity, ProcessorActivity
-from ropa.rules._base import Finding, Rule, RuleContext, count, ref
+from ropa.rules._base import Finding, Rule, RuleContext, count, led_ref, ref
 from ropa.rules.sec._common import Effective, effective_measures
 
 _POINTS = {
@@ -111,4 +111,6 @@ RULE = Rule(
     ),
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
+    led=(led_ref("29", 1),),
 )
