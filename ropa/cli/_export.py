@@ -19,7 +19,7 @@ from ropa.diagnostics import Severity
 
 __all__ = ["FORMATS", "register", "run"]
 
-FORMATS = ("json", "xlsx", "csv")
+FORMATS = ("json", "xlsx", "csv", "jsonld", "subprocessors")
 LANGUAGES = ("en", "nl", "fr", "de")
 
 _EPILOG = """\
@@ -27,6 +27,9 @@ formats:
   xlsx  an Excel workbook for people (sheets per Art. 30 item, findings, a hidden copy for re-import)
   json  the canonical JSON of the register (stdout without -o)
   csv   one CSV file per table in the folder given by -o
+  jsonld  the register as W3C DPV 2.x JSON-LD (stdout without -o)
+  subprocessors  the processors and sub-processors: Markdown on stdout, or CSV, Markdown or HTML
+        by the suffix of -o (.csv, .md, .html)
 
 exit codes:
   0  exported
@@ -96,7 +99,7 @@ def _format(args: argparse.Namespace) -> str:
     if output is None:
         raise UsageError("give --format, or -o with a .xlsx or .json suffix (csv: a folder)")
     suffix = output.suffix.lower()
-    if suffix in (".xlsx", ".json"):
+    if suffix in (".xlsx", ".json", ".jsonld"):
         return suffix[1:]
     if suffix == "" or output.is_dir():
         return "csv"
@@ -110,6 +113,10 @@ def run(args: argparse.Namespace) -> int:
     from ropa.export.cells import ExportWarning
 
     fmt = _format(args)
+    if fmt in ("jsonld", "subprocessors"):
+        from ropa.cli._publishing_formats import export_published
+
+        return export_published(args, fmt)
     if fmt in ("xlsx", "csv") and args.output is None:
         raise UsageError(f"--format {fmt} needs -o OUT")
     today = parse_date(args.today) if args.today else None
