@@ -562,8 +562,6 @@ def _read_file(path: Path) -> bytes:
     return data
 
 
-
-
 def _read_all(root: Path) -> tuple[list[tuple[str, bytes | None, OSError | None]], list[tuple[str, str]]]:
     if root.is_dir():
         entries, errors = _discover(root)
