@@ -59,61 +59,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.law import is_led, processes_criminal, processes_special
-from ropa.models import Activity, Frequency
+from ropa.law import exemption_obstacles
 from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
-from ropa.rules.exm._rulesets import rulesets
-
-_RULESET = "gdpr-2016"
-"""The Art. 30(5) test this rule applies: the law in force."""
-
-
-def _risk_flags(activity: Activity) -> list[str]:
-    flags = [
-        name
-        for name, value in (
-            ("large_scale", activity.large_scale),
-            ("systematic_monitoring", activity.systematic_monitoring),
-            ("public_area_monitoring", activity.public_area_monitoring),
-            ("dpia.required", activity.dpia is not None and activity.dpia.required),
-            (
-                "automated_decisions",
-                activity.automated_decisions is not None and activity.automated_decisions.exists,
-            ),
-        )
-        if value
-    ]
-    return flags
-
-
-def _special_or_criminal(ctx: RuleContext, activity: Activity) -> bool:
-    categories = ctx.category_by_id
-    return processes_special(activity, categories) or processes_criminal(activity, categories)
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    threshold = rulesets()[_RULESET].threshold
     org = ctx.register.organisation
-    employees = org.employees if org is not None else None
     for activity in ctx.activities:
         if not activity.exemption_claimed:
             continue
-        reasons: list[str] = []
-        if is_led(activity):
-            reasons.append(
-                "it is processing under the Law Enforcement Directive, whose Art. 24 has no exemption"
-            )
-        if employees is not None and employees >= threshold:
-            reasons.append(f"the organisation employs {employees} persons ({threshold} or more)")
-        if activity.frequency is None:
-            reasons.append("its frequency is not recorded as occasional")
-        elif activity.frequency is not Frequency.OCCASIONAL:
-            reasons.append(f"it is {activity.frequency.value}, not occasional")
-        if _special_or_criminal(ctx, activity):
-            reasons.append("it involves special-category or criminal data")
-        flags = _risk_flags(activity)
-        if flags:
-            reasons.append(f"it is flagged as risky ({', '.join(flags)})")
+        reasons = exemption_obstacles(activity, org, ctx.category_by_id)
         if reasons:
             yield ctx.finding(activity, "/exemption_claimed", reasons="; ".join(reasons))
 

@@ -78,6 +78,7 @@ RULE = Rule(
     ),
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
     processor_record=True,
     led=(led_ref("24", 1), led_ref("24", 2)),
 )
