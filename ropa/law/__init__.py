@@ -4,7 +4,7 @@ Every rule asks here, never on its own, whether:
 
 - a data category is special-category data (Art. 9(1)), criminal-offence data (Art. 10) or a national
   identification number (Art. 87), and whether data subjects are children or vulnerable
-  (:mod:`ropa.law.data`);
+  (:mod:`ropa.law.data`); whether a cited law permits the Dutch BSN (Art. 46 UAVG, :mod:`ropa.law.bsn`);
 - a purpose relies on consent, and on which Art. 6(1) basis; whether the controller may rely on
   legitimate interests at all (:mod:`ropa.law.bases`);
 - a party is a processor, a recipient in the sense of Art. 4(9), or an authority that is none
@@ -32,6 +32,9 @@ from ropa.law.bases import is_consent_based as is_consent_based
 from ropa.law.bases import lawful_basis as lawful_basis
 from ropa.law.bases import legitimate_interests_excluded as legitimate_interests_excluded
 from ropa.law.bases import withdrawal_recorded as withdrawal_recorded
+from ropa.law.bsn import BsnLaw as BsnLaw
+from ropa.law.bsn import BsnReading as BsnReading
+from ropa.law.bsn import read_bsn_law as read_bsn_law
 from ropa.law.data import CategoryRef as CategoryRef
 from ropa.law.data import Special as Special
 from ropa.law.data import criminal_refs as criminal_refs
@@ -76,6 +79,8 @@ from ropa.law.retention import statutory_without_law as statutory_without_law
 
 __all__ = [
     "AdequacyData",
+    "BsnLaw",
+    "BsnReading",
     "CategoryRef",
     "Decision",
     "NotThirdCountry",
@@ -115,6 +120,7 @@ __all__ = [
     "parse_adequacy",
     "processes_criminal",
     "processes_special",
+    "read_bsn_law",
     "recipient_party_ids",
     "regime",
     "rule_text",

@@ -20,9 +20,17 @@ from ropa.law import (
     is_third_country,
     is_vulnerable,
     lawful_basis,
+    read_bsn_law,
     special_category,
 )
-from ropa.models import DataCategory, DataSubjectCategory, LawfulBasis, Purpose, SpecialCategory
+from ropa.models import (
+    DataCategory,
+    DataSubjectCategory,
+    LawfulBasis,
+    Organisation,
+    Purpose,
+    SpecialCategory,
+)
 
 # --- the DPV data file -----------------------------------------------------------------------------------
 
@@ -185,6 +193,30 @@ def test_the_bsn_laws_are_sourced_and_their_patterns_compile() -> None:
         assert entry["who"] in (None, "public-authority")
         for pattern in entry["patterns"]:
             re.compile(pattern)
+    for entry in data["not_permitting"]:
+        assert entry["law"]
+        assert entry["prescribes"]
+        for pattern in entry["patterns"]:
+            re.compile(pattern)
+
+
+@pytest.mark.parametrize(
+    ("citation", "public_authority", "verdict"),
+    [
+        ("Wet op de loonbelasting 1964", False, "permits"),
+        ("Art. 10 Wabb", True, "permits"),
+        ("Art. 10 Wabb", False, "unknown"),  # government bodies only
+        ("art. 35a Wet op de omzetbelasting 1968", False, "does-not-permit"),
+        ("Art. 52(4) AWR; Art. 2:10 BW", False, "does-not-permit"),
+        ("Art. 52 AWR; Wet X", False, "unknown"),  # every part must be known not to permit
+        ("Art. 47 AWR", False, "unknown"),
+    ],
+)
+def test_a_cited_law_is_read_as_permitting_the_bsn_or_not_or_unknown(
+    citation: str, public_authority: bool, verdict: str
+) -> None:
+    organisation = Organisation(name="X", public_authority=public_authority)
+    assert read_bsn_law(citation, organisation).verdict == verdict
 
 
 def test_the_security_vocabulary_covers_four_languages() -> None:

@@ -43,9 +43,13 @@ def test_an_undefined_authority_is_called_an_authority() -> None:
     assert finding.location.pointer == "/activities/0/authority_disclosures/0/party"
 
 
-def test_a_bsn_under_an_unknown_law_is_info_and_without_a_law_an_error() -> None:
+def test_a_bsn_under_an_unknown_law_is_info_under_a_non_permitting_law_and_no_law_an_error() -> None:
+    (wabb,) = findings(
+        (FIXTURES / "NL-001" / "fail-wabb-not-a-government-body.yaml").read_text("utf-8"), ["NL-001"]
+    )
+    assert wabb.severity is Severity.INFO
     (tax,) = findings((FIXTURES / "NL-001" / "fail-tax-law.yaml").read_text("utf-8"), ["NL-001"])
-    assert tax.severity is Severity.INFO
+    assert tax.severity is Severity.ERROR
     assert "'Art. 52 AWR'" in tax.message
     (missing, _) = findings((FIXTURES / "NL-001" / "fail.yaml").read_text("utf-8"), ["NL-001"])
     assert missing.severity is Severity.ERROR

@@ -18,6 +18,12 @@ derogation cannot cover it, because of at least one of:
 
 When ``employees`` is not stated, only the other conditions are checked. The message lists every reason.
 
+An activity whose claim is valid (the headcount is stated and below 250, and no exception applies) need
+not be recorded at all: the rules that report only what an entry lacks (a retention period, security
+measures, a lawful basis ...) stay silent for it; the rules that report what the register shows to be
+contrary to the law still report it. Without a stated headcount the claim is not shown valid, and the
+activity is checked in full. [docs/law.md](../law.md) lists which rules are which.
+
 ## Why is this bad?
 Under Art. 30(5) an organisation with fewer than 250 employees need not record a processing, *unless* it
 is likely to result in a risk, is not occasional, or includes special-category or criminal data. The
