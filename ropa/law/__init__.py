@@ -7,7 +7,8 @@ Every rule asks here, never on its own, whether:
   (:mod:`ropa.law.data`); whether a cited law permits the Dutch BSN (Art. 46 UAVG, :mod:`ropa.law.bsn`);
 - a purpose relies on consent, and on which Art. 6(1) basis; whether the controller may rely on
   legitimate interests at all (:mod:`ropa.law.bases`);
-- a party is a processor, a recipient in the sense of Art. 4(9), or an authority that is none
+- a party is a processor, a recipient in the sense of Art. 4(9), or an authority that is none, and which
+  parties in third countries an activity's data reach through sub-processors or the systems it names
   (:mod:`ropa.law.parties`);
 - a country is in the EEA or a third country on a given day, and which adequacy decision applies then
   (:mod:`ropa.law.places`);
@@ -50,8 +51,10 @@ from ropa.law.data import special_category as special_category
 from ropa.law.data import special_refs as special_refs
 from ropa.law.exemption import exemption_obstacles as exemption_obstacles
 from ropa.law.exemption import validly_exempt as validly_exempt
+from ropa.law.parties import AbroadLink as AbroadLink
 from ropa.law.parties import authority_party_ids as authority_party_ids
 from ropa.law.parties import determines_own_purposes as determines_own_purposes
+from ropa.law.parties import indirect_third_country_links as indirect_third_country_links
 from ropa.law.parties import is_processor as is_processor
 from ropa.law.parties import recipient_party_ids as recipient_party_ids
 from ropa.law.places import AdequacyData as AdequacyData
@@ -78,6 +81,7 @@ from ropa.law.retention import statutory_without_duration as statutory_without_d
 from ropa.law.retention import statutory_without_law as statutory_without_law
 
 __all__ = [
+    "AbroadLink",
     "AdequacyData",
     "BsnLaw",
     "BsnReading",
@@ -101,6 +105,7 @@ __all__ = [
     "determines_own_purposes",
     "exemption_obstacles",
     "explicit_consent_conditions",
+    "indirect_third_country_links",
     "is_child",
     "is_consent_based",
     "is_criminal",

@@ -2,6 +2,10 @@
 
 - A party is a *processor* when it is recorded with ``role: processor`` (Art. 4(8)). A processor that
   determines purposes of its own (``own_purposes``) is a controller for that processing (Art. 28(10)).
+- The data of an activity also reach the *sub-processors* of its recipients, at any depth (Art. 28(2),
+  (4)), and the parties that run the systems it names (``systems``, ``storage_location``: a system whose
+  text names a party by its id or its name). A sub-processor or system provider in a third country
+  receives the data by an (onward) transfer that the record must show (Art. 30(1)(e), 44).
 - A *recipient* (Art. 4(9)) is anyone to whom an activity discloses data: the parties and categories under
   an activity's ``recipients`` and the importers of its ``transfers``, processors included. Public
   authorities that may receive data in a particular inquiry under Union or Member-State law are not
@@ -10,11 +14,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
 
-from ropa.models import Activity, Party, PartyRole
+from ropa.law.places import is_third_country
+from ropa.models import Activity, Party, PartyRole, ProcessorActivity
 
-__all__ = ["authority_party_ids", "determines_own_purposes", "is_processor", "recipient_party_ids"]
+__all__ = [
+    "AbroadLink",
+    "authority_party_ids",
+    "determines_own_purposes",
+    "indirect_third_country_links",
+    "is_processor",
+    "named_parties",
+    "recipient_party_ids",
+]
 
 
 def is_processor(party: Party) -> bool:
@@ -48,3 +65,78 @@ def authority_party_ids(activities: Iterable[Activity]) -> set[str]:
         for disclosure in activity.authority_disclosures or ()
         if disclosure.party is not None
     }
+
+
+@dataclass(frozen=True, slots=True)
+class AbroadLink:
+    """A party in a third country that an entry's data reach other than as a direct recipient.
+
+    Attributes:
+        party: the party.
+        via: how the data reach it, in words: ``sub-processor of google-ireland``, ``system 'Gmail'``.
+    """
+
+    party: Party
+    via: str
+
+
+@lru_cache(maxsize=4096)
+def _name_pattern(ident: str, name: str) -> re.Pattern[str]:
+    names = [re.escape(ident)]
+    if name.strip():
+        names.append(r"\s+".join(re.escape(word) for word in name.split()))
+    return re.compile(r"(?<!\w)(?:" + "|".join(names) + r")(?!\w)", re.IGNORECASE)
+
+
+def named_parties(text: str, parties: Iterable[Party]) -> Iterator[Party]:
+    """The parties that ``text`` (a system or a storage location) names by their id or their full name."""
+    for party in parties:
+        if _name_pattern(party.id, party.name or "").search(text):
+            yield party
+
+
+def _sub_processors(start: Iterable[str], parties: Mapping[str, Party]) -> Iterator[tuple[Party, Party]]:
+    """``(sub-processor, the party it works for)`` below the parties ``start``, at any depth, once each."""
+    seen: set[str] = set()
+    queue = [parties[i] for i in start if i in parties]
+    while queue:
+        party = queue.pop(0)
+        for sub_id in party.sub_processors or ():
+            sub = parties.get(sub_id)
+            if sub is None or sub.id in seen:
+                continue
+            seen.add(sub.id)
+            yield sub, party
+            queue.append(sub)
+
+
+def indirect_third_country_links(
+    entry: Activity | ProcessorActivity, parties: Mapping[str, Party], day: dt.date
+) -> list[AbroadLink]:
+    """The parties in a third country on ``day`` that the entry's data reach other than as its direct
+    recipients: sub-processors of its recipients (or, in the processor's record, its own sub-processors),
+    parties named by its ``systems`` or ``storage_location``, and their sub-processors. Direct recipients
+    in a third country are REC-004's and are not listed."""
+    out: dict[str, AbroadLink] = {}
+
+    def add(party: Party, via: str) -> None:
+        if party.id not in out and is_third_country(party.country, day):
+            out[party.id] = AbroadLink(party, via)
+
+    if isinstance(entry, Activity):
+        direct = [r.party for r in entry.recipients or () if r.party is not None]
+        for sub, above in _sub_processors(direct, parties):
+            add(sub, f"sub-processor of {above.id}")
+        texts = [*(entry.systems or ()), *([entry.storage_location] if entry.storage_location else ())]
+        for text in texts:
+            for party in named_parties(text, parties.values()):
+                add(party, f"system '{text}'")
+                for sub, above in _sub_processors([party.id], parties):
+                    add(sub, f"sub-processor of {above.id}, which runs system '{text}'")
+    else:
+        own = [p for p in entry.sub_processors or () if p in parties]
+        for party_id in own:
+            add(parties[party_id], "sub-processor")
+        for sub, above in _sub_processors(own, parties):
+            add(sub, f"sub-processor of {above.id}")
+    return list(out.values())

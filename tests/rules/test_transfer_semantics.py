@@ -14,7 +14,7 @@ from ropa.diagnostics import Diagnostic
 from ropa.law import add_duration, add_months, adequacy
 from ropa.models import Register
 
-from .conftest import FIXTURE_TODAY
+from .conftest import FIXTURE_TODAY, FIXTURES
 
 ORG = "organisation:\n  name: Example BV\n  country: NL\n"
 
@@ -396,3 +396,42 @@ def test_a_privacy_shield_transfer_is_judged_under_the_privacy_shield() -> None:
 def test_every_art46_safeguard_of_the_importer_needs_a_tia(mechanism: str) -> None:
     assert len(findings("TRF-007", one_transfer(f"{{country: IN, mechanism: '{mechanism}'}}"))) == 1
     assert findings("TRF-007", one_transfer(f"{{country: IN, mechanism: '{mechanism}', tia: T}}")) == []
+
+
+# --- TRF-012: when missing transfers are a warning ----------------------------------------------------
+
+
+def test_trf012_warns_where_the_register_shows_the_data_reach_a_third_country() -> None:
+    text = (FIXTURES / "TRF-012" / "fail-reaches-a-third-country.yaml").read_text("utf-8")
+    found = {d.location.entity: d for d in findings("TRF-012", text)}
+    assert {entity: d.severity.value for entity, d in found.items()} == {
+        "activity webanalyse": "warning",  # the US sub-processor of an Irish processor
+        "activity tickets": "warning",  # a system run by a US party
+        "activity klantenservice": "info",  # WhatsApp Ireland: nothing recorded outside the EEA
+        "processor activity hosting-for-clients": "warning",  # its own sub-processor's sub-processor
+    }
+    assert "google-llc in US (sub-processor of google-ireland)" in found["activity webanalyse"].message
+    assert "helpdesk in US (system 'Helpdesk Inc. ticketing')" in found["activity tickets"].message
+
+
+def test_trf012_judges_the_location_by_the_law_of_the_check_date() -> None:
+    text = (
+        f"{ORG}parties:\n"
+        "  - {id: host, name: Host BV, role: processor, country: NL, sub_processors: [uk-backup]}\n"
+        "  - {id: uk-backup, name: UK Backup Ltd, role: processor, country: GB}\n"
+        "activities:\n  - {id: a, name: A, recipients: [host]}\n"
+    )
+    # on 15 March 2021 the United Kingdom was no third country (the TCA bridge), in 2026 it is one
+    assert [d.severity.value for d in findings("TRF-012", text, today=dt.date(2021, 3, 15))] == ["info"]
+    assert [d.severity.value for d in findings("TRF-012", text)] == ["warning"]
+
+
+def test_trf012_sub_processor_cycles_end() -> None:
+    text = (
+        f"{ORG}parties:\n"
+        "  - {id: p1, name: P1, role: processor, country: NL, sub_processors: [p2]}\n"
+        "  - {id: p2, name: P2, role: processor, country: US, sub_processors: [p1]}\n"
+        "activities:\n  - {id: a, name: A, recipients: [p1]}\n"
+    )
+    [finding] = findings("TRF-012", text)
+    assert finding.severity.value == "warning"
