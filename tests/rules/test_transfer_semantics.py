@@ -4,6 +4,7 @@ the data file's freshness, broken references, option values, and a large registe
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 import ropa
 from ropa.config import Config, RuleOptionsConfig
 from ropa.diagnostics import Diagnostic
-from ropa.law import add_duration, add_months, adequacy
+from ropa.law import Decision, add_duration, add_months, adequacy
 from ropa.models import Register
 
 from .conftest import FIXTURE_TODAY, FIXTURES
@@ -136,8 +137,47 @@ def test_adequacy_depends_on_the_check_date(country: str, today: dt.date, report
 def test_an_expired_decision_is_named_in_the_message() -> None:
     text = one_transfer("{country: GB, mechanism: adequacy}")
     (finding,) = findings("TRF-003", text, today=dt.date(2032, 1, 1))
-    assert "2021/1772" in finding.message
+    assert "renewing the adequacy decision for the United Kingdom" in finding.message
     assert "until 2031-12-27" in finding.message
+
+
+def test_the_message_speaks_of_the_law_of_the_check_date() -> None:
+    # a US transfer judged in March 2021: the Privacy Shield had ended; the DPF of 2023 was no law yet
+    (us,) = findings(
+        "TRF-003", one_transfer("{country: US, mechanism: adequacy}"), today=dt.date(2021, 3, 15)
+    )
+    assert "2016/1250 (Privacy Shield) applied only until 2020-07-15" in us.message
+    assert "2023/1795" not in us.message
+    # Korea's decision was adopted on 17 December 2021: in March 2021 none applied, and none is named
+    (kr,) = findings(
+        "TRF-003", one_transfer("{country: KR, mechanism: adequacy}"), today=dt.date(2021, 3, 15)
+    )
+    assert "no adequacy decision applied to it on 2021-03-15" in kr.message
+    assert "2022/254" not in kr.message
+
+
+@pytest.mark.parametrize("decision", adequacy().decisions, ids=lambda d: d.decision[:60])
+def test_no_trf003_message_names_a_decision_adopted_after_the_check_date(decision: Decision) -> None:
+    destination = (
+        f"country: {decision.country}"
+        if decision.country
+        else f"international_organisation: {decision.organisation}"
+    )
+    text = one_transfer(f"{{{destination}, mechanism: adequacy}}")
+    days = [d for d in (decision.start, decision.valid_until) if d is not None]
+    for day in [day + dt.timedelta(days=delta) for day in days for delta in (-1, 1)]:
+        later = [d.decision for d in adequacy().decisions if d.start is not None and d.start > day]
+        for finding in findings("TRF-003", text, today=day):
+            assert not [name for name in later if name in finding.message], (day, finding.message)
+
+
+def test_a_decision_is_named_by_what_it_was_when_adopted() -> None:
+    months = "January|February|March|April|May|June|July|August|September|October|November|December"
+    for decision in adequacy().decisions:
+        for day, month, year in re.findall(rf"\b(\d{{1,2}}) ({months}) (\d{{4}})", decision.decision):
+            named = dt.date(int(year), months.split("|").index(month) + 1, int(day))
+            assert decision.adopted is not None
+            assert named <= decision.adopted, decision.decision
 
 
 def test_international_organisations_are_matched_by_name_or_alias() -> None:
