@@ -34,6 +34,7 @@ def validate(
     *,
     today: dt.date | None = None,
     rules: tuple[Rule, ...] | None = None,
+    lang: str = "en",
 ) -> Report:
     """Load (if needed) and check a register: structural diagnostics plus every selected rule.
 
@@ -43,6 +44,9 @@ def validate(
             above a path, else the defaults.
         today: the date that date-dependent rules use (default: the real date).
         rules: the rules to choose from (default: :data:`ropa.rules.ALL_RULES`).
+        lang: the language of messages and hints: ``en`` (default), ``nl``, ``fr`` or ``de``. Codes,
+            locations and fingerprints do not depend on it; :func:`ropa.i18n.translate_report` translates
+            a report later.
 
     Returns:
         A :class:`~ropa.diagnostics.Report`, sorted by file, line and code.
@@ -50,6 +54,7 @@ def validate(
     Raises:
         FileNotFoundError: the path does not exist.
         ConfigError: the configuration is invalid.
+        ValueError: ``lang`` is not supported.
     """
     from ropa.rules import ALL_RULES
     from ropa.rules.engine import profiles_for, run_rules, select_rules
@@ -61,7 +66,12 @@ def validate(
     catalogue = rules if rules is not None else ALL_RULES
     selected = select_rules(catalogue, config, profiles_for(config, result))
     findings = run_rules(result, selected, config, today=day, all_rules=catalogue)
-    return Report.build([*result.diagnostics, *findings], result.files)
+    report = Report.build([*result.diagnostics, *findings], result.files)
+    if lang == "en":
+        return report
+    from ropa.i18n import translate_report
+
+    return translate_report(report, lang)
 
 
 def export_json(register: Register | LoadResult, path: str | os.PathLike[str] | None = None) -> str:

@@ -14,12 +14,12 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from ropa.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parse_date
+from ropa.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parse_date, register_lang
 from ropa.diagnostics import Severity
 
 __all__ = ["FORMATS", "register", "run"]
 
-FORMATS = ("json", "xlsx", "csv")
+FORMATS = ("json", "xlsx", "csv", "jsonld", "subprocessors")
 LANGUAGES = ("en", "nl", "fr", "de")
 
 _EPILOG = """\
@@ -27,6 +27,9 @@ formats:
   xlsx  an Excel workbook for people (sheets per Art. 30 item, findings, a hidden copy for re-import)
   json  the canonical JSON of the register (stdout without -o)
   csv   one CSV file per table in the folder given by -o
+  jsonld  the register as W3C DPV 2.x JSON-LD (stdout without -o)
+  subprocessors  the processors and sub-processors: Markdown on stdout, or CSV, Markdown or HTML
+        by the suffix of -o (.csv, .md, .html)
 
 exit codes:
   0  exported
@@ -96,7 +99,7 @@ def _format(args: argparse.Namespace) -> str:
     if output is None:
         raise UsageError("give --format, or -o with a .xlsx or .json suffix (csv: a folder)")
     suffix = output.suffix.lower()
-    if suffix in (".xlsx", ".json"):
+    if suffix in (".xlsx", ".json", ".jsonld"):
         return suffix[1:]
     if suffix == "" or output.is_dir():
         return "csv"
@@ -108,9 +111,12 @@ def run(args: argparse.Namespace) -> int:
     import ropa
     from ropa.config import find_config, load_config
     from ropa.export.cells import ExportWarning
-    from ropa.i18n import normalise_lang
 
     fmt = _format(args)
+    if fmt in ("jsonld", "subprocessors"):
+        from ropa.cli._publishing_formats import export_published
+
+        return export_published(args, fmt)
     if fmt in ("xlsx", "csv") and args.output is None:
         raise UsageError(f"--format {fmt} needs -o OUT")
     today = parse_date(args.today) if args.today else None
@@ -123,15 +129,14 @@ def run(args: argparse.Namespace) -> int:
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
     register = result.register
 
-    meta_lang = register.meta.language if register.meta else None
-    lang = args.lang or normalise_lang(meta_lang) or "en"
-    if args.lang is None and meta_lang and normalise_lang(meta_lang) is None:
-        print(f"ropa: note: no labels for the register's language '{meta_lang}'; using en", file=sys.stderr)
+    lang, note = register_lang(args.lang, register.meta.language if register.meta else None)
+    if note is not None and fmt != "json":
+        print(note, file=sys.stderr)
 
     report = None
     if fmt != "json" and not args.no_findings:
         config = load_config(args.config) if args.config is not None else find_config(args.path)
-        report = ropa.validate(result, config, today=today)
+        report = ropa.validate(result, config, today=today, lang=lang)
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ExportWarning)

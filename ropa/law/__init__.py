@@ -49,6 +49,7 @@ from ropa.law.data import processes_criminal as processes_criminal
 from ropa.law.data import processes_special as processes_special
 from ropa.law.data import special_category as special_category
 from ropa.law.data import special_refs as special_refs
+from ropa.law.exemption import Obstacle as Obstacle
 from ropa.law.exemption import exemption_obstacles as exemption_obstacles
 from ropa.law.exemption import validly_exempt as validly_exempt
 from ropa.law.parties import AbroadLink as AbroadLink
@@ -88,6 +89,7 @@ __all__ = [
     "CategoryRef",
     "Decision",
     "NotThirdCountry",
+    "Obstacle",
     "Special",
     "StatutoryMinimum",
     "add_duration",

@@ -27,6 +27,7 @@ from ropa.models import Activity, DataCategory, Frequency, Organisation
 
 __all__ = [
     "IN_FORCE",
+    "Obstacle",
     "Ruleset",
     "current_ruleset",
     "exemption_obstacles",
@@ -97,29 +98,49 @@ def risk_flags(activity: Activity) -> list[str]:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class Obstacle:
+    """One reason why the Art. 30(5) derogation cannot cover an activity.
+
+    Attributes:
+        kind: ``led`` (Law Enforcement Directive processing), ``headcount`` (250 persons or more),
+            ``frequency-unknown``, ``frequency`` (not occasional), ``special`` (Art. 9 or 10 data) or
+            ``risk`` (flagged as likely to result in a risk).
+        employees, threshold: for ``headcount``.
+        frequency: for ``frequency``.
+        flags: for ``risk``, the flags that say so (:func:`risk_flags`).
+    """
+
+    kind: str
+    employees: int | None = None
+    threshold: int | None = None
+    frequency: Frequency | None = None
+    flags: tuple[str, ...] = ()
+
+
 def exemption_obstacles(
     activity: Activity, organisation: Organisation | None, categories: Mapping[str, DataCategory]
-) -> list[str]:
-    """Why the Art. 30(5) derogation cannot cover the activity, as the register shows it: one reason per
-    exception that applies (none when the register shows no obstacle; the headcount is checked only when
-    ``employees`` is stated)."""
+) -> list[Obstacle]:
+    """Why the Art. 30(5) derogation cannot cover the activity, as the register shows it: one obstacle
+    per exception that applies (none when the register shows no obstacle; the headcount is checked only
+    when ``employees`` is stated)."""
     threshold = rulesets()[IN_FORCE].threshold
     employees = organisation.employees if organisation is not None else None
-    reasons: list[str] = []
+    out: list[Obstacle] = []
     if is_led(activity):
-        reasons.append("it is processing under the Law Enforcement Directive, whose Art. 24 has no exemption")
+        out.append(Obstacle("led"))
     if employees is not None and employees >= threshold:
-        reasons.append(f"the organisation employs {employees} persons ({threshold} or more)")
+        out.append(Obstacle("headcount", employees=employees, threshold=threshold))
     if activity.frequency is None:
-        reasons.append("its frequency is not recorded as occasional")
+        out.append(Obstacle("frequency-unknown"))
     elif activity.frequency is not Frequency.OCCASIONAL:
-        reasons.append(f"it is {activity.frequency.value}, not occasional")
+        out.append(Obstacle("frequency", frequency=activity.frequency))
     if processes_special(activity, categories) or processes_criminal(activity, categories):
-        reasons.append("it involves special-category or criminal data")
+        out.append(Obstacle("special"))
     flags = risk_flags(activity)
     if flags:
-        reasons.append(f"it is flagged as risky ({', '.join(flags)})")
-    return reasons
+        out.append(Obstacle("risk", flags=tuple(flags)))
+    return out
 
 
 def validly_exempt(

@@ -73,11 +73,14 @@ class AbroadLink:
 
     Attributes:
         party: the party.
-        via: how the data reach it, in words: ``sub-processor of google-ireland``, ``system 'Gmail'``.
+        above: the party it is a sub-processor of, or ``None`` (a party that runs a system, or a processor
+            activity's own sub-processor).
+        system: the text of the system or storage location that leads to it, or ``None``.
     """
 
     party: Party
-    via: str
+    above: Party | None = None
+    system: str | None = None
 
 
 @lru_cache(maxsize=4096)
@@ -119,24 +122,24 @@ def indirect_third_country_links(
     in a third country are REC-004's and are not listed."""
     out: dict[str, AbroadLink] = {}
 
-    def add(party: Party, via: str) -> None:
-        if party.id not in out and is_third_country(party.country, day):
-            out[party.id] = AbroadLink(party, via)
+    def add(link: AbroadLink) -> None:
+        if link.party.id not in out and is_third_country(link.party.country, day):
+            out[link.party.id] = link
 
     if isinstance(entry, Activity):
         direct = [r.party for r in entry.recipients or () if r.party is not None]
         for sub, above in _sub_processors(direct, parties):
-            add(sub, f"sub-processor of {above.id}")
+            add(AbroadLink(sub, above))
         texts = [*(entry.systems or ()), *([entry.storage_location] if entry.storage_location else ())]
         for text in texts:
             for party in named_parties(text, parties.values()):
-                add(party, f"system '{text}'")
+                add(AbroadLink(party, system=text))
                 for sub, above in _sub_processors([party.id], parties):
-                    add(sub, f"sub-processor of {above.id}, which runs system '{text}'")
+                    add(AbroadLink(sub, above, text))
     else:
         own = [p for p in entry.sub_processors or () if p in parties]
         for party_id in own:
-            add(parties[party_id], "sub-processor")
+            add(AbroadLink(parties[party_id]))
         for sub, above in _sub_processors(own, parties):
-            add(sub, f"sub-processor of {above.id}")
+            add(AbroadLink(sub, above))
     return list(out.values())

@@ -65,8 +65,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.law import exemption_obstacles
+from ropa.law import Obstacle, exemption_obstacles
 from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
+
+
+def _reason(obstacle: Obstacle) -> str:
+    if obstacle.kind == "led":
+        return "it is processing under the Law Enforcement Directive, whose Art. 24 has no exemption"
+    if obstacle.kind == "headcount":
+        return f"the organisation employs {obstacle.employees} persons ({obstacle.threshold} or more)"
+    if obstacle.kind == "frequency-unknown":
+        return "its frequency is not recorded as occasional"
+    if obstacle.kind == "frequency" and obstacle.frequency is not None:
+        return f"it is {obstacle.frequency.value}, not occasional"
+    if obstacle.kind == "special":
+        return "it involves special-category or criminal data"
+    return f"it is flagged as risky ({', '.join(obstacle.flags)})"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -74,9 +88,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
         if not activity.exemption_claimed:
             continue
-        reasons = exemption_obstacles(activity, org, ctx.category_by_id)
-        if reasons:
-            yield ctx.finding(activity, "/exemption_claimed", reasons="; ".join(reasons))
+        obstacles = exemption_obstacles(activity, org, ctx.category_by_id)
+        if obstacles:
+            reasons = "; ".join(_reason(o) for o in obstacles)
+            yield ctx.finding(activity, "/exemption_claimed", reasons=reasons)
 
 
 RULE = Rule(

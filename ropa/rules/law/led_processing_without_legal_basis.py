@@ -49,7 +49,7 @@ from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
 from ropa.law import is_led
-from ropa.rules._base import Finding, Rule, RuleContext, led_ref
+from ropa.rules._base import Finding, Rule, RuleContext, excerpt, led_ref
 
 _REFS = (led_ref("8"), led_ref("24", 1, "g"))
 
@@ -61,7 +61,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         for index, purpose in enumerate(activity.purposes or ()):
             if purpose.law and purpose.law.strip():
                 continue
-            yield ctx.finding(activity, f"/purposes/{index}", purpose=purpose.description.strip()[:60])
+            yield ctx.finding(activity, f"/purposes/{index}", purpose=excerpt(purpose.description))
 
 
 RULE = Rule(

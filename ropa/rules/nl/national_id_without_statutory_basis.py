@@ -74,7 +74,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.law import BsnLaw, lawful_basis, national_id_refs, read_bsn_law
+from ropa.law import lawful_basis, national_id_refs, read_bsn_law
 from ropa.models import Activity, LawfulBasis
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 
@@ -90,10 +90,6 @@ def _statutory_laws(activity: Activity) -> list[str]:
             if lawful_basis(purpose) in _STATUTORY and purpose.law and purpose.law.strip()
         )
     )
-
-
-def _prescribe(laws: list[BsnLaw]) -> str:
-    return "; ".join(f"{law.law} prescribes {law.detail}" for law in laws)
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -118,12 +114,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         cited = "; ".join(f"'{law}'" for law in laws)
         if all(reading.verdict == "does-not-permit" for reading in readings):
-            known = list(dict.fromkeys(law for reading in readings for law in reading.laws))
+            known = list(dict.fromkeys(law.law for reading in readings for law in reading.laws))
             yield ctx.finding(
                 activity,
                 refs[0].path,
                 categories=categories,
-                problem=f"citing {cited}, but no law cited prescribes the BSN ({_prescribe(known)})",
+                problem=f"citing {cited}, but no law cited prescribes the BSN ({'; '.join(known)})",
                 fix=_FIX_NOT_PERMITTING,
             )
         else:

@@ -66,8 +66,8 @@ def _reason(candidates: list[Decision], today: dt.date, version: str) -> str:
     ended = [d for d in candidates if d.valid_until is not None and d.valid_until < today]
     if ended:
         last = max(ended, key=lambda d: d.valid_until or today)
-        scope = f" ({last.scope_key})" if last.partial and last.scope_key else ""
-        return f"{last.decision}{scope} applied only until {last.valid_until}"
+        decision = f"{last.decision} ({last.scope_key})" if last.partial and last.scope_key else last.decision
+        return f"{decision} applied only until {last.valid_until}"
     if candidates:
         return f"no adequacy decision applied to it on {today.isoformat()}"
     return f"ropa's adequacy data ({version}) list no decision for it"

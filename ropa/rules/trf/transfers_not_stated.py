@@ -53,7 +53,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.law import indirect_third_country_links, is_third_country
+from ropa.law import AbroadLink, indirect_third_country_links, is_third_country
 from ropa.models import Activity, ProcessorActivity
 from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
 
@@ -71,6 +71,16 @@ def _recipient_abroad(ctx: RuleContext, activity: Activity) -> bool:
     return False
 
 
+def _via(link: AbroadLink) -> str:
+    if link.above is not None and link.system is not None:
+        return f"sub-processor of {link.above.id}, which runs system '{link.system}'"
+    if link.above is not None:
+        return f"sub-processor of {link.above.id}"
+    if link.system is not None:
+        return f"system '{link.system}'"
+    return "sub-processor"
+
+
 def check(ctx: RuleContext) -> Iterator[Finding]:
     entries: tuple[Activity | ProcessorActivity, ...] = (*ctx.activities, *ctx.processor_activities)
     for entry in entries:
@@ -82,13 +92,13 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if not links:
             yield ctx.finding(entry, why="")
             continue
-        shown = [f"{link.party.id} in {link.party.country} ({link.via})" for link in links[:_LIMIT]]
+        shown = [f"{link.party.id} in {link.party.country} ({_via(link)})" for link in links[:_LIMIT]]
         if len(links) > _LIMIT:
             shown.append(f"{len(links) - _LIMIT} more")
         yield ctx.finding(
             entry,
             severity=Severity.WARNING,
-            why=f", although its data reach {', '.join(shown)}, outside the EEA",
+            why=f", although its data reach {'; '.join(shown)}, outside the EEA",
         )
 
 
