@@ -53,6 +53,7 @@ from ropa.law.exemption import Obstacle as Obstacle
 from ropa.law.exemption import exemption_obstacles as exemption_obstacles
 from ropa.law.exemption import validly_exempt as validly_exempt
 from ropa.law.parties import AbroadLink as AbroadLink
+from ropa.law.parties import PartyIndex as PartyIndex
 from ropa.law.parties import authority_party_ids as authority_party_ids
 from ropa.law.parties import determines_own_purposes as determines_own_purposes
 from ropa.law.parties import indirect_third_country_links as indirect_third_country_links
@@ -90,6 +91,7 @@ __all__ = [
     "Decision",
     "NotThirdCountry",
     "Obstacle",
+    "PartyIndex",
     "Special",
     "StatutoryMinimum",
     "add_duration",

@@ -18,18 +18,17 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ropa.law.places import is_third_country
 from ropa.models import Activity, Party, PartyRole, ProcessorActivity
 
 __all__ = [
     "AbroadLink",
+    "PartyIndex",
     "authority_party_ids",
     "determines_own_purposes",
     "indirect_third_country_links",
     "is_processor",
-    "named_parties",
     "recipient_party_ids",
 ]
 
@@ -83,25 +82,64 @@ class AbroadLink:
     system: str | None = None
 
 
-@lru_cache(maxsize=4096)
-def _name_pattern(ident: str, name: str) -> re.Pattern[str]:
-    names = [re.escape(ident)]
-    if name.strip():
-        names.append(r"\s+".join(re.escape(word) for word in name.split()))
-    return re.compile(r"(?<!\w)(?:" + "|".join(names) + r")(?!\w)", re.IGNORECASE)
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
-def named_parties(text: str, parties: Iterable[Party]) -> Iterator[Party]:
-    """The parties that ``text`` (a system or a storage location) names by their id or their full name."""
-    for party in parties:
-        if _name_pattern(party.id, party.name or "").search(text):
-            yield party
+class PartyIndex:
+    """The parties of a register, indexed once for the questions asked of every activity: which parties a
+    text names (one expression for all ids and names) and which sub-processors lie below a party."""
+
+    def __init__(self, parties: Iterable[Party]) -> None:
+        self.by_id: dict[str, Party] = {}
+        self._by_key: dict[str, list[Party]] = {}
+        for party in parties:
+            self.by_id.setdefault(party.id, party)
+            for name in {party.id, party.name or ""}:
+                if name.strip():
+                    self._by_key.setdefault(_key(name), []).append(party)
+        names = sorted(self._by_key, key=len, reverse=True)
+        alternatives = "|".join(r"\s+".join(re.escape(word) for word in name.split()) for name in names)
+        self._pattern = (
+            re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", re.IGNORECASE) if names else None
+        )
+        self._named: dict[str, tuple[Party, ...]] = {}
+        self._below: dict[str, tuple[tuple[Party, Party], ...]] = {}
+        self._abroad: dict[tuple[str, dt.date], tuple[tuple[Party, Party], ...]] = {}
+
+    def named(self, text: str) -> tuple[Party, ...]:
+        """The parties that ``text`` (a system or a storage location) names by their id or full name."""
+        found = self._named.get(text)
+        if found is None:
+            seen: dict[str, Party] = {}
+            if self._pattern is not None:
+                for match in self._pattern.finditer(text):
+                    for party in self._by_key.get(_key(match.group(0)), ()):
+                        seen.setdefault(party.id, party)
+            found = self._named[text] = tuple(seen.values())
+        return found
+
+    def below(self, party_id: str) -> tuple[tuple[Party, Party], ...]:
+        """``(sub-processor, the party it works for)`` below ``party_id``, at any depth, once each."""
+        found = self._below.get(party_id)
+        if found is None:
+            found = self._below[party_id] = tuple(_sub_processors([party_id], self.by_id))
+        return found
+
+    def abroad_below(self, party_id: str, day: dt.date) -> tuple[tuple[Party, Party], ...]:
+        """The pairs of :meth:`below` whose sub-processor is in a third country on ``day``."""
+        key = (party_id, day)
+        found = self._abroad.get(key)
+        if found is None:
+            pairs = self.below(party_id)
+            found = self._abroad[key] = tuple(p for p in pairs if is_third_country(p[0].country, day))
+        return found
 
 
 def _sub_processors(start: Iterable[str], parties: Mapping[str, Party]) -> Iterator[tuple[Party, Party]]:
     """``(sub-processor, the party it works for)`` below the parties ``start``, at any depth, once each."""
-    seen: set[str] = set()
     queue = [parties[i] for i in start if i in parties]
+    seen = {party.id for party in queue}
     while queue:
         party = queue.pop(0)
         for sub_id in party.sub_processors or ():
@@ -114,7 +152,7 @@ def _sub_processors(start: Iterable[str], parties: Mapping[str, Party]) -> Itera
 
 
 def indirect_third_country_links(
-    entry: Activity | ProcessorActivity, parties: Mapping[str, Party], day: dt.date
+    entry: Activity | ProcessorActivity, parties: PartyIndex, day: dt.date
 ) -> list[AbroadLink]:
     """The parties in a third country on ``day`` that the entry's data reach other than as its direct
     recipients: sub-processors of its recipients (or, in the processor's record, its own sub-processors),
@@ -122,24 +160,25 @@ def indirect_third_country_links(
     in a third country are REC-004's and are not listed."""
     out: dict[str, AbroadLink] = {}
 
-    def add(link: AbroadLink) -> None:
-        if link.party.id not in out and is_third_country(link.party.country, day):
-            out[link.party.id] = link
+    def add(party: Party, above: Party | None = None, system: str | None = None) -> None:
+        if party.id not in out and is_third_country(party.country, day):
+            out[party.id] = AbroadLink(party, above, system)
+
+    def add_below(party_id: str, system: str | None = None) -> None:
+        for sub, above in parties.abroad_below(party_id, day):
+            if sub.id not in out:
+                out[sub.id] = AbroadLink(sub, above, system)
 
     if isinstance(entry, Activity):
-        direct = [r.party for r in entry.recipients or () if r.party is not None]
-        for sub, above in _sub_processors(direct, parties):
-            add(AbroadLink(sub, above))
+        for party_id in dict.fromkeys(r.party for r in entry.recipients or () if r.party is not None):
+            add_below(party_id)
         texts = [*(entry.systems or ()), *([entry.storage_location] if entry.storage_location else ())]
         for text in texts:
-            for party in named_parties(text, parties.values()):
-                add(AbroadLink(party, system=text))
-                for sub, above in _sub_processors([party.id], parties):
-                    add(AbroadLink(sub, above, text))
+            for party in parties.named(text):
+                add(party, system=text)
+                add_below(party.id, text)
     else:
-        own = [p for p in entry.sub_processors or () if p in parties]
-        for party_id in own:
-            add(AbroadLink(parties[party_id]))
-        for sub, above in _sub_processors(own, parties):
-            add(AbroadLink(sub, above))
+        for party_id in dict.fromkeys(p for p in entry.sub_processors or () if p in parties.by_id):
+            add(parties.by_id[party_id])
+            add_below(party_id)
     return list(out.values())

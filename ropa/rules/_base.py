@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ropa.diagnostics import LegalRef, Severity
-from ropa.law import validly_exempt
+from ropa.law import PartyIndex, validly_exempt
 from ropa.models import (
     Activity,
     DataCategory,
@@ -232,6 +232,11 @@ class RuleContext:
     def is_broken(self, kind: str, ident: str) -> bool:
         """True when the entity ``ident`` of ``kind`` failed structural loading."""
         return (kind, ident) in self.broken
+
+    @cached_property
+    def party_index(self) -> PartyIndex:
+        """The parties indexed for name look-ups and sub-processor chains (:mod:`ropa.law`)."""
+        return PartyIndex(self.parties)
 
     @cached_property
     def exempt_activities(self) -> frozenset[int]:

@@ -12,9 +12,11 @@ import pytest
 import ropa.law
 from ropa._data import country_codes, load_data
 from ropa.law import (
+    PartyIndex,
     _dpv,
     classify_basis_iri,
     concept,
+    indirect_third_country_links,
     is_child,
     is_criminal,
     is_third_country,
@@ -24,10 +26,12 @@ from ropa.law import (
     special_category,
 )
 from ropa.models import (
+    Activity,
     DataCategory,
     DataSubjectCategory,
     LawfulBasis,
     Organisation,
+    Party,
     Purpose,
     SpecialCategory,
 )
@@ -230,3 +234,35 @@ def test_the_security_vocabulary_covers_four_languages() -> None:
 def test_the_not_a_third_country_periods_name_real_countries() -> None:
     for entry in load_data("adequacy")["not_a_third_country"]:
         assert entry["country"] in country_codes()
+
+
+# --- parties the data reach outside the EEA ------------------------------------------------------------
+
+
+def test_a_text_names_parties_by_id_or_full_name_as_whole_words() -> None:
+    index = PartyIndex(
+        [
+            Party(id="whatsapp", name="WhatsApp Ireland Ltd.", role="controller", country="IE"),
+            Party(id="mail", name="Mail Inc.", role="processor", country="US"),
+            Party(id="helpdesk", name="Helpdesk  Inc.", role="processor", country="US"),
+        ]
+    )
+    assert [p.id for p in index.named("WhatsApp Business")] == ["whatsapp"]
+    assert index.named("Gmail") == ()  # 'mail' inside a word is not a name
+    assert [p.id for p in index.named("the helpdesk inc. ticket system")] == ["helpdesk"]
+
+
+def test_sub_processor_chains_are_followed_once_through_cycles() -> None:
+    parties = [
+        Party(id="a", name="A", role="processor", country="NL", sub_processors=["b"]),
+        Party(id="b", name="B", role="processor", country="US", sub_processors=["c"]),
+        Party(id="c", name="C", role="processor", country="JP", sub_processors=["a"]),
+    ]
+    index = PartyIndex(parties)
+    assert [(sub.id, above.id) for sub, above in index.below("a")] == [("b", "a"), ("c", "b")]
+    activity = Activity(id="x", name="X", recipients=[{"party": "a"}])
+    links = indirect_third_country_links(activity, index, dt.date(2026, 6, 1))
+    assert [(link.party.id, link.above.id if link.above else None) for link in links] == [
+        ("b", "a"),
+        ("c", "b"),
+    ]

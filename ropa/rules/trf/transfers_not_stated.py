@@ -88,7 +88,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         if isinstance(entry, Activity) and _recipient_abroad(ctx, entry):
             continue
-        links = indirect_third_country_links(entry, ctx.party_by_id, ctx.today)
+        links = indirect_third_country_links(entry, ctx.party_index, ctx.today)
         if not links:
             yield ctx.finding(entry, why="")
             continue
