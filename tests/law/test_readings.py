@@ -8,6 +8,8 @@ import doctest
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import ropa.law
 from ropa._data import country_codes, load_data
@@ -266,3 +268,33 @@ def test_sub_processor_chains_are_followed_once_through_cycles() -> None:
         ("b", "a"),
         ("c", "b"),
     ]
+
+
+_IDS = ["a", "b", "c", "d", "e"]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_IDS),
+            st.sampled_from(["NL", "US", "JP", "GB", "IE", "CN"]),
+            st.lists(st.sampled_from([*_IDS, "missing"]), max_size=3),
+        ),
+        max_size=6,
+    ),
+    st.lists(st.sampled_from([*_IDS, "missing"]), max_size=3),
+    st.lists(st.text(max_size=20) | st.sampled_from(_IDS), max_size=3),
+    st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2035, 1, 1)),
+)
+def test_third_country_links_never_raise_and_list_each_party_abroad_once(
+    rows: list[tuple[str, str, list[str]]], recipients: list[str], systems: list[str], day: dt.date
+) -> None:
+    parties = [
+        Party(id=ident, name=f"Party {ident}", role="processor", country=country, sub_processors=subs)
+        for ident, country, subs in rows
+    ]
+    activity = Activity(id="x", name="X", recipients=[{"party": r} for r in recipients], systems=systems)
+    links = indirect_third_country_links(activity, PartyIndex(parties), day)
+    ids = [link.party.id for link in links]
+    assert len(ids) == len(set(ids))
+    assert all(is_third_country(link.party.country, day) for link in links)
