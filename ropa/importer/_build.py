@@ -78,6 +78,10 @@ MULTI_FIELDS = frozenset(
 _ID_RE = re.compile(ID_PATTERN)
 _MAX_NAME = 100
 _ORG_SCAN_ROWS = 100
+MAX_CONTINUED_ROWS = 500
+"""Rows without a name read as part of the activity above, at most; later ones start an activity of their
+own. Merged cells span a few rows; more is a sheet without names, and merging it whole would make one
+activity too large to validate (and take time that grows with the square of its rows)."""
 
 # fmt: off
 _SOURCE_WORDS: dict[str, tuple[str, ...]] = {
@@ -117,15 +121,14 @@ class RowGroup:
     sheet: str | None
     row: int
     cells: list[tuple[Column, str, int]] = field(default_factory=list)
+    continued: int = 0
+    """Rows read as part of this activity after its first."""
 
     def texts(self, name: str) -> list[tuple[str, Column, int]]:
         return [(text, col, row) for col, text, row in self.cells if col.field == name]
 
     def joined(self, name: str) -> str | None:
-        parts: list[str] = []
-        for text, _, _ in self.texts(name):
-            if text not in parts:
-                parts.append(text)
+        parts = dict.fromkeys(text for text, _, _ in self.texts(name))  # distinct, in order, in linear time
         return "\n".join(parts) if parts else None
 
 
@@ -150,6 +153,8 @@ class RegisterBuilder:
             "parties": set(),
             "act": set(),
         }
+        self.next_suffix: dict[tuple[str, str], int] = {}
+        """Per kind and stem: the suffixes below it are taken (so that making ids unique is linear)."""
         self.organisation: dict[str, Any] = {}
         self.title: str | None = None
         self.tables = 0
@@ -359,17 +364,29 @@ class RegisterBuilder:
                     )
                 continue
             if groups and leading and not any(col.field in leading for col, _, _ in mapped):
-                groups[-1].cells.extend(cells)
+                missing = " or ".join(sorted(leading))
+                if groups[-1].continued < MAX_CONTINUED_ROWS:
+                    groups[-1].cells.extend(cells)
+                    groups[-1].continued += 1
+                    self.rep.add(
+                        "IMP-031",
+                        Severity.WARNING,
+                        f"row {number} has no {missing}; it was read as part of the activity of row "
+                        f"{groups[-1].row} (merged cells)",
+                        "If it is an activity of its own, give it a name.",
+                        sheet=sheet,
+                        row=number,
+                    )
+                    continue
                 self.rep.add(
                     "IMP-031",
                     Severity.WARNING,
-                    f"row {number} has no {' or '.join(sorted(leading))}; it was read as part of the "
-                    f"activity of row {groups[-1].row} (merged cells)",
-                    "If it is an activity of its own, give it a name.",
+                    f"row {number} has no {missing}; the activity of row {groups[-1].row} already continues "
+                    f"over {MAX_CONTINUED_ROWS} rows, so it was read as an activity of its own",
+                    "Give each activity a name in its first row.",
                     sheet=sheet,
                     row=number,
                 )
-                continue
             groups.append(RowGroup(sheet, number, cells))
         for group in groups:
             self._activity(group)
@@ -399,10 +416,13 @@ class RegisterBuilder:
         """``base`` (or ``fallback``) made unique within ``kind``, case-insensitively."""
         used = self.used_ids[kind]
         stem = base[:90] if base else fallback
-        candidate, counter = stem, 1
+        key = (kind, stem.casefold())
+        counter = self.next_suffix.get(key, 1)
+        candidate = stem if counter == 1 else f"{stem}-{counter}"
         while candidate.casefold() in used:
             counter += 1
             candidate = f"{stem}-{counter}"
+        self.next_suffix[key] = counter
         used.add(candidate.casefold())
         return candidate
 

@@ -57,6 +57,13 @@ IMPORT_CODES: dict[str, StructuralCode] = {
     "IMP-031": StructuralCode("row-continued", "A row without a name continues the activity above it."),
     "IMP-032": StructuralCode("entity-invalid", "An imported entity failed validation and was left out."),
     "IMP-033": StructuralCode("embedded-register-used", "The lossless copy in a ropa workbook was read."),
+    "IMP-034": StructuralCode(
+        "embedded-register-differs",
+        "The visible sheets of a ropa workbook differ from its embedded register.",
+    ),
+    "IMP-035": StructuralCode(
+        "embedded-register-suspect", "The embedded register holds JSON that ropa never writes."
+    ),
 }
 """Import diagnostic codes: ``IMP-001``–``IMP-006`` refuse the whole file."""
 
