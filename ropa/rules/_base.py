@@ -157,7 +157,8 @@ class RuleContext:
         for activity in self.activities:
             seen: set[str] = set()
             for recipient in activity.recipients or ():
-                seen.add(recipient.party)
+                if recipient.party is not None:
+                    seen.add(recipient.party)
             for transfer in activity.transfers or ():
                 if transfer.recipient:
                     seen.add(transfer.recipient)

@@ -24,7 +24,8 @@ def party_refs(entity: Activity | ProcessorActivity) -> Iterator[PartyRef]:
     (activities only) and transfer importers, in document order."""
     if isinstance(entity, Activity):
         for index, recipient in enumerate(entity.recipients or ()):
-            yield recipient.party, f"/recipients/{index}/party"
+            if recipient.party is not None:
+                yield recipient.party, f"/recipients/{index}/party"
     for index, transfer in enumerate(entity.transfers or ()):
         if transfer.recipient is not None:
             yield transfer.recipient, f"/transfers/{index}/recipient"

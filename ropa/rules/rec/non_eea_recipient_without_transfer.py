@@ -68,7 +68,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         countries = {t.country for t in activity.transfers or () if t.country}
         seen: set[str] = set()
         for index, recipient in enumerate(activity.recipients):
-            party = parties.get(recipient.party)
+            party = parties.get(recipient.party) if recipient.party is not None else None
             if party is None or party.id in seen or party.country is None or party.country in eea:
                 continue
             seen.add(party.id)

@@ -84,6 +84,8 @@ def _recipients(ctx: RuleContext, activity: Activity, notice: NoticeStatement) -
             )
     named = set(notice.recipients)
     for index, recipient in enumerate(activity.recipients):
+        if recipient.party is None:
+            continue  # a category of recipients: the notice names parties only
         defined = ctx.party_by_id.get(recipient.party)
         if recipient.party in named or (defined is not None and defined.role is PartyRole.INTERNAL):
             continue
