@@ -56,11 +56,11 @@ def article_refs(folded: str, article: str, paragraph: str) -> list[tuple[int, s
         k = j + 1
         while k < len(tokens):
             token = tokens[k]
-            if token == "+":
+            if token == "+":  # noqa: S105 - a connector token, not a password
                 k += 1
                 if k < len(tokens) and tokens[k] == "#":
                     k += 1
-            elif token == "#":
+            elif token == "#":  # noqa: S105
                 k += 1
             elif not (marked and token in _LETTERS):
                 break
@@ -79,7 +79,9 @@ def _mentions_article(folded: str, article: str) -> bool:
 @cache
 def _basis_patterns() -> tuple[tuple[re.Pattern[str], LawfulBasis], ...]:
     items = [
-        (phrase, LawfulBasis(basis)) for basis, phrases in terms_by("lawful_bases").items() for phrase in phrases
+        (phrase, LawfulBasis(basis))
+        for basis, phrases in terms_by("lawful_bases").items()
+        for phrase in phrases
     ]
     items.sort(key=lambda item: -len(item[0]))
     return tuple((re.compile(rf"\b{re.escape(phrase)}\b"), basis) for phrase, basis in items)
@@ -95,12 +97,18 @@ def _bases_in(folded: str) -> tuple[list[LawfulBasis], str]:
     # Art. 9/10 references are not Art. 6 bases; keep "explicit consent" (Art. 9(2)(a)) from reading
     # as consent when the cell names Art. 9.
     if _mentions_article(folded, "9"):
-        rest = re.sub(r"\b(?:explicit consent|uitdrukkelijke toestemming|ausdruckliche einwilligung|"
-                      r"consentement explicite)\b", " ", rest)
+        rest = re.sub(
+            r"\b(?:explicit consent|uitdrukkelijke toestemming|ausdruckliche einwilligung|"
+            r"consentement explicite)\b",
+            " ",
+            rest,
+        )
     for pattern, basis in _basis_patterns():
         found.extend(((1, match.start()), basis) for match in pattern.finditer(rest))
         rest = pattern.sub(lambda m: " " * len(m.group()), rest)
-    rest = _FILLER.sub(" ", _MARKERS.sub(" ", _CONNECTORS.sub(" ", re.sub(r"\b6\b|\b1\b|\b[a-f]\b", " ", rest))))
+    rest = _FILLER.sub(
+        " ", _MARKERS.sub(" ", _CONNECTORS.sub(" ", re.sub(r"\b6\b|\b1\b|\b[a-f]\b", " ", rest)))
+    )
     ordered: list[LawfulBasis] = []
     for _, basis in sorted(found, key=lambda item: item[0]):
         if basis not in ordered:
@@ -162,13 +170,15 @@ def parse_art9(text: str) -> tuple[list[SpecialCondition], bool]:
         if condition not in found:
             found.append(condition)
     rest = folded
-    for condition, phrases in terms_by("art9_conditions").items():
+    for key, phrases in terms_by("art9_conditions").items():
         for phrase in phrases:
             if has_words(rest, (phrase,)):
-                if SpecialCondition(condition) not in found:
-                    found.append(SpecialCondition(condition))
+                if SpecialCondition(key) not in found:
+                    found.append(SpecialCondition(key))
                 rest = rest.replace(phrase, " ")
-    rest = _FILLER.sub(" ", _MARKERS.sub(" ", _CONNECTORS.sub(" ", re.sub(r"\b9\b|\b2\b|\b[a-j]\b", " ", rest))))
+    rest = _FILLER.sub(
+        " ", _MARKERS.sub(" ", _CONNECTORS.sub(" ", re.sub(r"\b9\b|\b2\b|\b[a-j]\b", " ", rest)))
+    )
     rest = rest.strip()
     return found, bool(rest)
 

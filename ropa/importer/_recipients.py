@@ -106,9 +106,7 @@ def names_organisation(item: str) -> bool:
     if _DOMAIN.search(text):
         return True
     words = text.split()
-    if len(words) == 1 and (_ACRONYM.match(text) or _INNER_CAPITAL.match(text)):
-        return True
-    return False
+    return len(words) == 1 and bool(_ACRONYM.match(text) or _INNER_CAPITAL.match(text))
 
 
 @dataclass

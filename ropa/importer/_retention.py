@@ -108,7 +108,9 @@ def read_retention(text: str) -> RetentionReading:
     if not _joined(folded, matches):
         return RetentionReading(Retention(None, anchor), Why.SEVERAL)
     after = folded[matches[-1][1] :]
-    if has_words(after, terms("before_event")) and not has_words(after.split(" ")[0], ("na", "after", "nach")):
+    if has_words(after, terms("before_event")) and not has_words(
+        after.split(" ")[0], ("na", "after", "nach")
+    ):
         return RetentionReading(Retention(None, anchor), Why.BEFORE)
     if has_words(folded, _conditions()):
         return RetentionReading(Retention(None, anchor), Why.CONDITIONAL)
