@@ -99,6 +99,8 @@ def summarise(columns: list[Column], fates: list[Fate]) -> list[ColumnSummary]:
     """The summary of ``columns`` from the fates of their cells."""
     by_column: dict[tuple[str | None, int], Counter[str]] = {}
     for fate in fates:
+        if fate.how == "heading":
+            continue
         by_column.setdefault((fate.sheet, fate.column), Counter())[fate.how] += 1
     out: list[ColumnSummary] = []
     for column in columns:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ropa.importer.synonyms import FIELD_SYNONYMS, normalise, normalise_full
 
@@ -61,12 +61,19 @@ def match_heading(text: str, mapping: Mapping[str, str] | None = None) -> Header
     that starts with a known phrase (``Bewaartermijn persoonsgegevens``), or one that contains a known
     phrase of several words (``Welke categorieën van persoonsgegevens?``).
     """
-    key = normalise(text)
-    full = normalise_full(text)
     if mapping:
+        key = normalise(text)
+        full = normalise_full(text)
         for candidate in (key, full):
             if candidate in mapping:
                 return HeaderMatch(mapping[candidate], EXACT, from_mapping=True)
+    return _builtin_match(text)
+
+
+@lru_cache(maxsize=8192)
+def _builtin_match(text: str) -> HeaderMatch | None:
+    key = normalise(text)
+    full = normalise_full(text)
     if not key and not full:
         return None
     index = _exact_index()
