@@ -188,7 +188,7 @@ def _iterparse(content: bytes) -> Any:
     try:
         from defusedxml.ElementTree import iterparse
     except ImportError:  # pragma: no cover - defusedxml is installed with the [import] extra
-        from xml.etree.ElementTree import iterparse  # noqa: S405 - DTDs were refused before parsing
+        from xml.etree.ElementTree import iterparse
 
     return iterparse(io.BytesIO(content), events=("start", "end"))  # noqa: S314 - DTDs refused before
 
