@@ -46,7 +46,7 @@ def _is_non_empty_folder(path: Path) -> bool:
 def run(args: argparse.Namespace) -> int:
     """Execute ``ropa import``."""
     from ropa.export.yaml import write_register_folder
-    from ropa.importer import format_location, import_file, load_mapping
+    from ropa.importer import format_location, import_file, load_mapping, summary_lines
 
     output: Path = args.output
     if output.exists() and not output.is_dir():
@@ -68,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
         )
         if diagnostic.hint and diagnostic.severity is not Severity.INFO:
             print(f"    hint: {diagnostic.hint}")
+    for line in summary_lines(result.columns):
+        print(line)
     counts = {s: sum(1 for d in result.diagnostics if d.severity is s) for s in Severity}
     summary = (
         f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} infos"

@@ -103,6 +103,8 @@ class RegisterBuilder:
         self.tables = 0
         self.fates: list[Fate] = []
         self.columns: list[Column] = []
+        self.groups: list[RowGroup] = []
+        self.by_name: dict[str, RowGroup] = {}
 
     # --- sheets --------------------------------------------------------------------------------------
 
@@ -464,7 +466,7 @@ class RegisterBuilder:
                     sheet=sheet,
                     row=group.row,
                 )
-            self.activity(group)
+            self.queue(group)
 
     def _skip(self, cells: list[tuple[Column, str, int]], sheet: str | None, number: int, why: str) -> None:
         shown = "; ".join(f"{col.heading}: {text}" for col, text, _ in cells)
@@ -480,6 +482,28 @@ class RegisterBuilder:
             self.fates.append(Fate(sheet, number, col.index, text, f"skipped: {why}", kind="skipped"))
 
     # --- activities ----------------------------------------------------------------------------------
+
+    def queue(self, group: RowGroup) -> None:
+        """Keep a row group for :meth:`build`; a group named like one of another sheet completes it (the
+        CNIL list sheet and the fiche of the same activity)."""
+        names = [" ".join(text.split()).casefold() for col, text, _ in group.cells if col.field == "name"]
+        earlier = self.by_name.get(names[0]) if names else None
+        if earlier is not None and earlier.sheet != group.sheet:
+            earlier.cells.extend(group.cells)
+            earlier.hints.update(group.hints)
+            earlier.retention_for.update(group.retention_for)
+            self.rep.add(
+                "IMP-035",
+                Severity.INFO,
+                f"the activity of sheet '{group.sheet}' row {group.row} has the name of the activity of sheet "
+                f"'{earlier.sheet}' row {earlier.row}; they were read as one activity",
+                sheet=group.sheet,
+                row=group.row,
+            )
+            return
+        self.groups.append(group)
+        if names:
+            self.by_name.setdefault(names[0], group)
 
     def activity(self, group: RowGroup) -> None:
         """Build, validate and keep the activity of one row group."""
@@ -583,6 +607,9 @@ class RegisterBuilder:
 
     def build(self) -> Register:
         """The register: validated entities only (failures were reported)."""
+        for group in self.groups:
+            self.activity(group)
+        self.groups = []
         fields: dict[str, Any] = {}
         meta: dict[str, Any] = {}
         if self.title:

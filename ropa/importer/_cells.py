@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-__all__ = ["Column", "ColumnSummary", "Fate", "RowGroup", "summarise"]
+__all__ = ["Column", "ColumnSummary", "Fate", "RowGroup", "summarise", "summary_lines"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,10 @@ class RowGroup:
     rows: list[int] = field(default_factory=list)
     section: str | None = None
     """The section title above the row (``ALLGEMEINES``), when the sheet groups its rows."""
+    hints: dict[int, str] = field(default_factory=dict)
+    """Form sheets: the label of a row (``Données concernant la santé``), which tells what its cells are."""
+    retention_for: dict[int, str] = field(default_factory=dict)
+    """Form sheets: the data category a row's retention cell belongs to."""
 
     def texts(self, name: str) -> list[tuple[str, Column, int]]:
         return [(text, col, row) for col, text, row in self.cells if col.field == name]
@@ -116,3 +120,25 @@ def summarise(columns: list[Column], fates: list[Fate]) -> list[ColumnSummary]:
             )
         )
     return out
+
+
+def summary_lines(columns: tuple[ColumnSummary, ...] | list[ColumnSummary]) -> list[str]:
+    """The column summary as text lines: per sheet, ``B 'Heading' → field: N cells (how many how)``."""
+    from ropa.importer._report import column_letter
+
+    lines: list[str] = []
+    sheet: object = object()
+    for column in columns:
+        if column.cells == 0 and column.field is None:
+            continue
+        if column.sheet != sheet:
+            sheet = column.sheet
+            lines.append(f"columns of sheet '{column.sheet}':" if column.sheet is not None else "columns:")
+        target = column.field or "unmapped"
+        hows = ", ".join(f"{count} {how}" for how, count in column.outcomes)
+        cells = f"{column.cells} cell{'s' if column.cells != 1 else ''}"
+        lines.append(
+            f"  {column_letter(column.column)} '{column.heading}' → {target}: {cells}"
+            + (f" ({hows})" if hows else "")
+        )
+    return lines

@@ -45,10 +45,10 @@ _ROLES: dict[str, tuple[str, ...]] = {
 _FIELDS: dict[str, tuple[str, ...]] = {
     "name": ("name", "naam", "nom", "bezeichnung", "firmenname", "bedrijfsnaam", "raison sociale",
              "denomination", "statutaire naam"),
+    "email": ("email", "e mail", "e mail address", "email address", "e mailadres", "emailadres", "courriel",
+              "adresse electronique", "mail", "adresse e mail", "e mail adresse", "adresse mel", "adresse mail", "mel"),
     "address": ("address", "adres", "adresse", "anschrift", "postadres", "bezoekadres", "vestigingsadres",
                 "postal address", "siege social", "adresse postale", "postanschrift"),
-    "email": ("email", "e mail", "e mail address", "email address", "e mailadres", "emailadres", "courriel",
-              "adresse electronique", "mail", "adresse e mail", "e mail adresse"),
     "phone": ("telephone", "phone", "telephone number", "phone number", "tel", "telefoon", "telefoonnummer",
               "telefon", "telefonnummer", "tel nr", "numero de telephone"),
     "registration_number": ("kvk", "kvk nummer", "kvk nr", "kamer van koophandel", "kbo", "kbo nummer",

@@ -17,6 +17,7 @@ from typing import Any
 from ropa.diagnostics import Severity
 from ropa.importer._cells import Column
 from ropa.importer._draft import ActivityDraft, short
+from ropa.importer._recipients import is_criminal, special_category
 from ropa.importer._values import (
     AnswerKind,
     parse_art9,
@@ -99,7 +100,7 @@ def read_lawful_bases(draft: ActivityDraft) -> None:
     purposes = draft.purposes
     if len(reading.per_part) == len(purposes) and all(reading.per_part):
         assignment = [list(part) for part in reading.per_part]
-        how = "read as lawful bases, line by line"
+        how = "read as lawful bases, line by line" if len(purposes) > 1 else "read as lawful bases"
     else:
         assignment = [list(reading.bases) for _ in purposes]
         how = "read as lawful bases"
@@ -224,6 +225,7 @@ def read_special(draft: ActivityDraft) -> None:
             if flag == "special":
                 draft.data["special_categories"] = True
             items = split_items(answer.rest if answer.value is not None else text)
+            hint = g.hints.get(row)
             if not items:
                 if flag == "criminal":
                     draft.note(column, text, row, "read as yes: kept in notes")
@@ -235,7 +237,13 @@ def read_special(draft: ActivityDraft) -> None:
                 flags: dict[str, Any] = {"criminal": True} if flag == "criminal" else {}
                 ident = draft.b.vocab("categories", item, g, column, row, **flags)
                 entry_data = draft.b.category_entry(item)
-                if flag == "special" and "special" not in entry_data:
+                if hint and "special" not in entry_data:
+                    hinted = special_category(hint)
+                    if hinted is not None:
+                        entry_data["special"] = hinted.value
+                    elif is_criminal(hint):
+                        entry_data.setdefault("criminal", True)
+                if flag == "special" and "special" not in entry_data and not entry_data.get("criminal"):
                     draft.warn(
                         "IMP-026",
                         Severity.WARNING,

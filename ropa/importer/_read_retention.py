@@ -37,7 +37,10 @@ def read_retention_rules(draft: ActivityDraft) -> None:
         for part in parts:
             rule: dict[str, Any] = {}
             head, sep, _ = part.partition(":")
-            if sep and fold(head) in category_names:
+            owner = draft.group.retention_for.get(row)
+            if owner is not None and fold(owner) in category_names:
+                rule["data_categories"] = [category_names[fold(owner)]]
+            elif sep and fold(head) in category_names:
                 rule["data_categories"] = [category_names[fold(head)]]
             reading = read_retention(part)
             folded = fold(part)
