@@ -495,8 +495,8 @@ class RegisterBuilder:
             self.rep.add(
                 "IMP-035",
                 Severity.INFO,
-                f"the activity of sheet '{group.sheet}' row {group.row} has the name of the activity of sheet "
-                f"'{earlier.sheet}' row {earlier.row}; they were read as one activity",
+                f"the activity of sheet '{group.sheet}' row {group.row} has the name of the activity of "
+                f"sheet '{earlier.sheet}' row {earlier.row}; they were read as one activity",
                 sheet=group.sheet,
                 row=group.row,
             )

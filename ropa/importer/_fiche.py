@@ -144,9 +144,10 @@ def read_fiche(builder: RegisterBuilder, table: SheetTable) -> bool:
                 group.hints[number] = str(row[0])
             description = row[1] if len(row) > 1 else None
             for c, name in _LAYOUT[section]:
-                text = row[c] if c < len(row) else None
-                if not text:
+                cell = row[c] if c < len(row) else None
+                if not cell:
                     continue
+                text: str = cell
                 heading = headings.get(c) or str(row[0] or "")
                 column = Column(c + 1, f"{_title(section)}: {heading}".rstrip(": "), name, sheet)
                 group.cells.append((column, text, number))
