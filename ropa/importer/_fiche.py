@@ -147,10 +147,9 @@ def read_fiche(builder: RegisterBuilder, table: SheetTable) -> bool:
                 cell = row[c] if c < len(row) else None
                 if not cell:
                     continue
-                text: str = cell
                 heading = headings.get(c) or str(row[0] or "")
                 column = Column(c + 1, f"{_title(section)}: {heading}".rstrip(": "), name, sheet)
-                group.cells.append((column, text, number))
+                group.cells.append((column, cell, number))
                 if name == "retention" and _value(description):
                     group.retention_for[number] = str(description)
             continue
