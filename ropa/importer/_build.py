@@ -189,7 +189,15 @@ class RegisterBuilder:
             for c, text in enumerate(row):
                 if text and (r, c) in block.used:
                     self.fates.append(
-                        Fate(sheet, r + 1, c + 1, text, "read as the organisation block", kind="skipped")
+                        Fate(
+                            sheet,
+                            r + 1,
+                            c + 1,
+                            text,
+                            "read as the organisation block",
+                            kind="skipped",
+                            in_table=False,
+                        )
                     )
             left = [(c, text) for c, text in enumerate(row) if text and (r, c) not in block.used]
             if left:
@@ -204,7 +212,15 @@ class RegisterBuilder:
                 )
                 for c, text in left:
                     self.fates.append(
-                        Fate(sheet, r + 1, c + 1, text, "above the table: reported", kind="skipped")
+                        Fate(
+                            sheet,
+                            r + 1,
+                            c + 1,
+                            text,
+                            "above the table: reported",
+                            kind="skipped",
+                            in_table=False,
+                        )
                     )
 
     def _merge_org(self, organisation: dict[str, Any], title: str | None) -> None:

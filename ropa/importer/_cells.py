@@ -49,6 +49,8 @@ class Fate:
     how: str
     pieces: tuple[str, ...] = ()
     kind: str = "kept"
+    in_table: bool = True
+    """False for cells above a table (organisation block, title, notes) and form labels."""
 
 
 @dataclass
@@ -103,7 +105,7 @@ def summarise(columns: list[Column], fates: list[Fate]) -> list[ColumnSummary]:
     """The summary of ``columns`` from the fates of their cells."""
     by_column: dict[tuple[str | None, int], Counter[str]] = {}
     for fate in fates:
-        if fate.how == "heading":
+        if fate.how == "heading" or not fate.in_table:
             continue
         by_column.setdefault((fate.sheet, fate.column), Counter())[fate.how] += 1
     out: list[ColumnSummary] = []

@@ -64,7 +64,7 @@ class ActivityDraft:
         self.notes: list[str] = []
         self.unmapped: dict[str, str] = {}
         self.purposes: list[dict[str, Any]] = []
-        self.fates: dict[tuple[int, int, str], Fate] = {}
+        self.fates: dict[tuple[str | None, int, int, str], Fate] = {}
         self.joint = False
 
     # --- helpers ---------------------------------------------------------------------------------
@@ -78,7 +78,7 @@ class ActivityDraft:
             severity,
             message,
             hint,
-            sheet=self.group.sheet,
+            sheet=column.sheet if column.sheet is not None else self.group.sheet,
             row=row,
             column=column.index,
             entity=f"activity {self.data.get('id', '?')}",
@@ -86,10 +86,11 @@ class ActivityDraft:
 
     def fate(self, column: Column, row: int, text: str, how: str, *pieces: str, kind: str = "kept") -> None:
         """Record what happened to a cell (the first record wins)."""
-        key = (row, column.index, text)
+        key = (column.sheet, row, column.index, text)
         if key not in self.fates:
             kept = pieces if pieces or kind != "kept" else (text,)
-            self.fates[key] = Fate(self.group.sheet, row, column.index, text, how, tuple(kept), kind)
+            sheet = column.sheet if column.sheet is not None else self.group.sheet
+            self.fates[key] = Fate(sheet, row, column.index, text, how, tuple(kept), kind)
 
     def exact(self, column: Column, row: int, text: str, how: str) -> None:
         """Record a cell read exactly (its text says nothing more than the value read)."""
@@ -173,6 +174,8 @@ class ActivityDraft:
         self._identity()
         for name in ("description", "owner", "department", "storage_location"):
             self._text_field(name)
+        if self.data.get("description") == self.data["name"]:
+            del self.data["description"]  # the name was taken from the description: it is kept there
         if g.section and "department" not in self.data:
             self.data["department"] = g.section
         elif g.section:
@@ -202,7 +205,7 @@ class ActivityDraft:
         for column, text, row in g.cells:
             if column.field in (None, KEEP):
                 self.keep(column, text, row)
-            elif (row, column.index, text) not in self.fates:
+            elif (column.sheet, row, column.index, text) not in self.fates:
                 # A safety net: a cell no reader accounted for is kept, never dropped.
                 self.keep(column, text, row)
         if self.purposes:

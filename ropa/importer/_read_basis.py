@@ -150,8 +150,12 @@ def read_lawful_bases(draft: ActivityDraft) -> None:
 
 
 def _special_only(draft: ActivityDraft, text: str) -> bool:
-    """True when a basis cell holds only an Art. 9 or Art. 10 ground (already read into art9/art10)."""
-    return bool(parse_art9(text)[0]) or parse_art10(text)
+    """True when a basis cell holds only an Art. 9 or Art. 10 ground (already read into art9/art10); a
+    cell that names a law besides (``Participatiewet; Art. 9 lid 2 sub h AVG ...``) also gives the law."""
+    if parse_art10(text):
+        return True
+    conditions, extra = parse_art9(text)
+    return bool(conditions) and not ((extra and ";" in text) or "\n" in text)
 
 
 def read_purpose_details(draft: ActivityDraft) -> None:

@@ -125,6 +125,11 @@ def _joint(draft: ActivityDraft) -> list[dict[str, Any]]:
     ]
 
 
+def _roleless(draft: ActivityDraft) -> list[dict[str, Any]]:
+    ids = {e["party"] for e in draft.data.get("recipients", []) if "party" in e}
+    return [p for p in draft.b.parties.values() if p["id"] in ids and not p.get("role")]
+
+
 def read_agreements(draft: ActivityDraft) -> None:
     """A contract column: the processors' Art. 28 agreement, or the joint controllers' arrangement."""
     for text, column, row in draft.group.texts("agreements"):
@@ -142,6 +147,20 @@ def read_agreements(draft: ActivityDraft) -> None:
         targets = _joint(draft) if arrangement else _processors(draft)
         named = [p for p in targets if fold(str(p["name"])) and fold(str(p["name"])) in folded]
         targets = named or targets
+        if not targets and not arrangement and has_words(folded, terms("agreement_words")):
+            targets = _roleless(draft)
+            for party in targets:
+                party["role"] = PartyRole.PROCESSOR.value
+                draft.warn(
+                    "IMP-029",
+                    Severity.INFO,
+                    f"'{short(text)}' names a processing agreement, so party '{party['name']}' of the same "
+                    "row "
+                    "was recorded as a processor",
+                    "Check the party's role in parties.yaml.",
+                    column,
+                    row,
+                )
         if not targets:
             draft.note(column, text, row, "no processor in the row: kept in notes")
             draft.warn(

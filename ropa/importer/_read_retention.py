@@ -34,6 +34,7 @@ def read_retention_rules(draft: ActivityDraft) -> None:
         if draft.blank(column, text, row):
             continue
         parts = split_lines(text)
+        cell_rules: list[dict[str, Any]] = []
         for part in parts:
             rule: dict[str, Any] = {}
             head, sep, _ = part.partition(":")
@@ -70,7 +71,25 @@ def read_retention_rules(draft: ActivityDraft) -> None:
                     row,
                 )
             rule["description"] = part
-            rules.append(rule)
+            cell_rules.append(rule)
+        unscoped = [r for r in cell_rules if r.get("kind") == "temporal" and "data_categories" not in r]
+        if len({r["duration"] for r in unscoped}) > 1:
+            # Two periods for the same data: neither is the rule; both stay as criteria.
+            for rule in unscoped:
+                rule.pop("duration")
+                rule.pop("anchor", None)
+                rule["kind"] = RetentionKind.CRITERIA.value
+                rule["criteria"] = rule["description"]
+            draft.warn(
+                "IMP-028",
+                Severity.INFO,
+                f"the retention '{short(text)}' gives several periods for the same data; they were kept as "
+                "criteria text",
+                "Say which data each period covers in the retention rules of the YAML file.",
+                column,
+                row,
+            )
+        rules.extend(cell_rules)
         draft.fate(column, row, text, "read as retention rules", *parts)
     if rules:
         draft.data["retention"] = rules

@@ -101,6 +101,8 @@ def read_transfers(draft: ActivityDraft) -> None:
         body = answer.rest if answer.value is not None else text
         items = split_items(body)
         countries, unknown = parse_countries(items)
+        mechanisms_named = [item for item in unknown if parse_mechanisms(item)]
+        unknown = [item for item in unknown if item not in mechanisms_named]
         prose = [] if countries else _countries_in_prose(body)
         conditional = answer.conditional or (answer.value is None and bool(body) and _is_conditional(body))
         if answer.kind is AnswerKind.NO and not countries and not prose:
@@ -115,12 +117,15 @@ def read_transfers(draft: ActivityDraft) -> None:
             transfer = _transfer(transfers, code, remark)
             if remark:
                 _mechanism(draft, transfer, remark, column, row)
+            for item in mechanisms_named:
+                _transfer(transfers, code, item)
+                _mechanism(draft, transfer, item, column, row)
         for code in prose:
             found = _transfer(transfers, code, text)
             _mechanism(draft, found, text, column, row)
         if countries and not unknown and not conditional:
             how = "read as countries" if answer.value is None else "read as yes with countries"
-            remarks = tuple(r for _, r in countries if r)
+            remarks = tuple(r for _, r in countries if r) + tuple(mechanisms_named)
             if remarks:
                 draft.fate(column, row, text, how + " and remarks", *remarks)
             else:
@@ -184,6 +189,20 @@ def _safeguards(draft: ActivityDraft, transfers: list[dict[str, Any]], stated_no
                 targets = [t for t in transfers if t.get("country") == code] or transfers
                 statement = remark or line
             if is_not_stated(statement):
+                continue
+            if _is_conditional(statement) and not parse_mechanisms(statement):
+                for transfer in targets:
+                    notes = transfer.get("notes")
+                    if line not in (notes or ""):
+                        transfer["notes"] = f"{notes}\n{line}" if notes else line
+                draft.warn(
+                    "IMP-036",
+                    Severity.WARNING,
+                    f"the safeguard '{short(line)}' is an open answer; it was kept in the transfer's notes",
+                    "Decide the transfer mechanism and set it in the activity's YAML file.",
+                    column,
+                    row,
+                )
                 continue
             found = False
             for transfer in targets:

@@ -26,6 +26,10 @@ _DURATION_RE = re.compile(r"\b(\d{1,3}|[a-z]+)\s?(?:-\s?)?([a-z]+)\b")
 _CONNECTOR = re.compile(r"^\s*(?:and|en|et|und|,)?\s*$")
 _NOT_CONDITIONS = frozenset({"when", "wanneer", "als"})
 """Words of the conditionals section that in a retention text usually mean "when" or "as", not "if"."""
+_RETENTION_CONDITIONS = ("bij", "bei", "en cas de", "in case of", "where", "im falle eines", "bij een")
+"""In a retention text these introduce a case (``bij een klacht 5 jaar``, ``bei Rechtsstreit``)."""
+_BACK = frozenset({"voor", "before", "vor", "avant", "prior"})
+"""The word right after a period that counts it back from an event (``30 dagen voor de verkiezing``)."""
 
 
 @cache
@@ -35,7 +39,7 @@ def _units() -> dict[str, str]:
 
 @cache
 def _conditions() -> tuple[str, ...]:
-    return tuple(t for t in terms("conditionals") if t not in _NOT_CONDITIONS)
+    return tuple(t for t in terms("conditionals") if t not in _NOT_CONDITIONS) + _RETENTION_CONDITIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +111,8 @@ def read_retention(text: str) -> RetentionReading:
         return RetentionReading(Retention(None, anchor), Why.NONE)
     if not _joined(folded, matches):
         return RetentionReading(Retention(None, anchor), Why.SEVERAL)
-    after = folded[matches[-1][1] :]
-    if has_words(after, terms("before_event")) and not has_words(
-        after.split(" ")[0], ("na", "after", "nach")
-    ):
+    after = folded[matches[-1][1] :].split()
+    if (after and after[0] in _BACK) or has_words(" ".join(after[:4]), terms("before_event")):
         return RetentionReading(Retention(None, anchor), Why.BEFORE)
     if has_words(folded, _conditions()):
         return RetentionReading(Retention(None, anchor), Why.CONDITIONAL)
