@@ -10,7 +10,7 @@ from pathlib import Path
 from ropa.diagnostics import Diagnostic, Severity
 from ropa.errors import RegisterError
 from ropa.importer._build import RegisterBuilder
-from ropa.importer._cells import ColumnSummary
+from ropa.importer._cells import ColumnSummary, Fate
 from ropa.importer._report import Reporter
 from ropa.importer._tables import Limits, SheetTable
 from ropa.importer.mapping import ColumnMapping, load_mapping, mapping_from_data
@@ -45,6 +45,8 @@ class ImportResult:
     embedded: bool = False
     columns: tuple[ColumnSummary, ...] = ()
     """Where the cells of each imported column went (foreign registers only); see :func:`summary_lines`."""
+    fates: tuple[Fate, ...] = ()
+    """What happened to every non-empty cell of a foreign register (kept, read exactly, or skipped)."""
 
     @property
     def ok(self) -> bool:
@@ -113,6 +115,7 @@ def _result(
     *,
     embedded: bool = False,
     columns: tuple[ColumnSummary, ...] = (),
+    fates: tuple[Fate, ...] = (),
 ) -> ImportResult:
     imported = register is not None and not rep.fatal
     return ImportResult(
@@ -122,6 +125,7 @@ def _result(
         imported=imported,
         embedded=embedded and imported,
         columns=columns if imported else (),
+        fates=fates if imported else (),
     )
 
 
@@ -272,4 +276,4 @@ def _tables(
         )
         return _result(rep, None)
     register = builder.build()
-    return _result(rep, register, columns=tuple(builder.summary()))
+    return _result(rep, register, columns=tuple(builder.summary()), fates=tuple(builder.fates))

@@ -77,6 +77,8 @@ MULTI_FIELDS = frozenset(
 """Fields that several columns may feed; a second column for any other field is kept in unmapped."""
 
 _ORG_SCAN_ROWS = 100
+SHEET_SKIPPED = "sheet not imported: reported"
+"""The fate of the cells of a sheet without a register table (reported at the sheet, IMP-015/IMP-017)."""
 _SECTION_MAX = 60
 
 
@@ -147,6 +149,15 @@ class RegisterBuilder:
     def _without_table(self, rows: list[list[str | None]], sheet: str | None) -> None:
         block = read_org_block(rows[:_ORG_SCAN_ROWS])
         organisation = block.organisation()
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                if text:
+                    how = (
+                        "read as the organisation block"
+                        if organisation and (r, c) in block.used
+                        else (SHEET_SKIPPED)
+                    )
+                    self.fates.append(Fate(sheet, r + 1, c + 1, text, how, kind="skipped", in_table=False))
         if organisation:
             self._merge_org(organisation, None)  # a sheet's own heading is not the register's title
             self.rep.add(

@@ -66,6 +66,8 @@ class ActivityDraft:
         self.purposes: list[dict[str, Any]] = []
         self.fates: dict[tuple[str | None, int, int, str], Fate] = {}
         self.joint = False
+        self.row_parties: dict[int, list[str]] = {}
+        """Party ids named in each row (a contract cell belongs to the parties of its own row)."""
 
     # --- helpers ---------------------------------------------------------------------------------
 

@@ -23,6 +23,8 @@ from ropa.importer._vocab import terms
 if TYPE_CHECKING:
     from ropa.importer._build import RegisterBuilder
 
+SHEET_SKIPPED = "sheet not imported: reported"
+
 __all__ = ["read_fiche"]
 
 # Labels in the first column: header fields (value in the next non-empty cell).
@@ -57,9 +59,9 @@ _LAYOUT: dict[str, tuple[tuple[int, str], ...]] = {
     "data": ((1, "data_categories"), (3, "retention")),
     "sensitive": ((1, "special_categories"), (3, "retention")),
     "subjects": ((1, "data_subjects"), (3, "notes")),
-    "recipients": ((1, "recipients"), (3, "recipients")),
+    "recipients": ((1, "recipients"), (3, "notes")),
     "measures": ((1, "security_measures"), (3, "security_measures")),
-    "transfers": ((1, "recipients"), (2, "transfers"), (3, "transfer_safeguards"), (5, "notes")),
+    "transfers": ((1, "notes"), (2, "transfers"), (3, "transfer_safeguards"), (5, "notes")),
 }
 _ACTOR_ROLES = {
     "responsable du traitement": "controller",
@@ -102,7 +104,7 @@ def read_fiche(builder: RegisterBuilder, table: SheetTable) -> bool:
             "Copy the form sheet for each activity and fill it in.",
             sheet=sheet,
         )
-        _skipped(builder, rows, sheet, "skipped: the template's example form")
+        _skipped(builder, rows, sheet, SHEET_SKIPPED)
         return True
     group = RowGroup(sheet, 1, rows=[])
     section: str | None = None

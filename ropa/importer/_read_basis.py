@@ -12,6 +12,7 @@ condition or an Art. 10 reference in the same cell (``Art. 9 lid 2 sub h AVG jo.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ropa.diagnostics import Severity
@@ -29,6 +30,10 @@ from ropa.importer._values import (
 from ropa.models.vocab import LawfulBasis
 
 __all__ = ["read_lawful_bases", "read_purpose_details", "read_special"]
+
+_LAW_REFERENCE = re.compile(
+    r"\b(?:art|artikel|article|§|wet|gesetz|gesetzes|loi|code|bdsg|baydsg|uavg|lid|abs)\b|§", re.IGNORECASE
+)
 
 _LAW_FIELD = {
     LawfulBasis.LEGAL_OBLIGATION: "law",
@@ -118,22 +123,29 @@ def read_lawful_bases(draft: ActivityDraft) -> None:
     for other_text, other_column, other_row, other in with_bases[1:]:
         for bases in assignment:
             bases.extend(b for b in other.bases if b not in bases)
-        draft.fate(other_column, other_row, other_text, how, *((other_text,) if other.extra else ()))
         if other.extra:
             law_texts.append(other_text)
+            draft.fate(other_column, other_row, other_text, how + "; text kept as the law")
+        else:
+            draft.exact(other_column, other_row, other_text, how)
     expanded: list[dict[str, Any]] = []
     for purpose, bases in zip(purposes, assignment, strict=True):
         for basis in bases:
             entry = {**purpose, "lawful_basis": basis.value}
             target = _LAW_FIELD.get(basis)
-            if target == "legitimate_interest" and draft.group.texts("legitimate_interest"):
-                target = None
+            if target == "legitimate_interest" and (
+                draft.group.texts("legitimate_interest") or _LAW_REFERENCE.search(text)
+            ):
+                target = None  # a law beside 6-1-f is no interest: the text stays in notes
             extra = ([text] if reading.extra else []) + law_texts
             if target is not None and extra:
                 entry.setdefault(target, "\n".join(dict.fromkeys(extra)))
             expanded.append(entry)
     draft.purposes[:] = expanded
-    kept_elsewhere = any(_LAW_FIELD.get(b) for bases in assignment for b in bases)
+    kept_elsewhere = any(
+        text in (entry.get("law") or "") or text in (entry.get("legitimate_interest") or "")
+        for entry in expanded
+    )
     if reading.extra and not kept_elsewhere:
         draft.note(column, text, row, "read as lawful bases; text kept in notes")
     elif reading.extra:

@@ -94,6 +94,7 @@ def read_recipients(draft: ActivityDraft) -> None:
                 if name != "recipients" or names_organisation(item):
                     ident = draft.b.party(strip_role(item), role)
                     _add(entries, {"party": ident})
+                    draft.row_parties.setdefault(row, []).append(ident)
                     kept.append(strip_role(item))
                 else:
                     entry: dict[str, Any] = {"category": item}
@@ -109,15 +110,21 @@ def read_recipients(draft: ActivityDraft) -> None:
         draft.data["recipients"] = []
 
 
-def _processors(draft: ActivityDraft) -> list[dict[str, Any]]:
-    ids = {e["party"] for e in draft.data.get("recipients", []) if "party" in e}
+def _ids(draft: ActivityDraft, row: int) -> set[str]:
+    """The parties of ``row`` (or, when it names none, of the whole activity)."""
+    own = draft.row_parties.get(row)
+    return set(own) if own else {e["party"] for e in draft.data.get("recipients", []) if "party" in e}
+
+
+def _processors(draft: ActivityDraft, row: int) -> list[dict[str, Any]]:
+    ids = _ids(draft, row)
     return [
         p for p in draft.b.parties.values() if p["id"] in ids and p.get("role") == PartyRole.PROCESSOR.value
     ]
 
 
-def _joint(draft: ActivityDraft) -> list[dict[str, Any]]:
-    ids = {e["party"] for e in draft.data.get("recipients", []) if "party" in e}
+def _joint(draft: ActivityDraft, row: int) -> list[dict[str, Any]]:
+    ids = _ids(draft, row)
     return [
         p
         for p in draft.b.parties.values()
@@ -125,8 +132,8 @@ def _joint(draft: ActivityDraft) -> list[dict[str, Any]]:
     ]
 
 
-def _roleless(draft: ActivityDraft) -> list[dict[str, Any]]:
-    ids = {e["party"] for e in draft.data.get("recipients", []) if "party" in e}
+def _roleless(draft: ActivityDraft, row: int) -> list[dict[str, Any]]:
+    ids = _ids(draft, row)
     return [p for p in draft.b.parties.values() if p["id"] in ids and not p.get("role")]
 
 
@@ -144,11 +151,11 @@ def read_agreements(draft: ActivityDraft) -> None:
         if answer.conditional:
             draft.conditional(column, text, row, "the agreement with the processors")
             continue
-        targets = _joint(draft) if arrangement else _processors(draft)
+        targets = _joint(draft, row) if arrangement else _processors(draft, row)
         named = [p for p in targets if fold(str(p["name"])) and fold(str(p["name"])) in folded]
         targets = named or targets
         if not targets and not arrangement and has_words(folded, terms("agreement_words")):
-            targets = _roleless(draft)
+            targets = _roleless(draft, row)
             for party in targets:
                 party["role"] = PartyRole.PROCESSOR.value
                 draft.warn(

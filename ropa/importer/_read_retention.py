@@ -15,7 +15,7 @@ from typing import Any
 from ropa.diagnostics import Severity
 from ropa.importer._draft import ActivityDraft, short
 from ropa.importer._retention import Why, read_retention
-from ropa.importer._values import fold, has_words, split_lines
+from ropa.importer._values import fold, has_words, split_items, split_lines
 from ropa.importer._vocab import terms
 from ropa.models.vocab import RetentionKind
 
@@ -39,8 +39,13 @@ def read_retention_rules(draft: ActivityDraft) -> None:
             rule: dict[str, Any] = {}
             head, sep, _ = part.partition(":")
             owner = draft.group.retention_for.get(row)
-            if owner is not None and fold(owner) in category_names:
-                rule["data_categories"] = [category_names[fold(owner)]]
+            owned = (
+                [category_names[fold(i)] for i in split_items(owner) if fold(i) in category_names]
+                if owner
+                else []
+            )
+            if owned:
+                rule["data_categories"] = owned
             elif sep and fold(head) in category_names:
                 rule["data_categories"] = [category_names[fold(head)]]
             reading = read_retention(part)
@@ -71,7 +76,8 @@ def read_retention_rules(draft: ActivityDraft) -> None:
                     row,
                 )
             rule["description"] = part
-            cell_rules.append(rule)
+            if rule not in cell_rules and rule not in rules:
+                cell_rules.append(rule)
         unscoped = [r for r in cell_rules if r.get("kind") == "temporal" and "data_categories" not in r]
         if len({r["duration"] for r in unscoped}) > 1:
             # Two periods for the same data: neither is the rule; both stay as criteria.

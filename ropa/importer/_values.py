@@ -162,6 +162,7 @@ def parse_bool_prefix(text: str) -> tuple[bool | None, str]:
 # --- lists -------------------------------------------------------------------------------------------
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣–—]|\d{1,2}[.)]|[a-z][.)])\s+", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[^\W\d_]{4}\.$")
 _MAX_LIST_ITEM = 60
 """A comma-separated cell is a list when every item is at most this long; otherwise it is prose."""
 
@@ -206,7 +207,9 @@ def split_items(text: str) -> list[str]:
         return split_lines(text)
     items: list[str] = []
     for part in _split_commas(text):
-        item = _BULLET.sub("", part).strip().strip(".").strip()
+        item = _BULLET.sub("", part).strip()
+        if _SENTENCE_END.search(item):
+            item = item[:-1].rstrip()  # a sentence's full stop, not an abbreviation's (B.V., Obb.)
         if item and not is_not_stated(item):
             items.append(item)
     if len(items) > 1 and any(len(item) > _MAX_LIST_ITEM for item in items):
