@@ -271,21 +271,20 @@ class ActivityDraft:
                 sheet=g.sheet,
                 row=g.row,
             )
-        raw_id = g.joined("id")
+        from ropa.importer._values import slugify
+
         base = ""
-        if raw_id:
-            from ropa.importer._values import slugify
-
-            first = raw_id.splitlines()[0].strip()
-            base = first if re.match(ID_PATTERN, first) else slugify(first)
-            for text, column, row in g.texts("id"):
-                if first == text.strip():
-                    self.exact(column, row, text, "read as id")
-                else:
-                    self.note(column, text, row)
+        for text, column, row in g.texts("id"):
+            if self.blank(column, text, row):
+                continue
+            first = text.splitlines()[0].strip()
+            if not base and first == text.strip() and re.match(ID_PATTERN, first):
+                base = first
+                self.exact(column, row, text, "read as id")
+            else:
+                base = base or slugify(first)
+                self.note(column, text, row, "read as id (made valid); kept in notes")
         if not base:
-            from ropa.importer._values import slugify
-
             base = slugify(name)
         ident = self.b.unique_id("act", base, f"row-{g.row}")
         if base and ident != base:

@@ -39,7 +39,11 @@ def _units() -> dict[str, str]:
 
 @cache
 def _conditions() -> tuple[str, ...]:
-    return tuple(t for t in terms("conditionals") if t not in _NOT_CONDITIONS) + _RETENTION_CONDITIONS
+    return (
+        tuple(t for t in terms("conditionals") if t not in _NOT_CONDITIONS)
+        + terms("exceptions")
+        + _RETENTION_CONDITIONS
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ import yaml
 
 import ropa
 from ropa.importer import Fate, ImportResult, Limits, import_file
-from ropa.importer._countries import _names, country_code
+from ropa.importer._countries import _names
 from ropa.importer._recipients import read_recipient_cell, strip_role
 from ropa.importer._report import Reporter
 from ropa.importer._tables import SheetTable
@@ -319,8 +319,8 @@ def run() -> list[FileResult]:
 def table(results: list[FileResult]) -> str:
     """The Markdown table of docs/import.md."""
     lines = [
-        "| file | cells | cells lost (target 0) | fields read correctly (target ≥ 95 %) | findings the source "
-        "contradicts (target 0) |",
+        "| file | cells | cells lost (target 0) | fields read correctly (target ≥ 95 %) | findings the "
+        "source contradicts (target 0) |",
         "|---|---|---|---|---|",
     ]
     for r in results:
