@@ -57,7 +57,7 @@ def test_one_purpose_entry_per_basis_with_the_law_and_art9(tmp_path: Path) -> No
 
 
 def test_art10_in_the_basis_column(tmp_path: Path) -> None:
-    activity, result = one(
+    activity, _ = one(
         tmp_path,
         "Naam,Doel,Grondslag",
         'VOG,Integriteit toetsen,"Wettelijke verplichting; Art. 10 AVG jo. art. 33 UAVG"',
