@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck schema-check schemas docs pytest test-long bench fuzz clean
+.PHONY: demo test lint typecheck schema-check schemas docs pytest test-long bench fuzz import-corpus clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ schemas: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[bench]' || echo "fideslang unavailable: peer row skipped"
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
+
+## import-corpus: import the foreign registers of tests/import_corpus/ and print the fidelity table
+import-corpus: $(STAMP)
+	$(PY) -m tests.import_corpus.fidelity
 
 ## fuzz: five minutes of mutation fuzzing of the loader (atheris when installed)
 fuzz: $(STAMP)

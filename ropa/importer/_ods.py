@@ -6,10 +6,10 @@ parser, one row at a time; the limits apply *while* cells are expanded, so a few
 a billion times (``table:number-columns-repeated``) cost nothing: rows beyond ``max_rows``, columns
 beyond ``max_columns`` and text beyond :data:`MAX_TOTAL_CHARS` are never materialised.
 
-Why not a library: python-calamine (Rust) reads a 1,000-row sheet in 16 ms but materialises repeated
-cells without a bound: an 803-byte file made it allocate 5 GB and abort the process; odfpy builds the
-whole document tree (600 ms for the same sheet) and leaves repetition to its caller. This reader takes
-80 ms (``benchmarks/ods_readers.py``; docs/import.md).
+Why not a library: python-calamine (Rust) reads a 1,000-row sheet in about 20 ms but materialises
+repeated cells without a bound: an 803-byte file made it allocate 5 GB and abort the process; odfpy
+builds the whole document tree (about 900 ms for the same sheet) and leaves repetition to its caller.
+This reader takes about 200 ms (``benchmarks/ods_readers.py``; docs/import.md).
 """
 
 from __future__ import annotations
