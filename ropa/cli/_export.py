@@ -28,6 +28,9 @@ formats:
   json  the canonical JSON of the register (stdout without -o)
   csv   one CSV file per table in the folder given by -o
 
+-o - writes json or xlsx to standard output. A symbolic link given as -o is followed (the file it points
+to is replaced); a named pipe, a device or a socket is refused.
+
 exit codes:
   0  exported
   1  exported, but the register has structural errors: entities that did not load are missing
@@ -62,7 +65,7 @@ def register(sub: Any) -> None:
         type=Path,
         metavar="OUT",
         default=None,
-        help="file to write (a folder for csv); json without -o goes to stdout",
+        help="file to write (a folder for csv); '-' or json without -o: standard output",
     )
     parser.add_argument(
         "--lang",
@@ -95,12 +98,32 @@ def _format(args: argparse.Namespace) -> str:
     output: Path | None = args.output
     if output is None:
         raise UsageError("give --format, or -o with a .xlsx or .json suffix (csv: a folder)")
+    if _stdout(output):
+        return "json"
     suffix = output.suffix.lower()
     if suffix in (".xlsx", ".json"):
         return suffix[1:]
     if suffix == "" or output.is_dir():
         return "csv"
     raise UsageError(f"cannot tell the format from '{output}'; give --format json, xlsx or csv")
+
+
+def _stdout(output: Path | None) -> bool:
+    return output is not None and str(output) == "-"
+
+
+def _xlsx_to_stdout(register: Any, *, lang: Any, report: Any) -> None:
+    """The workbook on standard output: written to a temporary file first (it is a zip archive)."""
+    import tempfile
+
+    import ropa
+
+    with tempfile.TemporaryDirectory(prefix="ropa-") as folder:
+        path = Path(folder, "register.xlsx")
+        ropa.export_xlsx(register, path, lang=lang, report=report)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(path.read_bytes())
+        sys.stdout.buffer.flush()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -111,8 +134,11 @@ def run(args: argparse.Namespace) -> int:
     from ropa.i18n import normalise_lang
 
     fmt = _format(args)
+    to_stdout = _stdout(args.output)
     if fmt in ("xlsx", "csv") and args.output is None:
-        raise UsageError(f"--format {fmt} needs -o OUT")
+        raise UsageError(f"--format {fmt} needs -o OUT (xlsx: -o - for standard output)")
+    if fmt == "csv" and to_stdout:
+        raise UsageError("--format csv writes one file per table: give a folder, not -o -")
     today = parse_date(args.today) if args.today else None
     result = ropa.load(args.path)
     unreadable = [d for d in result.diagnostics if d.code.startswith("IO-")]
@@ -136,10 +162,12 @@ def run(args: argparse.Namespace) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ExportWarning)
         if fmt == "json":
-            text = ropa.export_json(register, args.output)
-            if args.output is None:
+            text = ropa.export_json(register, None if to_stdout else args.output)
+            if args.output is None or to_stdout:
                 sys.stdout.write(text)
                 sys.stdout.flush()
+        elif fmt == "xlsx" and to_stdout:
+            _xlsx_to_stdout(register, lang=lang, report=report)
         elif fmt == "xlsx":
             ropa.export_xlsx(register, args.output, lang=lang, report=report)
         else:
@@ -152,7 +180,7 @@ def run(args: argparse.Namespace) -> int:
         else:  # not ours: show it the way Python would
             warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
 
-    if args.output is not None:
+    if args.output is not None and not to_stdout:
         detail = fmt if fmt == "json" else f"{fmt}, {lang}"
         print(f"ropa: wrote {args.output} ({detail})", file=sys.stderr)
     if errors:

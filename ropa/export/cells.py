@@ -3,7 +3,9 @@
 - **Formula injection.** Register text is user-controlled. A value that starts with ``=``, ``+``, ``-``,
   ``@``, a tab or a carriage return could run as a formula when a spreadsheet opens it. The workbook writes
   every text as a string cell (never a formula) and marks such cells with Excel's *quote prefix*; the CSV
-  export puts an apostrophe (``'``) in front of them (:func:`csv_escape`).
+  export puts an apostrophe (``'``) in front of them (:func:`csv_escape`). A CSV file may be opened with
+  another separator than the one it was written with (``;`` is the default in Dutch, German and French
+  settings), so every piece of a value after ``;``, ``,``, a tab or a line break is protected the same way.
 - **Characters a spreadsheet cannot hold.** XML 1.0 forbids most C0 control characters, U+FFFE, U+FFFF
   and lone surrogates; :func:`strip_illegal` removes them and the export warns.
 - **Limits.** A cell holds at most 32,767 characters and a sheet 1,048,576 rows; longer text is cut with a
@@ -59,9 +61,18 @@ def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_PREFIXES)
 
 
+_AFTER_SEPARATOR = re.compile(r"([;,\t\r\n][ \"]*)(?=[=+\-@\t\r])")
+"""A formula start after a character that some spreadsheet may take as a field separator or a line end
+(spaces and quotes between them are skipped the way a CSV reader skips them)."""
+
+
 def csv_escape(text: str) -> str:
-    """Prefix formula-like text with ``'`` so that spreadsheets open it as text."""
-    return "'" + text if is_formula_like(text) else text
+    """Text that opens as text in a spreadsheet, whatever separator it splits the line at: ``'`` before
+    a formula start at the beginning, and after every ``;``, ``,``, tab or line break (``a;=1+1`` becomes
+    ``a;'=1+1``)."""
+    if is_formula_like(text.lstrip(' "')):
+        text = "'" + text
+    return _AFTER_SEPARATOR.sub(r"\1'", text)
 
 
 def utf16_length(text: str) -> int:

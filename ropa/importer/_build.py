@@ -80,6 +80,10 @@ _ORG_SCAN_ROWS = 100
 SHEET_SKIPPED = "sheet not imported: reported"
 """The fate of the cells of a sheet without a register table (reported at the sheet, IMP-015/IMP-017)."""
 _SECTION_MAX = 60
+MAX_CONTINUED_ROWS = 500
+"""Rows without a name read as part of the activity above, at most; later ones start an activity of their
+own. Merged cells span a few rows; more is a sheet without names, and merging it whole would make one
+activity too large to validate (and take time that grows with the square of its rows)."""
 
 
 class RegisterBuilder:
@@ -100,6 +104,8 @@ class RegisterBuilder:
             "parties": set(),
             "act": set(),
         }
+        self.next_suffix: dict[tuple[str, str], int] = {}
+        """Per kind and stem: the suffixes below it are taken (so that making ids unique is linear)."""
         self.organisation: dict[str, Any] = {}
         self.title: str | None = None
         self.tables = 0
@@ -446,8 +452,9 @@ class RegisterBuilder:
                     sheet=sheet,
                     row=number,
                 )
-                if groups:
+                if groups and groups[-1].continued < MAX_CONTINUED_ROWS:
                     groups[-1].cells.extend(cells)
+                    groups[-1].continued += 1
                     continue
                 for col, text, _ in cells:
                     self.fates.append(
@@ -459,24 +466,37 @@ class RegisterBuilder:
                 key_text = next(
                     (" ".join(text.split()).casefold() for col, text, _ in cells if col is key_column), None
                 )
-            if key_text and key_text in by_key:
+            if key_text and key_text in by_key and by_key[key_text].continued < MAX_CONTINUED_ROWS:
                 group = by_key[key_text]
                 group.cells.extend(cells)
                 group.rows.append(number)
+                group.continued += 1
                 continue
             if groups and leading and not any(col.field in leading for col, _, _ in mapped):
-                groups[-1].cells.extend(cells)
-                groups[-1].rows.append(number)
+                missing = " or ".join(sorted(leading))
+                if groups[-1].continued < MAX_CONTINUED_ROWS:
+                    groups[-1].cells.extend(cells)
+                    groups[-1].rows.append(number)
+                    groups[-1].continued += 1
+                    self.rep.add(
+                        "IMP-031",
+                        Severity.WARNING,
+                        f"row {number} has no {missing}; it was read as part of the activity of row "
+                        f"{groups[-1].row} (merged cells)",
+                        "If it is an activity of its own, give it a name.",
+                        sheet=sheet,
+                        row=number,
+                    )
+                    continue
                 self.rep.add(
                     "IMP-031",
                     Severity.WARNING,
-                    f"row {number} has no {' or '.join(sorted(leading))}; it was read as part of the "
-                    f"activity of row {groups[-1].row} (merged cells)",
-                    "If it is an activity of its own, give it a name.",
+                    f"row {number} has no {missing}; the activity of row {groups[-1].row} already continues "
+                    f"over {MAX_CONTINUED_ROWS} rows, so it was read as an activity of its own",
+                    "Give each activity a name in its first row.",
                     sheet=sheet,
                     row=number,
                 )
-                continue
             group = RowGroup(sheet, number, cells, key=key_text, rows=[number], section=section)
             groups.append(group)
             if key_text:
@@ -557,10 +577,13 @@ class RegisterBuilder:
         """``base`` (or ``fallback``) made unique within ``kind``, case-insensitively."""
         used = self.used_ids[kind]
         stem = base[:90] if base else fallback
-        candidate, counter = stem, 1
+        key = (kind, stem.casefold())
+        counter = self.next_suffix.get(key, 1)
+        candidate = stem if counter == 1 else f"{stem}-{counter}"
         while candidate.casefold() in used:
             counter += 1
             candidate = f"{stem}-{counter}"
+        self.next_suffix[key] = counter
         used.add(candidate.casefold())
         return candidate
 

@@ -68,15 +68,14 @@ class RowGroup:
     """Form sheets: the label of a row (``Données concernant la santé``), which tells what its cells are."""
     retention_for: dict[int, str] = field(default_factory=dict)
     """Form sheets: the data category a row's retention cell belongs to."""
+    continued: int = 0
+    """Rows read as part of this activity after its first (bounded by MAX_CONTINUED_ROWS)."""
 
     def texts(self, name: str) -> list[tuple[str, Column, int]]:
         return [(text, col, row) for col, text, row in self.cells if col.field == name]
 
     def joined(self, name: str) -> str | None:
-        parts: list[str] = []
-        for text, _, _ in self.texts(name):
-            if text not in parts:
-                parts.append(text)
+        parts = dict.fromkeys(text for text, _, _ in self.texts(name))  # distinct, in order, in linear time
         return "\n".join(parts) if parts else None
 
 

@@ -3,8 +3,10 @@
 The archive is checked first, as for .xlsx (size, entries, compression ratio, DTDs and entity
 declarations in any part: refused). ``content.xml`` is then read with the standard library's streaming
 parser, one row at a time; the limits apply *while* cells are expanded, so a few bytes that repeat a cell
-a billion times (``table:number-columns-repeated``) cost nothing: rows beyond ``max_rows``, columns
-beyond ``max_columns`` and text beyond :data:`MAX_TOTAL_CHARS` are never materialised.
+a billion times (``table:number-columns-repeated``) cost nothing: rows beyond ``max_rows`` and columns
+beyond ``max_columns`` are never materialised, and the text of the cells that are is charged to the
+file's :class:`~ropa.importer._limits.TextBudget` (each repeat counted), which refuses the file beyond
+``max_cell_chars`` per cell or ``max_cell_total_chars`` in all.
 
 Why not a library: python-calamine (Rust) reads a 1,000-row sheet in about 20 ms but materialises
 repeated cells without a bound: an 803-byte file made it allocate 5 GB and abort the process; odfpy
@@ -20,13 +22,11 @@ from typing import Any
 from xml.etree.ElementTree import Element
 
 from ropa.diagnostics import Severity
+from ropa.importer._limits import LimitExceeded, TextBudget
 from ropa.importer._report import Reporter, column_letter
 from ropa.importer._tables import Limits, SheetTable, cell_text
 
-__all__ = ["MAX_TOTAL_CHARS", "read_ods"]
-
-MAX_TOTAL_CHARS = 100_000_000
-"""The most characters of cell text an .ods workbook may expand to (repeated cells counted each time)."""
+__all__ = ["read_ods"]
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -64,10 +64,6 @@ S_STYLE = _q(_STYLE, "style")
 S_NAME = _q(_STYLE, "name")
 S_FAMILY = _q(_STYLE, "family")
 S_TABLE_PROPS = _q(_STYLE, "table-properties")
-
-
-class _TooMuch(Exception):
-    """The workbook expands to more text than :data:`MAX_TOTAL_CHARS`."""
 
 
 def _count(value: str | None, limit: int) -> int:
@@ -127,7 +123,7 @@ def _cell_value(cell: Element) -> Any:
 class _Sheet:
     """The rows of one table, expanded within the limits."""
 
-    def __init__(self, name: str, limits: Limits, rep: Reporter, budget: list[int]) -> None:
+    def __init__(self, name: str, limits: Limits, rep: Reporter, budget: TextBudget) -> None:
         self.table = SheetTable(name)
         self.limits = limits
         self.rep = rep
@@ -150,8 +146,14 @@ class _Sheet:
             if span > room:
                 self.cut_columns = self.cut_columns or text is not None
                 span = max(room, 0)
-            if text is not None:
-                self._spend(len(text) * span * min(repeat, self.limits.max_rows))
+            if text is not None and span:
+                self.budget.cell(
+                    len(text),
+                    sheet=self.table.name,
+                    row=self.rows_read + self.pending_empty + 1,
+                    column=len(cells) + 1,
+                    repeat=span * min(repeat, self.limits.max_rows),
+                )
             cells.extend([text] * span)
         while cells and cells[-1] is None:
             cells.pop()
@@ -166,11 +168,6 @@ class _Sheet:
             self.rows_read += self.pending_empty + 1
             self.pending_empty = 0
             self.table.rows.append(cells if repeat == 1 else list(cells))
-
-    def _spend(self, chars: int) -> None:
-        self.budget[0] -= chars
-        if self.budget[0] < 0:
-            raise _TooMuch
 
     def _text(self, cell: Element) -> str | None:
         if cell.get(T_FORMULA) is not None:
@@ -204,7 +201,7 @@ def read_ods(data: bytes, limits: Limits, rep: Reporter, *, sheet: str | None) -
     except Exception as exc:  # damaged archive: refused, never a traceback
         rep.add("IMP-002", Severity.ERROR, f"the OpenDocument file cannot be read ({exc})", "Save it again.")
         return None
-    budget = [MAX_TOTAL_CHARS]
+    budget = TextBudget(limits)
     sheets: list[_Sheet] = []
     names: list[str] = []
     hidden_styles: set[str] = set()
@@ -249,13 +246,9 @@ def read_ods(data: bytes, limits: Limits, rep: Reporter, *, sheet: str | None) -
                     sheets.append(current)
                 current = None
                 element.clear()
-    except _TooMuch:
+    except LimitExceeded as exc:
         rep.add(
-            "IMP-003",
-            Severity.ERROR,
-            f"the workbook expands to more than {MAX_TOTAL_CHARS:,} characters of cell text (repeated cells "
-            "counted each time); it was refused",
-            "A register is far smaller; the file may be a decompression bomb.",
+            "IMP-003", Severity.ERROR, exc.message, exc.hint, sheet=exc.sheet, row=exc.row, column=exc.column
         )
         return None
     except Exception as exc:  # hostile or damaged XML: a refusal, never a traceback

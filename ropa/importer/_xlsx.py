@@ -11,9 +11,11 @@ import warnings
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from ropa.diagnostics import Severity
+from ropa.importer._limits import LimitExceeded, TextBudget
+from ropa.importer._ooxml import GuardedArchive, read_shared_strings_part, unescape
 from ropa.importer._report import Reporter, column_letter
 from ropa.importer._tables import Limits, SheetTable, cell_text
 
@@ -167,12 +169,39 @@ def _scan_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[tuple[
     return None, formulas
 
 
-def _load(data: bytes, *, data_only: bool) -> Any:
-    import openpyxl  # imported here only: `import ropa` must not pull it in
+class _Book:
+    """One workbook being read: its bytes, the limits, the text budget and the shared strings (parsed once,
+    by :func:`~ropa.importer._ooxml.read_shared_strings`, for both openpyxl passes)."""
 
-    return openpyxl.load_workbook(
-        io.BytesIO(data), read_only=True, data_only=data_only, keep_links=False, keep_vba=False
-    )
+    def __init__(self, data: bytes, limits: Limits) -> None:
+        self.data = data
+        self.limits = limits
+        self.budget = TextBudget(limits)
+        self.strings: list[str] | None = None
+
+    def load(self, *, data_only: bool) -> Any:
+        """An openpyxl read-only workbook over a :class:`GuardedArchive` of the file."""
+        from openpyxl.reader.excel import ExcelReader  # imported here only: `import ropa` must not pull it in
+        from openpyxl.xml.constants import SHARED_STRINGS
+
+        reader = ExcelReader(
+            io.BytesIO(self.data), read_only=True, keep_vba=False, data_only=data_only, keep_links=False
+        )
+        reader.archive.close()
+        archive = GuardedArchive(self.data, self.limits)
+        reader.archive = archive
+        reader.valid_files = archive.namelist()
+
+        def read_strings() -> None:
+            if self.strings is None:
+                part = reader.package.find(SHARED_STRINGS)
+                name = part.PartName[1:] if part is not None else None
+                self.strings = read_shared_strings_part(archive, name, self.budget) if name else []
+            reader.shared_strings = self.strings
+
+        reader.read_strings = read_strings
+        reader.read()
+        return reader.wb
 
 
 def read_workbook(
@@ -187,11 +216,22 @@ def read_workbook(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            content = _read(data, limits, rep, sheet, formulas)
+            content = _read(_Book(data, limits), rep, sheet, formulas)
         except Exception as exc:  # hostile input: any parser failure is a refusal, never a traceback
             name = type(exc).__name__
             unsafe = _unsafe_xml(exc)
-            if unsafe is not None:
+            too_much = _cause(exc, LimitExceeded)
+            if too_much is not None:
+                rep.add(
+                    "IMP-003",
+                    Severity.ERROR,
+                    too_much.message,
+                    too_much.hint,
+                    sheet=too_much.sheet,
+                    row=too_much.row,
+                    column=too_much.column,
+                )
+            elif unsafe is not None:
                 name = unsafe
                 rep.add(
                     "IMP-004",
@@ -213,6 +253,21 @@ def read_workbook(
     return content
 
 
+_E = TypeVar("_E", bound=BaseException)
+
+
+def _cause(exc: BaseException, kind: type[_E]) -> _E | None:
+    """``exc`` or the first exception of type ``kind`` in its chain of causes."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kind):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
 def _unsafe_xml(exc: BaseException) -> str | None:
     """The name of the defusedxml refusal behind ``exc`` (openpyxl wraps it), or ``None``."""
     seen: set[int] = set()
@@ -226,10 +281,8 @@ def _unsafe_xml(exc: BaseException) -> str | None:
     return None
 
 
-def _read(
-    data: bytes, limits: Limits, rep: Reporter, sheet: str | None, formulas: bool
-) -> WorkbookContent | None:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+def _read(book: _Book, rep: Reporter, sheet: str | None, formulas: bool) -> WorkbookContent | None:
+    with zipfile.ZipFile(io.BytesIO(book.data)) as archive:
         names = archive.namelist()
     links = [n for n in names if n.startswith("xl/externalLinks/") and n.endswith(".xml")]
     if links:
@@ -242,13 +295,13 @@ def _read(
         )
     if any(n.lower().endswith("vbaproject.bin") for n in names):
         rep.add("IMP-017", Severity.INFO, "the workbook contains macros; they were not run")
-    workbook = _load(data, data_only=True)
+    workbook = book.load(data_only=True)
     try:
         for chart in getattr(workbook, "chartsheets", []):
             rep.add("IMP-017", Severity.INFO, f"chart sheet '{chart.title}' was skipped", sheet=chart.title)
         worksheets = list(workbook.worksheets)
         if sheet is None:
-            embedded = _embedded(worksheets, rep)
+            embedded = _embedded(worksheets, rep, book.budget)
             if embedded is not None:
                 return WorkbookContent(embedded=embedded)
             if rep.fatal:
@@ -286,14 +339,14 @@ def _read(
                     "Leave out --sheet to read the embedded register without loss.",
                 )
             chosen = chosen[:1]
-        cells = _formula_cells(data, [ws.title for ws in chosen], limits) if formulas else {}
-        sheets = [_read_sheet(ws, limits, rep, cells.get(ws.title, set())) for ws in chosen]
+        cells = _formula_cells(book, [ws.title for ws in chosen]) if formulas else {}
+        sheets = [_read_sheet(ws, book, rep, cells.get(ws.title, set())) for ws in chosen]
     finally:
         workbook.close()
     return WorkbookContent(sheets=sheets)
 
 
-def _embedded(worksheets: list[Any], rep: Reporter) -> str | None:
+def _embedded(worksheets: list[Any], rep: Reporter, budget: TextBudget) -> str | None:
     """The JSON text of a ropa workbook's ``_ropa`` sheet, or ``None`` when it is not one."""
     found = [ws for ws in worksheets if ws.title == EMBEDDED_SHEET]
     if not found:
@@ -332,7 +385,8 @@ def _embedded(worksheets: list[Any], rep: Reporter) -> str | None:
                 column=1,
             )
             return None
-        chunks.append(value)
+        budget.cell(len(value), sheet=EMBEDDED_SHEET, row=index, column=1)
+        chunks.append(unescape(value))
     rep.add(
         "IMP-033",
         Severity.INFO,
@@ -343,10 +397,11 @@ def _embedded(worksheets: list[Any], rep: Reporter) -> str | None:
     return "".join(chunks)
 
 
-def _formula_cells(data: bytes, titles: list[str], limits: Limits) -> dict[str, set[tuple[int, int]]]:
+def _formula_cells(book: _Book, titles: list[str]) -> dict[str, set[tuple[int, int]]]:
     """The cells holding formulas, per sheet (within the limits), read without cached values."""
+    limits = book.limits
     out: dict[str, set[tuple[int, int]]] = {}
-    workbook = _load(data, data_only=False)
+    workbook = book.load(data_only=False)
     try:
         for ws in workbook.worksheets:
             if ws.title not in titles:
@@ -377,7 +432,8 @@ def _trust_no_dimension(ws: Any) -> None:
         reset()
 
 
-def _read_sheet(ws: Any, limits: Limits, rep: Reporter, formulas: set[tuple[int, int]]) -> SheetTable:
+def _read_sheet(ws: Any, book: _Book, rep: Reporter, formulas: set[tuple[int, int]]) -> SheetTable:
+    limits = book.limits
     title: str = ws.title
     table = SheetTable(title)
     extra_column = False
@@ -403,6 +459,8 @@ def _read_sheet(ws: Any, limits: Limits, rep: Reporter, formulas: set[tuple[int,
                 extra_column = extra_column or value is not None
                 continue
             text = _text(cell, value, title, row_index, col_index, rep)
+            if text is not None:
+                book.budget.cell(len(text), sheet=title, row=row_index, column=col_index)
             if (row_index, col_index) in formulas:
                 if text is None:
                     rep.add(
@@ -464,4 +522,4 @@ def _text(cell: Any, value: Any, title: str, row: int, column: int, rep: Reporte
             column=column,
         )
         return None
-    return cell_text(value)
+    return cell_text(unescape(value) if isinstance(value, str) else value)

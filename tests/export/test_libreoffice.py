@@ -23,7 +23,9 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
 
-def convert(source: Path, target_format: str, outdir: Path, profile: Path) -> Path:
+def convert(
+    source: Path, target_format: str, outdir: Path, profile: Path, *, infilter: str | None = None
+) -> Path:
     assert SOFFICE is not None
     subprocess.run(
         [
@@ -31,6 +33,7 @@ def convert(source: Path, target_format: str, outdir: Path, profile: Path) -> Pa
             f"-env:UserInstallation={profile.as_uri()}",  # a private profile: no clash with other runs
             "--headless",
             "--norestore",
+            *([f"--infilter={infilter}"] if infilter else []),
             "--convert-to",
             target_format,
             "--outdir",

@@ -11,7 +11,9 @@ import pytest
 
 import ropa
 from ropa.cli import main
+from ropa.export.yaml import write_register_folder
 from ropa.importer import import_file
+from ropa.models import Register
 from tests.importer._books import dutch_workbook, ico_workbook, simple_workbook
 
 
@@ -101,16 +103,32 @@ def test_refuses_to_overwrite_without_force(workdir: Path, run: Run) -> None:
 def test_force_replaces_the_register(workdir: Path, run: Run) -> None:
     book = ico_workbook(workdir / "ico.xlsx")
     folder = workdir / "acme"
-    folder.mkdir()
-    (folder / "activities.yaml").write_text("activities:\n  - id: stale\n    name: Stale\n", encoding="utf-8")
+    stale = Register.model_validate({"activities": [{"id": "stale", "name": "Stale"}]})
+    write_register_folder(stale, folder)
     (folder / "notes.md").write_text("mine\n", encoding="utf-8")
     result = run("import", book, "-o", folder, "--force")
     assert result.code == 1
-    assert not (folder / "activities.yaml").exists()
+    assert not (folder / "activities" / "stale.yaml").exists()
     assert (folder / "notes.md").read_text(encoding="utf-8") == "mine\n"
     names = [a.name for a in ropa.load(folder).register.activities or []]
     assert "Stale" not in names
     assert "Monthly newsletter" in names
+
+
+def test_force_refuses_a_folder_ropa_did_not_write(workdir: Path, run: Run) -> None:
+    """Hand-written register files are not ropa's to replace: refused, listed, nothing read or written."""
+    book = ico_workbook(workdir / "ico.xlsx")
+    folder = workdir / "acme"
+    folder.mkdir()
+    (folder / "activities.yaml").write_text("activities:\n  - id: stale\n    name: Stale\n", encoding="utf-8")
+    (folder / "notes.md").write_text("mine\n", encoding="utf-8")
+    before = snapshot(folder)
+    result = run("import", book, "-o", folder, "--force")
+    assert result.code == 2
+    assert "not a ropa register" in result.err
+    assert "activities.yaml" in result.err
+    assert result.out == ""  # refused before the workbook was read
+    assert snapshot(folder) == before
 
 
 def test_refused_file_writes_nothing(workdir: Path, run: Run) -> None:

@@ -41,7 +41,7 @@ def no_openpyxl(monkeypatch: pytest.MonkeyPatch) -> None:
     def forbidden(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("openpyxl must not parse a refused archive")
 
-    monkeypatch.setattr(_xlsx, "_load", forbidden)
+    monkeypatch.setattr(_xlsx._Book, "load", forbidden)
 
 
 # --- the archive ------------------------------------------------------------------------------------

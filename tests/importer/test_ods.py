@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ropa.diagnostics import Severity
-from ropa.importer import Limits, _ods, import_file, import_workbook
+from ropa.importer import Limits, import_file, import_workbook
 from tests.importer._books import codes, find
 from tests.odswriter import OdsSheet, content_xml, write_ods
 
@@ -123,10 +123,19 @@ def test_a_repeat_bomb_is_cut_at_the_limits_without_expanding(tmp_path: Path) ->
     assert all(d.severity is Severity.ERROR for d in errors)
 
 
-def test_expanded_text_beyond_the_budget_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_ods, "MAX_TOTAL_CHARS", 10_000)
-    result = import_file(_repeat_bomb(tmp_path / "text.ods", 100, 100, "y" * 50))
+def test_expanded_text_beyond_the_budget_is_refused(tmp_path: Path) -> None:
+    path = _repeat_bomb(tmp_path / "text.ods", 100, 100, "y" * 50)  # 500,000 characters once expanded
+    result = import_file(path, limits=Limits(max_cell_total_chars=10_000))
     assert not result.imported
+    assert codes(result, Severity.ERROR) == ["IMP-003"]
+    (refusal,) = find(result, "IMP-003")
+    assert refusal.location.pointer == "/S/A1"
+    assert "IMP-003" not in codes(import_file(path))  # within the default budget (no register table, though)
+
+
+def test_a_cell_longer_than_the_limit_is_refused(tmp_path: Path) -> None:
+    path = _repeat_bomb(tmp_path / "long.ods", 1, 1, "z" * 2_000)
+    result = import_file(path, limits=Limits(max_cell_chars=1_000))
     assert codes(result, Severity.ERROR) == ["IMP-003"]
 
 
