@@ -13,7 +13,7 @@ from ropa.loading.loader import SINGULAR
 from ropa.models import Register
 from ropa.models._base import ID_PATTERN
 
-__all__ = ["SCHEMA_BASE", "all_schemas", "register_schema", "render"]
+__all__ = ["SCHEMA_BASE", "all_schemas", "register_schema", "render", "report_schema"]
 
 SCHEMA_BASE = "https://raw.githubusercontent.com/ropa-register/ropa/main/schemas/"
 
@@ -44,10 +44,32 @@ def register_schema() -> dict[str, Any]:
     }
 
 
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the ``json`` report format: ``schemas/report.schema.json``.
+
+    Generated from the typed dicts of :mod:`ropa.reporters.json`, which the reporter builds, so output
+    and schema cannot drift apart. The reporter does not import this module (no import cycle).
+    """
+    from pydantic import TypeAdapter
+
+    from ropa.reporters.json import ReportDocument
+
+    schema = TypeAdapter(ReportDocument).json_schema(mode="serialization")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_BASE + "report.schema.json",
+        "title": "ropa validation report",
+        "description": (
+            "The output of 'ropa validate --format json', contract version 1. Fields may be added within "
+            "a version; consumers must ignore fields they do not know. Removing, renaming or retyping a "
+            "field changes the version."
+        ),
+        **{k: v for k, v in schema.items() if k not in ("title", "description")},
+    }
+
+
 def all_schemas() -> dict[str, dict[str, Any]]:
     """Every committed schema, by file name."""
-    from ropa.reporters.json import report_schema
-
     return {"register.schema.json": register_schema(), "report.schema.json": report_schema()}
 
 

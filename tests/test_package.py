@@ -138,3 +138,17 @@ def test_wheel_installs_and_validates_the_example_register(tmp_path: Path) -> No
         cwd=tmp_path,
     )
     assert data.stdout.strip() == "249"
+
+
+def test_reporters_do_not_import_the_schema_module() -> None:
+    """The JSON reporter and ropa.schema used to import each other; the schema now depends on the
+    reporter's types and never the other way round."""
+    import ast
+
+    root = Path(__file__).resolve().parents[1] / "ropa" / "reporters"
+    for path in root.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {
+            node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+        } | {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        assert "ropa.schema" not in imported, path.name

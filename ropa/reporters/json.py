@@ -1,6 +1,6 @@
 """The ``json`` format: a versioned, documented contract, described by ``schemas/report.schema.json``.
 
-The schema is generated from the typed dicts below with pydantic's :class:`~pydantic.TypeAdapter`; the
+The schema (:func:`ropa.schema.report_schema`) is generated from the typed dicts below; the
 reporter builds exactly these dicts, so output and schema cannot drift apart. See
 ``docs/output-formats.md`` for the stability promise: within ``"version": "1"`` fields are only added,
 never removed, renamed or retyped; consumers must ignore fields they do not know.
@@ -9,9 +9,9 @@ never removed, renamed or retyped; consumers must ignore fields they do not know
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, TypeAdapter
+from pydantic import Field
 from typing_extensions import TypedDict
 
 from ropa.diagnostics import Diagnostic, Report
@@ -24,7 +24,6 @@ __all__ = [
     "ReportDocument",
     "render",
     "report_document",
-    "report_schema",
 ]
 
 FORMAT_VERSION: Literal["1"] = "1"
@@ -168,21 +167,3 @@ def report_document(report: Report, options: RenderOptions) -> ReportDocument:
 def render(report: Report, options: RenderOptions) -> str:
     """The report as JSON text (UTF-8, two-space indent, trailing newline)."""
     return json.dumps(report_document(report, options), indent=2, ensure_ascii=False) + "\n"
-
-
-def report_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the ``json`` format: ``schemas/report.schema.json``."""
-    from ropa.schema import SCHEMA_BASE
-
-    schema = TypeAdapter(ReportDocument).json_schema(mode="serialization")
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_BASE + "report.schema.json",
-        "title": "ropa validation report",
-        "description": (
-            "The output of 'ropa validate --format json', contract version 1. Fields may be added within "
-            "a version; consumers must ignore fields they do not know. Removing, renaming or retyping a "
-            "field changes the version."
-        ),
-        **{k: v for k, v in schema.items() if k not in ("title", "description")},
-    }
