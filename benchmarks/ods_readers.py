@@ -96,7 +96,7 @@ def measure(path: Path, reader: str) -> dict[str, object]:
             capture_output=True,
             text=True,
             timeout=120,
-            preexec_fn=_limit,  # noqa: PLW1509 - a resource limit for the child only
+            preexec_fn=_limit,  # a resource limit for the child only
             check=False,
         )
     except subprocess.TimeoutExpired:
