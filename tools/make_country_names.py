@@ -18,6 +18,7 @@ import json
 from pathlib import Path
 
 ISO = Path("/usr/share/iso-codes/json/iso_3166-1.json")
+LOCALES = Path("/usr/share/locale")
 OUT = Path(__file__).resolve().parents[1] / "ropa" / "data" / "country_names.json"
 LANGUAGES = ("nl", "de", "fr")
 
@@ -49,7 +50,8 @@ ALIASES: dict[str, dict[str, list[str]]] = {
 def main() -> None:
     table = json.loads(ISO.read_text(encoding="utf-8"))["3166-1"]
     catalogues = {
-        lang: gettext.translation("iso_3166-1", localedir="/usr/share/locale", languages=[lang], fallback=False) for lang in LANGUAGES
+        lang: gettext.translation("iso_3166-1", localedir=str(LOCALES), languages=[lang], fallback=False)
+        for lang in LANGUAGES
     }
     countries: dict[str, dict[str, object]] = {}
     for entry in sorted(table, key=lambda e: e["alpha_2"]):
@@ -64,12 +66,13 @@ def main() -> None:
             "alpha3": entry["alpha_3"],
             **{lang: list(dict.fromkeys(values)) for lang, values in names.items()},
         }
+    today = dt.datetime.now(tz=dt.UTC).date().isoformat()
     data = {
         "name": "Country names and ISO 3166-1 alpha-3 codes in English, Dutch, German and French",
-        "version": dt.date.today().isoformat(),
+        "version": today,
         "source": "Debian iso-codes (ISO 3166-1 table and its nl/de/fr translations), "
         "plus everyday names curated in tools/make_country_names.py",
-        "retrieved": dt.date.today().isoformat(),
+        "retrieved": today,
         "shelf_life": "P5Y",
         "countries": countries,
     }
