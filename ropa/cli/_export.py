@@ -132,6 +132,7 @@ def run(args: argparse.Namespace) -> int:
     from ropa.config import find_config, load_config
     from ropa.export.cells import ExportWarning
     from ropa.i18n import normalise_lang
+    from ropa.reporters import clean
 
     fmt = _format(args)
     to_stdout = _stdout(args.output)
@@ -144,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
     unreadable = [d for d in result.diagnostics if d.code.startswith("IO-")]
     if unreadable:
         for diagnostic in unreadable:
-            print(f"ropa: error: {diagnostic}", file=sys.stderr)
+            print(f"ropa: error: {clean(str(diagnostic))}", file=sys.stderr)
         return EXIT_USAGE
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
     register = result.register
@@ -152,7 +153,10 @@ def run(args: argparse.Namespace) -> int:
     meta_lang = register.meta.language if register.meta else None
     lang = args.lang or normalise_lang(meta_lang) or "en"
     if args.lang is None and meta_lang and normalise_lang(meta_lang) is None:
-        print(f"ropa: note: no labels for the register's language '{meta_lang}'; using en", file=sys.stderr)
+        print(
+            f"ropa: note: no labels for the register's language '{clean(meta_lang)}'; using en",
+            file=sys.stderr,
+        )
 
     report = None
     if fmt != "json" and not args.no_findings:
@@ -176,7 +180,7 @@ def run(args: argparse.Namespace) -> int:
             write_csv(register, args.output, lang=lang, report=report)
     for warning in caught:
         if issubclass(warning.category, ExportWarning):
-            print(f"ropa: warning: {warning.message}", file=sys.stderr)
+            print(f"ropa: warning: {clean(str(warning.message))}", file=sys.stderr)
         else:  # not ours: show it the way Python would
             warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
 
@@ -185,7 +189,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"ropa: wrote {args.output} ({detail})", file=sys.stderr)
     if errors:
         for diagnostic in errors:
-            print(diagnostic, file=sys.stderr)
+            print(clean(str(diagnostic)), file=sys.stderr)
         print(
             f"ropa: the register has {len(errors)} structural error(s); entities that did not load are "
             "missing from the export",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ MappingSource = ColumnMapping | str | os.PathLike[str] | Mapping[str, str]
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".ods", ".ots")
+_HEAD_BYTES = 4096
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,8 @@ def _mapping(mapping: MappingSource | None) -> ColumnMapping | None:
 
 def _read(path: Path, limits: Limits, rep: Reporter) -> bytes | None:
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             rep.add(
                 "IMP-001",
                 Severity.ERROR,
@@ -79,7 +82,15 @@ def _read(path: Path, limits: Limits, rep: Reporter) -> bytes | None:
                 "Name an .xlsx or .csv file.",
             )
             return None
-        size = path.stat().st_size
+        if not stat.S_ISREG(info.st_mode):
+            rep.add(
+                "IMP-001",
+                Severity.ERROR,
+                f"{path} is not a regular file (a named pipe, a device or a socket); it was not read",
+                "Save the spreadsheet as a file and import that file.",
+            )
+            return None
+        size = info.st_size
         if size > limits.max_file_bytes:
             rep.add(
                 "IMP-003",
@@ -136,7 +147,8 @@ def import_file(
     sheet: str | None = None,
     limits: Limits | None = None,
 ) -> ImportResult:
-    """Import an .xlsx workbook or a CSV file, told apart by their content (then by the file name).
+    """Import an .xlsx workbook or a CSV file, told apart by their content: a zip archive (or a legacy or
+    encrypted Office file) is a workbook, text is CSV, whatever the file is called.
 
     Args:
         path: the spreadsheet.
@@ -153,18 +165,28 @@ def import_file(
         ConfigError: the mapping file is invalid.
     """
     file = Path(path)
-    try:
-        with file.open("rb") as handle:
-            head = handle.read(8)
-    except OSError:
-        head = b""
-    if (
-        head.startswith(_ZIP_MAGIC)
-        or head.startswith(_OLE_MAGIC)
-        or file.suffix.lower() in _WORKBOOK_SUFFIXES
-    ):
+    head = _head(file)
+    if head.startswith(_ZIP_MAGIC) or head.startswith(_OLE_MAGIC):
         return import_workbook(path, mapping=mapping, sheet=sheet, limits=limits)
+    if file.suffix.lower() in _WORKBOOK_SUFFIXES and not _looks_like_text(head):
+        return import_workbook(path, mapping=mapping, sheet=sheet, limits=limits)  # reports what it is not
     return import_csv(path, mapping=mapping, limits=limits)
+
+
+def _head(file: Path) -> bytes:
+    """The first bytes of a regular file (nothing for a pipe or device: opening one may block)."""
+    try:
+        if not stat.S_ISREG(file.stat().st_mode):
+            return b""
+        with file.open("rb") as handle:
+            return handle.read(_HEAD_BYTES)
+    except OSError:
+        return b""
+
+
+def _looks_like_text(head: bytes) -> bool:
+    """True for the start of a text file: no NUL byte (UTF-16 text starts with its byte-order mark)."""
+    return bool(head) and (head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\0" not in head)
 
 
 def import_workbook(
@@ -254,6 +276,12 @@ def import_csv(
             "Import it as a workbook (ropa import picks the reader by content).",
         )
         return _result(rep, None)
+    if Path(path).suffix.lower() in _WORKBOOK_SUFFIXES:
+        rep.add(
+            "IMP-017",
+            Severity.INFO,
+            f"the file is named {Path(path).suffix} but holds text; it was read as CSV",
+        )
     table = read_csv(data, limits, rep)
     if table is None:
         return _result(rep, None)

@@ -9,7 +9,8 @@
   row or between two rows, and :attr:`~ropa.importer._limits.TextLimits.max_cells_per_row` cells in a
   row, which is what openpyxl's parser holds at once.
 - :func:`unescape` decodes the ``_xHHHH_`` escapes of OOXML strings (ECMA-376 Part 1, §22.9.2.19
-  ``ST_Xstring``); :func:`escape` is its inverse, used by the workbook exporter.
+  ``ST_Xstring``); :func:`escape` is its inverse (both from :mod:`ropa.export.cells`, which the workbook
+  exporter uses).
 """
 
 from __future__ import annotations
@@ -20,27 +21,17 @@ import zipfile
 from typing import IO, Any
 from xml.parsers import expat
 
+from ropa.export.cells import ooxml_escape, ooxml_unescape
 from ropa.importer._limits import LimitExceeded, TextBudget, TextLimits
 
 __all__ = ["GuardedArchive", "escape", "read_shared_strings", "unescape"]
 
-_ESCAPE_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_LITERAL_RE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 _CHUNK = 64 * 1024
 
-
-def unescape(text: str) -> str:
-    """``_x000D_`` → CR, ``_x005F_x0041_`` → ``_x0041_`` (the escape of a literal escape)."""
-    if "_x" not in text:
-        return text
-    return _ESCAPE_RE.sub(lambda match: chr(int(match.group(1), 16)), text)
-
-
-def escape(text: str) -> str:
-    """Protect literal ``_xHHHH_`` text: its underscore is written ``_x005F_``, so readers keep it."""
-    if "_x" not in text:
-        return text
-    return _LITERAL_RE.sub("_x005F_", text)
+escape = ooxml_escape
+"""Protect literal ``_xHHHH_`` text (:func:`ropa.export.cells.ooxml_escape`)."""
+unescape = ooxml_unescape
+"""Decode ``_xHHHH_`` escapes (:func:`ropa.export.cells.ooxml_unescape`)."""
 
 
 def _local(name: str) -> str:

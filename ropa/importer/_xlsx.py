@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from ropa.diagnostics import Severity
 from ropa.importer._limits import LimitExceeded, TextBudget
 from ropa.importer._ooxml import GuardedArchive, read_shared_strings_part, unescape
-from ropa.importer._report import Reporter, column_letter
+from ropa.importer._report import Reporter, cell_ref, column_letter
 from ropa.importer._tables import Limits, SheetTable, cell_text
 
 __all__ = ["EMBEDDED_MARKER", "EMBEDDED_SHEET", "WorkbookContent", "check_archive", "read_workbook"]
@@ -34,6 +34,8 @@ _DOCTYPE_NEEDLES = tuple(
     for needle in (word.encode("ascii"), word.encode("utf-16-le"), word.encode("utf-16-be"))
 )
 _CHUNK = 1024 * 1024
+_SHOWN_CELLS = 10
+"""Cells named in a diagnostic about values beyond the column limit; the rest are counted."""
 _PEEK_ROWS = 10_000
 """Rows looked at after ``max_rows`` to tell data that was not read from trailing empty rows."""
 
@@ -420,9 +422,13 @@ def _formula_cells(book: _Book, titles: list[str]) -> dict[str, set[tuple[int, i
     return out
 
 
-def _rows(ws: Any, limits: Limits) -> Iterator[tuple[Any, ...]]:
+def _rows(ws: Any) -> Iterator[tuple[Any, ...]]:
+    """Every row with every cell: cells beyond the column limit are looked at (to report them), not read.
+
+    A row is as wide as its last cell (at most 18,278 columns, ``ZZZ``); the archive guard bounds the
+    cells of a row."""
     _trust_no_dimension(ws)
-    return iter(ws.iter_rows(min_row=1, max_col=limits.max_columns + 1))
+    return iter(ws.iter_rows(min_row=1))
 
 
 def _trust_no_dimension(ws: Any) -> None:
@@ -436,9 +442,10 @@ def _read_sheet(ws: Any, book: _Book, rep: Reporter, formulas: set[tuple[int, in
     limits = book.limits
     title: str = ws.title
     table = SheetTable(title)
-    extra_column = False
+    beyond: list[tuple[int, int]] = []
+    beyond_count = 0
     formula_values = 0
-    rows = _rows(ws, limits)
+    rows = _rows(ws)
     for row_index, row in enumerate(rows, start=1):
         if row_index > limits.max_rows:
             if _has_data(row) or _more_data(rows):
@@ -456,7 +463,10 @@ def _read_sheet(ws: Any, book: _Book, rep: Reporter, formulas: set[tuple[int, in
         for col_index, cell in enumerate(row, start=1):
             value = getattr(cell, "value", None)
             if col_index > limits.max_columns:
-                extra_column = extra_column or value is not None
+                if value is not None:
+                    beyond_count += 1
+                    if len(beyond) < _SHOWN_CELLS:
+                        beyond.append((row_index, col_index))
                 continue
             text = _text(cell, value, title, row_index, col_index, rep)
             if text is not None:
@@ -480,13 +490,25 @@ def _read_sheet(ws: Any, book: _Book, rep: Reporter, formulas: set[tuple[int, in
             texts.pop()
         table.rows.append(texts)
     declared = getattr(ws, "max_column", None)
-    if extra_column or (isinstance(declared, int) and declared > limits.max_columns):
+    if beyond:
+        refs = ", ".join(cell_ref(r, c) for r, c in beyond)
+        more = f" and {beyond_count - len(beyond):,} more" if beyond_count > len(beyond) else ""
         rep.add(
             "IMP-010",
-            Severity.ERROR if extra_column else Severity.WARNING,
-            f"sheet '{title}' has more than {limits.max_columns} columns; columns after "
-            f"{column_letter(limits.max_columns)} were not read",
+            Severity.ERROR,
+            f"sheet '{title}' has values beyond column {column_letter(limits.max_columns)} (column "
+            f"{limits.max_columns}), which were not read: {refs}{more}",
             "Move notes in far-away columns next to the register table.",
+            sheet=title,
+            row=beyond[0][0],
+            column=beyond[0][1],
+        )
+    elif isinstance(declared, int) and declared > limits.max_columns:
+        rep.add(
+            "IMP-010",
+            Severity.WARNING,
+            f"sheet '{title}' declares more than {limits.max_columns} columns; the columns after "
+            f"{column_letter(limits.max_columns)} hold no values",
             sheet=title,
             column=limits.max_columns + 1,
         )

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import stat
 import tomllib
 from collections.abc import Mapping as MappingABC
 from dataclasses import dataclass, field
@@ -115,11 +116,16 @@ def load_mapping(path: str | os.PathLike[str]) -> ColumnMapping:
     """
     file = Path(path)
     try:
-        data = file.read_bytes()
+        if not stat.S_ISREG(file.stat().st_mode):  # a pipe would block, a device never end
+            raise ConfigError(f"cannot read mapping file {file}: it is not a regular file")
+        with file.open("rb") as handle:
+            data = handle.read(_MAX_MAPPING_BYTES + 1)
     except OSError as exc:
         raise ConfigError(f"cannot read mapping file {file}: {exc.strerror or exc}") from exc
     if len(data) > _MAX_MAPPING_BYTES:
-        raise ConfigError(f"{file}: a mapping file should be small; this one has {len(data)} bytes")
+        raise ConfigError(
+            f"{file}: a mapping file should be small; this one has more than {_MAX_MAPPING_BYTES:,} bytes"
+        )
     if file.suffix.lower() == ".toml":
         try:
             parsed: Any = tomllib.loads(data.decode("utf-8-sig"))

@@ -31,4 +31,5 @@ STRUCTURAL: dict[str, StructuralCode] = {
     "STR-006": StructuralCode("duplicate-singleton", "organisation or register is defined twice."),
     "IO-001": StructuralCode("unreadable", "A file or folder cannot be read."),
     "IO-002": StructuralCode("no-register-files", "The folder holds no YAML files."),
+    "IO-003": StructuralCode("file-too-large", "A register file is larger than the limit and was not read."),
 }
