@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     """Execute ``ropa import``."""
     from ropa.errors import ExportWarning
     from ropa.export.yaml import check_register_folder, write_register_folder
-    from ropa.importer import format_location, import_file, load_mapping
+    from ropa.importer import format_location, import_file, load_mapping, summary_lines
     from ropa.reporters import clean
 
     output: Path = args.output
@@ -63,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
         )
         if diagnostic.hint and diagnostic.severity is not Severity.INFO:
             print(f"    hint: {clean(diagnostic.hint)}")
+    for line in summary_lines(result.columns):
+        print(clean(line))
     counts = {s: sum(1 for d in result.diagnostics if d.severity is s) for s in Severity}
     summary = (
         f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} infos"

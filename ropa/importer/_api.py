@@ -11,6 +11,7 @@ from pathlib import Path
 from ropa.diagnostics import Diagnostic, Severity
 from ropa.errors import RegisterError
 from ropa.importer._build import RegisterBuilder
+from ropa.importer._cells import ColumnSummary, Fate
 from ropa.importer._report import Reporter
 from ropa.importer._tables import Limits, SheetTable
 from ropa.importer.mapping import ColumnMapping, load_mapping, mapping_from_data
@@ -23,7 +24,7 @@ MappingSource = ColumnMapping | str | os.PathLike[str] | Mapping[str, str]
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".ods", ".ots")
 _HEAD_BYTES = 4096
 
 
@@ -44,6 +45,10 @@ class ImportResult:
     source: str
     imported: bool = True
     embedded: bool = False
+    columns: tuple[ColumnSummary, ...] = ()
+    """Where the cells of each imported column went (foreign registers only); see :func:`summary_lines`."""
+    fates: tuple[Fate, ...] = ()
+    """What happened to every non-empty cell of a foreign register (kept, read exactly, or skipped)."""
 
     @property
     def ok(self) -> bool:
@@ -115,7 +120,14 @@ def _read(path: Path, limits: Limits, rep: Reporter) -> bytes | None:
     return data
 
 
-def _result(rep: Reporter, register: Register | None, *, embedded: bool = False) -> ImportResult:
+def _result(
+    rep: Reporter,
+    register: Register | None,
+    *,
+    embedded: bool = False,
+    columns: tuple[ColumnSummary, ...] = (),
+    fates: tuple[Fate, ...] = (),
+) -> ImportResult:
     imported = register is not None and not rep.fatal
     return ImportResult(
         register=register if register is not None and imported else Register(),
@@ -123,6 +135,8 @@ def _result(rep: Reporter, register: Register | None, *, embedded: bool = False)
         source=rep.file,
         imported=imported,
         embedded=embedded and imported,
+        columns=columns if imported else (),
+        fates=fates if imported else (),
     )
 
 
@@ -192,7 +206,8 @@ def import_workbook(
     limits: Limits | None = None,
     trust_embedded: bool = False,
 ) -> ImportResult:
-    """Import an .xlsx workbook: ropa's own (lossless, from its hidden ``_ropa`` sheet) or a foreign one.
+    """Import an .xlsx or .ods workbook: ropa's own (lossless, from its hidden ``_ropa`` sheet) or a
+    foreign one (OpenDocument spreadsheets are read natively, with the same limits).
 
     The archive is checked before it is parsed (size, entry count, compression ratio, DTDs); cells are
     read with openpyxl in read-only mode, formulas by their saved results (never calculated). Hidden
@@ -227,10 +242,17 @@ def import_workbook(
             "Save the file as .xlsx, or import a CSV file.",
         )
         return _result(rep, None)
-    archive = check_archive(data, limits, rep)
+    archive = check_archive(data, limits, rep, allow_ods=True)
     if archive is None:
         return _result(rep, None)
     chosen = sheet if sheet is not None else (columns.sheet if columns else None)
+    if archive.ods:
+        from ropa.importer._ods import read_ods
+
+        sheets = read_ods(data, limits, rep, sheet=chosen)
+        if sheets is None:
+            return _result(rep, None)
+        return _tables(sheets, rep, limits, columns, chosen=chosen is not None)
     content = read_workbook(data, limits, rep, sheet=chosen, formulas=archive.formulas)
     if content is None:
         return _result(rep, None)
@@ -330,4 +352,5 @@ def _tables(
             "Name the columns with a --mapping file, or choose the sheet with --sheet (see docs/import.md).",
         )
         return _result(rep, None)
-    return _result(rep, builder.build())
+    register = builder.build()
+    return _result(rep, register, columns=tuple(builder.summary()), fates=tuple(builder.fates))

@@ -57,12 +57,15 @@ def _refuse(rep: Reporter, code: str, message: str, hint: str) -> None:
 
 @dataclass
 class ArchiveInfo:
-    """What the archive check learnt: whether any worksheet holds formulas."""
+    """What the archive check learnt: whether any worksheet holds formulas; whether it is OpenDocument."""
 
     formulas: bool = False
+    ods: bool = False
 
 
-def check_archive(data: bytes, limits: Limits, rep: Reporter) -> ArchiveInfo | None:
+def check_archive(
+    data: bytes, limits: Limits, rep: Reporter, *, allow_ods: bool = False
+) -> ArchiveInfo | None:
     """Inspect the zip container before any XML is parsed; report and return None to refuse it.
 
     Refused: not a zip; encrypted entries; too many entries; a total uncompressed size above
@@ -117,7 +120,8 @@ def check_archive(data: bytes, limits: Limits, rep: Reporter) -> ArchiveInfo | N
                 )
                 return None
         names = {info.filename for info in infos}
-        if "mimetype" in names and "[Content_Types].xml" not in names:
+        ods = "mimetype" in names and "[Content_Types].xml" not in names
+        if ods and not allow_ods:
             _refuse(
                 rep,
                 "IMP-002",
@@ -125,7 +129,7 @@ def check_archive(data: bytes, limits: Limits, rep: Reporter) -> ArchiveInfo | N
                 "Open it in LibreOffice or Excel and save it as .xlsx (Excel 2007-365).",
             )
             return None
-        found = ArchiveInfo()
+        found = ArchiveInfo(ods=ods)
         for entry in infos:
             problem, formulas = _scan_entry(archive, entry)
             found.formulas = found.formulas or (formulas and entry.filename.startswith("xl/worksheets/"))
@@ -133,7 +137,7 @@ def check_archive(data: bytes, limits: Limits, rep: Reporter) -> ArchiveInfo | N
                 code, message, hint = problem
                 _refuse(rep, code, message, hint)
                 return None
-        if "[Content_Types].xml" not in names:
+        if "[Content_Types].xml" not in names and not ods:
             _refuse(
                 rep, "IMP-002", "the zip file is not an .xlsx workbook (no [Content_Types].xml)", hint_xlsx
             )

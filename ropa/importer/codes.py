@@ -64,6 +64,11 @@ IMPORT_CODES: dict[str, StructuralCode] = {
     "IMP-035": StructuralCode(
         "embedded-register-suspect", "The embedded register holds JSON that ropa never writes."
     ),
+    "IMP-036": StructuralCode(
+        "template-content-skipped", "A template's example, instruction or placeholder was skipped."
+    ),
+    "IMP-037": StructuralCode("rows-grouped", "Rows were grouped: a section title, or rows of one activity."),
+    "IMP-038": StructuralCode("conditional-answer", "A conditional or open answer was kept as a note."),
 }
 """Import diagnostic codes: ``IMP-001``–``IMP-006`` refuse the whole file."""
 

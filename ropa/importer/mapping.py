@@ -4,6 +4,7 @@ TOML::
 
     sheet = "Verwerkingen"      # optional: the sheet to import
     header_row = 4              # optional: the 1-based row of the headings
+    key = "Verwerking"          # optional: rows repeating this column's value are one activity
 
     [columns]
     "Wat doen we?" = "purposes"
@@ -32,7 +33,7 @@ from ropa.importer.synonyms import FIELDS, normalise, normalise_full
 __all__ = ["ColumnMapping", "load_mapping", "mapping_from_data"]
 
 _MAX_MAPPING_BYTES = 1024 * 1024
-_KEYS = ("columns", "sheet", "header_row")
+_KEYS = ("columns", "sheet", "header_row", "key")
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class ColumnMapping:
     """The 1-based row that holds the headings."""
     source: str | None = None
     """Where the mapping was read from, for messages."""
+    key: str | None = None
+    """The heading of the column that identifies an activity: rows repeating its value are one activity."""
 
     def normalised(self) -> dict[str, str]:
         """Normalised heading → field, for both ways of normalising a heading."""
@@ -71,7 +74,7 @@ def mapping_from_data(data: Any, source: str = "<mapping>") -> ColumnMapping:
             f"{source}: a mapping file holds 'columns' (heading = field), not a {type(data).__name__}"
         )
     bare = all(isinstance(value, str) for value in data.values())
-    if "columns" not in data and not (set(data) & {"sheet", "header_row"}) and bare:
+    if "columns" not in data and not (set(data) & {"sheet", "header_row", "key"}) and bare:
         data = {"columns": dict(data)}
     unknown = [str(k) for k in data if k not in _KEYS]
     if unknown:
@@ -99,7 +102,10 @@ def mapping_from_data(data: Any, source: str = "<mapping>") -> ColumnMapping:
         isinstance(header_row, bool) or not isinstance(header_row, int) or header_row < 1
     ):
         raise ConfigError(f"{source}: 'header_row' must be a row number (1 or more)")
-    return ColumnMapping(out, sheet, header_row, source)
+    key = data.get("key")
+    if key is not None and not isinstance(key, str):
+        raise ConfigError(f"{source}: 'key' must be a column heading")
+    return ColumnMapping(out, sheet, header_row, source, key)
 
 
 def load_mapping(path: str | os.PathLike[str]) -> ColumnMapping:

@@ -12,7 +12,7 @@ import ropa
 from ropa.cli import main
 from ropa.importer import IMPORT_CODES
 from ropa.importer.mapping import mapping_from_data
-from ropa.importer.synonyms import render_table
+from ropa.importer.synonyms import render_sources, render_table
 from ropa.loading._yaml import parse
 from tests.importer._books import dutch_workbook
 
@@ -27,6 +27,11 @@ def blocks(language: str) -> list[str]:
 def test_synonym_table_is_current() -> None:
     table = TEXT.split("<!-- synonyms:start -->\n", 1)[1].split("<!-- synonyms:end -->", 1)[0]
     assert table == render_table(), "paste ropa.importer.synonyms.render_table() into docs/import.md"
+
+
+def test_heading_sources_are_current() -> None:
+    shown = TEXT.split("<!-- sources:start -->\n", 1)[1].split("<!-- sources:end -->", 1)[0]
+    assert shown == render_sources(), "paste ropa.importer.synonyms.render_sources() into docs/import.md"
 
 
 def test_every_code_is_documented() -> None:
