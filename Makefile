@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck schema-check schemas docs pytest test-long bench fuzz clean
+.PHONY: demo test lint typecheck schema-check schemas docs pytest test-long bench fuzz corpus import-corpus clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,7 +32,18 @@ typecheck: $(STAMP)
 schema-check: $(STAMP)
 	$(PY) -m ropa schema --check
 
+AXE := tests/publishing/browser/node_modules/axe-core/axe.min.js
+
+# axe-core (the accessibility check of the published site) from the npm registry, pinned by its lock file;
+# without npm the accessibility test is skipped with a message.
+$(AXE): tests/publishing/browser/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix tests/publishing/browser --no-audit --no-fund --loglevel=error >/dev/null \
+	    || echo "axe-core could not be installed from npm; the accessibility test will be skipped"; \
+	else echo "npm is not installed; the accessibility test will be skipped"; fi
+
 pytest: $(STAMP)
+	@$(MAKE) --no-print-directory $(AXE) || true
 	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(PY) -m pytest -q
 
 ## test-long: the property tests with many more examples
@@ -47,6 +58,14 @@ schemas: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[bench]' || echo "fideslang unavailable: peer row skipped"
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
+
+## corpus: score ropa against the precision corpus (tests/corpus/) and write the tables into docs/accuracy.md
+corpus: $(STAMP)
+	$(PY) -m tests.corpus.score --write docs/accuracy.md --label "$$(git rev-parse --abbrev-ref HEAD 2>/dev/null || echo working-tree) $$(git rev-parse --short HEAD 2>/dev/null)"
+
+## import-corpus: import the foreign registers of tests/import_corpus/ and print the fidelity table
+import-corpus: $(STAMP)
+	$(PY) -m tests.import_corpus.fidelity
 
 ## fuzz: five minutes of mutation fuzzing of the loader (atheris when installed)
 fuzz: $(STAMP)

@@ -36,6 +36,7 @@ def validate(
     *,
     today: dt.date | None = None,
     rules: tuple[Rule, ...] | None = None,
+    lang: str = "en",
     cache: bool | str | os.PathLike[str] = False,
 ) -> Report:
     """Load (if needed) and check a register: structural diagnostics plus every selected rule.
@@ -46,6 +47,9 @@ def validate(
             above a path, else the defaults.
         today: the date that date-dependent rules use (default: the real date).
         rules: the rules to choose from (default: :data:`ropa.rules.ALL_RULES`).
+        lang: the language of messages and hints: ``en`` (default), ``nl``, ``fr`` or ``de``. Codes,
+            locations and fingerprints do not depend on it; :func:`ropa.i18n.translate_report` translates
+            a report later.
         cache: for a path (and the default rules), reuse the report of an earlier run when nothing it
             depends on has changed (see :mod:`ropa.loading.cache`): ``True`` for ``.ropa_cache/`` beside
             the configuration file (else in the current folder), or the cache folder to use.
@@ -56,8 +60,14 @@ def validate(
     Raises:
         FileNotFoundError: the path does not exist.
         ConfigError: the configuration is invalid.
+        ValueError: ``lang`` is not supported.
     """
-    return cached_validation(source, config, today=today, rules=rules, cache=cache).report
+    report = cached_validation(source, config, today=today, rules=rules, cache=cache).report
+    if lang == "en":
+        return report
+    from ropa.i18n import translate_report
+
+    return translate_report(report, lang)
 
 
 def cached_validation(
@@ -106,7 +116,9 @@ def cached_validation(
     selected = select_rules(catalogue, config, profiles_for(config, result))
     findings = run_rules(result, selected, config, today=day, all_rules=catalogue)
     report = Report.build([*result.diagnostics, *findings], result.files)
-    checked = CachedReport(report, frozenset(r.code for r in selected), config.fail_on)
+    meta = result.register.meta
+    language = meta.language if meta is not None else None
+    checked = CachedReport(report, frozenset(r.code for r in selected), config.fail_on, language)
     if store is not None and key:
         store.put(key, checked)
     return checked

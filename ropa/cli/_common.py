@@ -7,7 +7,10 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any, Literal, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TextIO
+
+if TYPE_CHECKING:
+    from ropa.i18n import Lang
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -19,6 +22,7 @@ __all__ = [
     "did_you_mean",
     "parse_date",
     "progress",
+    "register_lang",
     "show_progress",
     "split_codes",
     "use_color",
@@ -147,3 +151,16 @@ def progress(
     finally:
         if bar is not None:
             bar.close()
+
+
+def register_lang(option: str | None, declared: str | None) -> tuple[Lang, str | None]:
+    """The language of the output: ``--lang``, else the register's ``language:`` when ropa has it, else
+    ``en``; and a note for stderr when the register's language is not one ropa has."""
+    from ropa.i18n import normalise_lang
+
+    chosen = normalise_lang(option) or normalise_lang(declared)
+    if chosen is not None:
+        return chosen, None
+    if declared:
+        return "en", f"ropa: note: no translation for the register's language '{declared}'; using en"
+    return "en", None

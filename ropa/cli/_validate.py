@@ -29,6 +29,7 @@ from ropa.cli._common import (
     ColorMode,
     parse_date,
     progress,
+    register_lang,
     show_progress,
     split_codes,
     use_color,
@@ -44,6 +45,7 @@ __all__ = ["FORMATS", "ValidateArgs", "build", "execute", "exit_code", "register
 FORMATS = ("auto", "text", "json", "sarif", "github", "junit")
 FAIL_ON = ("error", "warning", "info", "never")
 PROFILES = ("eu", "nl")
+LANGUAGES = ("en", "nl", "fr", "de")
 
 _EPILOG = """\
 exit codes:
@@ -127,7 +129,13 @@ def register(sub: Any) -> None:
         type=Path,
         metavar="FILE",
         default=None,
-        help="write the report to FILE (atomically) instead of stdout",
+        help="write the report to FILE (atomically) instead of stdout ('-': stdout)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of messages, hints and the summary (default: the register's language, else en)",
     )
     parser.add_argument(
         "--junit-below",
@@ -166,6 +174,7 @@ class ValidateArgs:
         output: the file to write the report to (``None``: stdout).
         color: ANSI colours in the text format.
         github_step_summary: the file to append a Markdown summary to (``github`` format only).
+        lang: the language of messages and hints; ``None``: the register's ``language:``, else ``en``.
         junit_below: how the ``junit`` format reports findings below ``fail_on``.
     """
 
@@ -178,6 +187,7 @@ class ValidateArgs:
     output: Path | None = None
     color: bool = False
     github_step_summary: Path | None = None
+    lang: str | None = None
     junit_below: Literal["failure", "skipped", "passed"] = "failure"
     cache: bool = True
 
@@ -215,9 +225,8 @@ def build(args: argparse.Namespace, environ: Mapping[str, str], stdout: TextIO) 
     if fmt == "auto":
         fmt = "github" if environ.get("GITHUB_ACTIONS") else "text"
     mode: ColorMode = args.color
-    color = fmt == "text" and (
-        mode == "always" if args.output is not None else use_color(mode, stdout, environ)
-    )
+    output: Path | None = None if args.output is None or str(args.output) == "-" else args.output
+    color = fmt == "text" and (mode == "always" if output is not None else use_color(mode, stdout, environ))
     summary_file = environ.get("GITHUB_STEP_SUMMARY")
     return ValidateArgs(
         path=args.path,
@@ -226,9 +235,10 @@ def build(args: argparse.Namespace, environ: Mapping[str, str], stdout: TextIO) 
         today=parse_date(args.today) if args.today else None,
         config_file=args.config if args.config is not None else config_file(args.path),
         overrides=update,
-        output=args.output,
+        output=output,
         color=color,
         github_step_summary=Path(summary_file) if fmt == "github" and summary_file else None,
+        lang=getattr(args, "lang", None),
         junit_below=getattr(args, "junit_below", "failure"),
         cache=not args.no_cache,
     )
@@ -288,6 +298,13 @@ def execute(options: ValidateArgs) -> int:
                 cache_key=key,
             )
     report = checked.report
+    lang, note = register_lang(options.lang, checked.language)
+    if note is not None and options.verbosity >= 1:
+        _emit(sys.stderr, note + "\n")
+    if lang != "en":
+        from ropa.i18n import translate_report
+
+        report = translate_report(report, lang)
     root, base = register_paths(options.path)
     render_options = RenderOptions(
         root=root,
@@ -296,6 +313,7 @@ def execute(options: ValidateArgs) -> int:
         selected=checked.selected,
         verbosity=options.verbosity,
         color=options.color,
+        lang=lang,
         fail_on=checked.fail_on,  # type: ignore[arg-type]
         junit_below=options.junit_below,
     )
@@ -306,7 +324,7 @@ def execute(options: ValidateArgs) -> int:
     else:
         _emit(sys.stdout, text)
     if (reporter.machine or options.output is not None) and options.verbosity >= 1:
-        _emit(sys.stderr, summary_line(report) + "\n")
+        _emit(sys.stderr, summary_line(report, lang) + "\n")
     if options.github_step_summary is not None:
         try:
             with options.github_step_summary.open("a", encoding="utf-8") as handle:

@@ -26,7 +26,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 from ropa.diagnostics import Diagnostic, Report, Severity
 from ropa.export.retention_text import duration_text, retention_text
-from ropa.i18n import Lang, article, label, legal_ref
+from ropa.i18n import Lang, article, entity_text, label, legal_ref
 from ropa.models import (
     Activity,
     Contact,
@@ -110,7 +110,7 @@ class Index:
         for activity in self.register.activities or ():
             seen: set[str] = set()
             for recipient in activity.recipients or ():
-                if recipient.party not in seen:
+                if recipient.party is not None and recipient.party not in seen:
                     seen.add(recipient.party)
                     out.setdefault(recipient.party, []).append(activity.name)
         return out
@@ -479,8 +479,13 @@ def _recipients(a: Activity, ctx: Context) -> Value:
         return None
     out = []
     for recipient in a.recipients:
-        party = ctx.index.parties.get(recipient.party)
-        name = party.name if party else recipient.party
+        if recipient.category is not None:  # a category of recipients, with its own role
+            role = recipient.role
+            out.append(f"{recipient.category} — {ctx.t(role)}" if role else recipient.category)
+            continue
+        ident = recipient.party or ""
+        party = ctx.index.parties.get(ident)
+        name = party.name if party else ident
         out.append(f"{name} — {ctx.t(party.role)}" if party and party.role else name)
     return out
 
@@ -1001,7 +1006,7 @@ FINDINGS = Table[Diagnostic](
     columns=(
         Column("code", lambda d, c: d.code, width=10),
         Column("severity", lambda d, c: d.severity, kind="enum", enum=Severity, width=14),
-        Column("entity", lambda d, c: d.location.entity, width=30),
+        Column("entity", lambda d, c: entity_text(d.location.entity, c.lang), width=30),
         Column("message", lambda d, c: d.message, width=70),
         Column(
             "legal_refs",

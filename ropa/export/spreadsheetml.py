@@ -7,7 +7,8 @@ sheet larger than 2 GB), with the style of every cell a precomputed index. Measu
 benchmark workbook (126,440 cells): about 9 times faster than openpyxl's write-only mode and 5 times
 faster than XlsxWriter's ``constant_memory`` mode (see ``docs/performance.md``).
 
-What it supports is what ropa's workbook uses: inline strings, numbers and dates; named cell styles (font,
+What it supports is what ropa's workbook uses: inline strings (a literal ``_xHHHH_`` in a text is escaped,
+as OOXML requires, so that it reads back as written), numbers and dates; named cell styles (font,
 fill, alignment, bottom border, number format) each with a *quote prefix* variant that keeps formula-like
 text text when it is edited; column widths, row heights, frozen panes, auto filters, list validations
 (drop-downs), page set-up, print titles, headers and footers, hidden sheets, and the document properties.
@@ -24,6 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import IO, BinaryIO
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+
+from ropa.export.cells import ooxml_escape
 
 __all__ = ["Cell", "Sheet", "Style", "Validation", "Workbook", "column_letter"]
 
@@ -146,7 +149,7 @@ class Sheet:
             if value is None:
                 parts.append(f'<c r="{ref}" s="{xf}"/>')
             elif isinstance(value, str):
-                text = _escape(value)
+                text = _escape(ooxml_escape(value) if "_x" in value else value)
                 parts.append(
                     f'<c r="{ref}" s="{xf}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
                 )

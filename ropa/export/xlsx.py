@@ -37,7 +37,7 @@ from ropa.export.json import iter_register_json
 from ropa.export.spreadsheetml import Cell, Sheet, Style, Validation, Workbook
 from ropa.export.spreadsheetml import column_letter as get_column_letter
 from ropa.export.write import write_atomic_with
-from ropa.i18n import LANGS, Lang, article, label
+from ropa.i18n import LANGS, Lang, article, label, translate_report
 from ropa.models import Register
 
 __all__ = [
@@ -107,6 +107,8 @@ def write_workbook(
     """
     if lang not in LANGS:
         raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(LANGS)}")
+    if report is not None:  # the findings in the workbook's language, like its headings
+        report = translate_report(report, lang)
     notes = Notes()
 
     def writer(handle: BinaryIO) -> None:
@@ -549,7 +551,7 @@ def _header_text(text: str) -> str:
     clean = " ".join(cells.strip_illegal(text)[0].split())
     if len(clean) > 80:
         clean = clean[:79] + "…"
-    return clean.replace("&", "&&")
+    return cells.ooxml_escape(clean.replace("&", "&&"))
 
 
 _LINE_HEIGHT = 15.0

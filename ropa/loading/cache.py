@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ropa._version import __version__
-from ropa.diagnostics import Diagnostic, LegalRef, Location, Report, Severity, Span
+from ropa.diagnostics import Diagnostic, LegalRef, Location, Report, Severity, Span, Template
 
 if TYPE_CHECKING:
     from ropa.config import Config
@@ -50,7 +50,7 @@ CACHE_DIR = ".ropa_cache"
 MAX_ENTRIES = 32
 """Reports kept per cache folder; the least recently written go first (a report of 10,000 activities
 with their findings is about 4 MB)."""
-_FORMAT = "ropa-cache/1"
+_FORMAT = "ropa-cache/3"
 _TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# A cache of ropa validate reports (docs/performance.md); delete it at any time.\n"
@@ -78,13 +78,13 @@ def _package_digest() -> str:
     return digest.hexdigest()
 
 
-def register_fingerprint(files: Iterable[tuple[str, bytes | None, str | None]]) -> str:
+def register_fingerprint(files: Iterable[tuple[str, bytes | None, OSError | str | None]]) -> str:
     """A hash of the register's files: each name with its bytes (or the error that kept it unread)."""
     digest = hashlib.blake2b(digest_size=20)
     for name, data, error in files:
         digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
         if data is None:
-            digest.update(b"E" + (error or "").encode("utf-8", "replace"))
+            digest.update(b"E" + str(error or "").encode("utf-8", "replace"))
         else:
             digest.update(
                 b"D" + len(data).to_bytes(8, "little") + hashlib.blake2b(data, digest_size=20).digest()
@@ -127,6 +127,8 @@ class CachedReport:
     report: Report
     selected: frozenset[str]
     fail_on: str = "error"
+    language: str | None = None
+    """The register's own ``language:`` (the CLI's default output language)."""
 
 
 class ReportCache:
@@ -148,6 +150,7 @@ class ReportCache:
                 Report(tuple(_diagnostic(d) for d in data["diagnostics"]), tuple(data["files"])),
                 frozenset(data["selected"]),
                 str(data["fail_on"]),
+                data["language"],
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
@@ -159,6 +162,7 @@ class ReportCache:
             "format": _FORMAT,
             "key": key,
             "fail_on": entry.fail_on,
+            "language": entry.language,
             "files": list(report.files),
             "selected": sorted(entry.selected),
             "diagnostics": [_plain(d) for d in report],
@@ -216,11 +220,17 @@ def _plain(d: Diagnostic) -> dict[str, Any]:
         "entity": loc.entity,
         "hint": d.hint,
         "refs": [[r.article, r.paragraph, r.point, r.instrument] for r in d.legal_refs],
+        "template": (
+            [d.template.key, d.template.message, d.template.hint, [list(pair) for pair in d.template.args]]
+            if d.template is not None
+            else None
+        ),
     }
 
 
 def _diagnostic(data: dict[str, Any]) -> Diagnostic:
     span = data["span"]
+    template = data["template"]
     return Diagnostic(
         code=data["code"],
         rule=data["rule"],
@@ -229,4 +239,9 @@ def _diagnostic(data: dict[str, Any]) -> Diagnostic:
         location=Location(data["file"], data["pointer"], Span(*span) if span else None, data["entity"]),
         hint=data["hint"],
         legal_refs=tuple(LegalRef(*ref) for ref in data["refs"]),
+        template=(
+            Template(template[0], template[1], template[2], tuple((k, v) for k, v in template[3]))
+            if template is not None
+            else None
+        ),
     )

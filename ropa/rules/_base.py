@@ -10,9 +10,10 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ropa.diagnostics import LegalRef, Severity
+from ropa.law import PartyIndex, validly_exempt
 from ropa.models import (
     Activity,
     DataCategory,
@@ -24,7 +25,13 @@ from ropa.models import (
     SecurityMeasure,
 )
 
-__all__ = ["Finding", "Rule", "RuleContext", "RuleOptions", "ref"]
+if TYPE_CHECKING:
+    from ropa.loading.loader import Unloaded
+
+__all__ = ["LED", "Finding", "Rule", "RuleContext", "RuleOptions", "count", "excerpt", "led_ref", "ref"]
+
+LED = "Directive (EU) 2016/680"
+"""The Law Enforcement Directive, as legal references name it."""
 
 
 def ref(
@@ -32,6 +39,37 @@ def ref(
 ) -> LegalRef:
     """Shorthand for a :class:`~ropa.diagnostics.LegalRef`."""
     return LegalRef(article, paragraph, point, instrument)
+
+
+EXCERPT = 60
+"""Most characters of register text a message quotes (a purpose's description, ...)."""
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """``text`` (stripped) to quote in a message: whole when short, else cut after a word and ended with
+    "…", so that a reader sees it was cut.
+
+    >>> excerpt("Verzoeken van betrokkenen afhandelen en een administratie van de verzoeken bijhouden")
+    'Verzoeken van betrokkenen afhandelen en een administratie…'
+    """
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
+def count(number: int, one: str, other: str) -> str:
+    """``1 activity``, ``3 activities``: the number with the noun in its right form."""
+    return f"{number} {one if number == 1 else other}"
+
+
+def led_ref(article: str, paragraph: int | None = None, point: str | None = None) -> LegalRef:
+    """A reference to the Law Enforcement Directive (EU) 2016/680."""
+    return LegalRef(article, paragraph, point, LED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +82,9 @@ class Finding:
     severity: Severity | None = None
     """Overrides the rule's default severity for this finding (e.g. RGT-001: warning, or error beyond one
     month); a severity set in the configuration still wins."""
+    legal_refs: tuple[LegalRef, ...] | None = None
+    """Overrides the rule's legal references for this finding (e.g. TRF-004 cites the adequacy decision of
+    the destination country)."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +116,18 @@ class Rule:
         check: the pure generator.
         profile: ``eu`` (always on) or a national profile such as ``nl``.
         doc: the rule's documentation (its module docstring).
+        processor_record: True when the rule also applies to the processor's record (Art. 30(2):
+            ``processor_activities`` and activities with ``role: processor``); the engine drops the
+            findings of every other rule on such entries, so controller-only rules never fire on them.
+        led: the provisions of the Law Enforcement Directive the rule rests on for activities with
+            ``regime: led``, which their findings cite instead of ``legal_refs``; ``None`` for a GDPR-only
+            rule, whose findings on such activities the engine drops.
+        record_gap: True when the rule reports only that an activity's record lacks something (an
+            Art. 30 item, or a detail kept with it: a lawful basis, a retention period, security
+            measures); the engine drops its findings on an activity validly exempted under Art. 30(5),
+            which need not be recorded at all. Rules that report what the register shows to be contrary
+            to the law (a basis a public authority cannot use, data kept forever without a reason) keep
+            reporting it: the derogation lifts the duty to record, not the rest of the GDPR.
     """
 
     code: str
@@ -87,6 +140,9 @@ class Rule:
     check: Callable[[RuleContext], Iterable[Finding]]
     profile: str = "eu"
     doc: str = ""
+    processor_record: bool = False
+    led: tuple[LegalRef, ...] | None = None
+    record_gap: bool = False
 
     @property
     def prefix(self) -> str:
@@ -105,6 +161,7 @@ class RuleContext:
         profiles: frozenset[str] = frozenset({"eu"}),
         options: RuleOptions | None = None,
         broken: frozenset[tuple[str, str]] = frozenset(),
+        unloaded: tuple[Unloaded, ...] = (),
     ) -> None:
         self.register = register
         self.today = today
@@ -112,6 +169,12 @@ class RuleContext:
         self.options = options or RuleOptions()
         self.broken = broken
         """``(kind, id)`` of entities that failed structural loading: rules do not report them again."""
+        self.unloaded = unloaded
+        """Files whose content did not load at all (a syntax error, ...): they may define anything."""
+        self.unchecked: dict[str, set[tuple[str, str, int, str]]] = {}
+        """For each file of :attr:`unloaded`, the references not reported because that file may define
+        their target: ``(kind, id, id() of the referring entity, path)``. The engine sums them up in one
+        STR-007 per file."""
 
     # --- lists (never None) -------------------------------------------------------------------------
     @cached_property
@@ -157,7 +220,8 @@ class RuleContext:
         for activity in self.activities:
             seen: set[str] = set()
             for recipient in activity.recipients or ():
-                seen.add(recipient.party)
+                if recipient.party is not None:
+                    seen.add(recipient.party)
             for transfer in activity.transfers or ():
                 if transfer.recipient:
                     seen.add(transfer.recipient)
@@ -168,6 +232,54 @@ class RuleContext:
     def is_broken(self, kind: str, ident: str) -> bool:
         """True when the entity ``ident`` of ``kind`` failed structural loading."""
         return (kind, ident) in self.broken
+
+    @cached_property
+    def party_index(self) -> PartyIndex:
+        """The parties indexed for name look-ups and sub-processor chains (:mod:`ropa.law`)."""
+        return PartyIndex(self.parties)
+
+    @cached_property
+    def exempt_activities(self) -> frozenset[int]:
+        """Identities (``id()``) of the activities validly exempted from the record under Art. 30(5)."""
+        org, categories = self.register.organisation, self.category_by_id
+        return frozenset(id(a) for a in self.activities if validly_exempt(a, org, categories))
+
+    def is_exempt(self, entity: RopaModel | None) -> bool:
+        """True for an activity validly exempted from the record under Art. 30(5)."""
+        return isinstance(entity, Activity) and id(entity) in self.exempt_activities
+
+    def suppresses(self, entity: RopaModel | None, code: str, name: str) -> bool:
+        """True when ``entity`` carries a suppression of the rule ``code`` (or ``name``) that has not
+        expired: the register's own statement that the rule does not apply to it (LAW-008's hint asks
+        for one when processing lies outside a public authority's tasks)."""
+        for suppression in getattr(entity, "suppress", None) or ():
+            if suppression.rule in (code, name):
+                return suppression.until is None or suppression.until >= self.today
+        return False
+
+    def may_be_unloaded(self, *kinds: str) -> bool:
+        """True when a file that did not load may hold entities of any of ``kinds``."""
+        return any(u.kinds is None or not u.kinds.isdisjoint(kinds) for u in self.unloaded)
+
+    def undefined(self, kind: str, ident: str, entity: RopaModel, path: str) -> bool:
+        """Whether a reference from ``entity`` (at ``path`` below it) to ``ident``, an id of ``kind`` that
+        the register does not define, is to be reported.
+
+        Not when the entity ``ident`` failed structural loading (the loader reported it), nor when a file
+        that did not load may define it: a file that does not parse invents nothing. Such a reference is
+        counted for that file's summary (STR-007) instead.
+        """
+        if self.is_broken(kind, ident):
+            return False
+        for unloaded in self.unloaded:
+            if unloaded.may_define(kind, ident):
+                self.unchecked.setdefault(unloaded.file, set()).add((kind, ident, id(entity), path))
+                return False
+        return True
+
+    def has_broken_category(self, activity: Activity) -> bool:
+        """True when a data category the activity references failed to load: what it holds is unknown."""
+        return any(self.is_broken("data_categories", cid) for cid in activity.data_categories or ())
 
     def categories_of(self, activity: Activity) -> Iterator[DataCategory]:
         """The defined data categories an activity references (undefined ones are skipped)."""
@@ -186,7 +298,13 @@ class RuleContext:
                 yield subject
 
     def finding(
-        self, entity: RopaModel | None, path: str = "", *, severity: Severity | None = None, **fields: Any
+        self,
+        entity: RopaModel | None,
+        path: str = "",
+        *,
+        severity: Severity | None = None,
+        legal_refs: tuple[LegalRef, ...] | None = None,
+        **fields: Any,
     ) -> Finding:
         """A finding on ``entity`` at the JSON Pointer ``path`` below it."""
-        return Finding(entity, path, fields, severity)
+        return Finding(entity, path, fields, severity, legal_refs)

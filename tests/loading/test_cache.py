@@ -132,7 +132,7 @@ def test_a_corrupt_entry_is_a_miss_and_is_replaced(tmp_path: Path) -> None:
     expected = cached_validation(folder, config, today=TODAY, cache=True)
     entries = list((folder / CACHE_DIR / "reports").rglob("*.json"))
     assert len(entries) == 1
-    for damage in (b"", b"{not json", json.dumps({"format": "ropa-cache/1", "key": "other"}).encode()):
+    for damage in (b"", b"{not json", json.dumps({"format": "ropa-cache/3", "key": "other"}).encode()):
         entries[0].write_bytes(damage)
         assert ReportCache(folder / CACHE_DIR).get(entries[0].stem) is None
         assert cached_validation(folder, config, today=TODAY, cache=True) == expected
@@ -214,3 +214,18 @@ def test_old_entries_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert len(entries) == 3
     fresh = cached_validation(folder, config, today=dt.date(2026, 12, 6), cache=True)
     assert fresh.report == _fresh(folder, config, dt.date(2026, 12, 6))
+
+
+def test_a_cached_report_translates_like_a_fresh_one(tmp_path: Path) -> None:
+    """The templates of the messages are cached with them, so a cached Dutch report is Dutch."""
+    from ropa.i18n import translate_report
+
+    folder = _copy(tmp_path)
+    config = ropa.find_config(folder)
+    cached_validation(folder, config, today=TODAY, cache=True)
+    hit = cached_validation(folder, config, today=TODAY, cache=True).report
+    fresh = _fresh(folder, config, TODAY)
+    assert [d.template for d in hit] == [d.template for d in fresh]
+    dutch = [d.message for d in translate_report(hit, "nl")]
+    assert dutch == [d.message for d in translate_report(fresh, "nl")]
+    assert dutch != [d.message for d in fresh]

@@ -164,7 +164,7 @@ def test_structural_problems_are_capped_per_file(tmp_path: Path) -> None:
     result = ropa.load(tmp_path)
     flood = [d for d in result.diagnostics if d.location.file == "flood.yaml"]
     assert len(flood) == MAX_DIAGNOSTICS_PER_FILE + 1
-    summary = [d for d in flood if d.code == "STR-007"]
+    summary = [d for d in flood if d.code == "STR-008"]
     assert len(summary) == 1
     assert summary[0].message.startswith(f"{2 * 5_000 - MAX_DIAGNOSTICS_PER_FILE:,} more structural problem")
     assert summary[0].severity.value == "error"

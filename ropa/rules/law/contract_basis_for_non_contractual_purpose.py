@@ -43,8 +43,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
+from ropa.law import lawful_basis
 from ropa.models import LawfulBasis, PurposeKind
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, excerpt, ref
 
 NOT_CONTRACTUAL = frozenset(
     {
@@ -61,11 +62,11 @@ NOT_CONTRACTUAL = frozenset(
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
         for index, purpose in enumerate(activity.purposes or ()):
-            if purpose.lawful_basis is LawfulBasis.CONTRACT and purpose.kind in NOT_CONTRACTUAL:
+            if lawful_basis(purpose) is LawfulBasis.CONTRACT and purpose.kind in NOT_CONTRACTUAL:
                 yield ctx.finding(
                     activity,
                     f"/purposes/{index}/lawful_basis",
-                    purpose=purpose.description.strip()[:60],
+                    purpose=excerpt(purpose.description),
                     kind=purpose.kind.value,
                 )
 

@@ -43,8 +43,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.models import LawfulBasis
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.law import is_consent_based
+from ropa.rules._base import Finding, Rule, RuleContext, excerpt, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -54,10 +54,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             if purpose.compatibility_assessment and purpose.compatibility_assessment.strip():
                 continue
-            if purpose.lawful_basis is LawfulBasis.CONSENT or (purpose.law and purpose.law.strip()):
+            if is_consent_based(purpose) or (purpose.law and purpose.law.strip()):
                 continue
             yield ctx.finding(
-                activity, f"/purposes/{index}/further_processing", purpose=purpose.description.strip()[:60]
+                activity, f"/purposes/{index}/further_processing", purpose=excerpt(purpose.description)
             )
 
 
@@ -72,4 +72,5 @@ RULE = Rule(
     "base the new purpose on consent or a law.",
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
 )

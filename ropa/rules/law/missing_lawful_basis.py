@@ -1,8 +1,10 @@
 """LAW-001 missing-lawful-basis: a purpose of an activity has no Art. 6(1) lawful basis.
 
 ## What it does
-Reports each purpose of an activity that states no ``lawful_basis``, and each activity that has
-purposes but none with a lawful basis.
+Reports each purpose of an activity that states no lawful basis: no ``lawful_basis`` code and no DPV IRI
+in ``dpv`` that names an Art. 6(1) basis (``eu-gdpr:A6-1-b``, ``dpv:Contract``; see
+:func:`ropa.law.lawful_basis`). Activities under the Law Enforcement Directive (``regime: led``) are not
+checked: Art. 6 GDPR does not apply to them, their basis is the law of Art. 8 of the Directive.
 
 ## Why is this bad?
 Processing is lawful only on one of the six bases of Art. 6(1). The basis is not an Art. 30 item, but
@@ -37,14 +39,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.law import lawful_basis
+from ropa.rules._base import Finding, Rule, RuleContext, excerpt, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
         for index, purpose in enumerate(activity.purposes or ()):
-            if purpose.lawful_basis is None:
-                yield ctx.finding(activity, f"/purposes/{index}", purpose=purpose.description[:60])
+            if lawful_basis(purpose) is None:
+                yield ctx.finding(activity, f"/purposes/{index}", purpose=excerpt(purpose.description))
 
 
 RULE = Rule(
@@ -57,4 +60,5 @@ RULE = Rule(
     hint="Add 'lawful_basis:' with one of 6-1-a (consent) ... 6-1-f (legitimate interests) to the purpose.",
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
 )

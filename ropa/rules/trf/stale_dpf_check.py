@@ -49,8 +49,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import LegalRef, Severity
-from ropa.rules._base import Finding, Rule, RuleContext, ref
-from ropa.rules.trf._common import add_months
+from ropa.law import add_months
+from ropa.rules._base import Finding, Rule, RuleContext, count, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -66,7 +66,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 party,
                 "/dpf/checked",
-                problem=f"was last checked on {dpf.checked.isoformat()}, more than {months} months ago",
+                problem=f"was last checked on {dpf.checked.isoformat()}, more than "
+                f"{count(months, 'month', 'months')} ago",
             )
 
 
@@ -80,4 +81,5 @@ RULE = Rule(
     hint="Look the party up on dataprivacyframework.gov and record the date in 'dpf.checked'.",
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
 )
