@@ -119,8 +119,10 @@ class Index:
     def measure_use(self) -> Counter[str]:
         """How many activities and processor activities refer to each security measure."""
         counts: Counter[str] = Counter()
-        for entity in (*(self.register.activities or ()), *(self.register.processor_activities or ())):
-            counts.update(set(entity.security_measures or ()))
+        for activity in self.register.activities or ():
+            counts.update(set(activity.security_measures or ()))
+        for processing in self.register.processor_activities or ():
+            counts.update(set(processing.security_measures or ()))
         return counts
 
     def party_name(self, party_id: str) -> str:

@@ -415,7 +415,7 @@ class _Collector:
         self,
         error: ErrorDetails,
         model_type: type[RopaModel],
-        file: str,
+        file: str | None,
         pointer: str,
         label: str,
         value: Any,
@@ -460,7 +460,7 @@ class _Collector:
     def register(self) -> Register:
         from ropa.models.register import Register
 
-        fields: dict[str, Any] = dict(self.lists)
+        fields: dict[str, Any] = {kind: tuple(models) for kind, models in self.lists.items()}
         for kind, (model, _) in self.single.items():
             fields["meta" if kind == "register" else kind] = model
         return Register.model_construct(**fields)
@@ -760,10 +760,15 @@ def loads(text: str | bytes, name: str = "register.yaml") -> LoadResult:
     """
     # surrogatepass: a str with a lone surrogate becomes bytes that decode() reports as invalid UTF-8
     data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
-    sources = SourceIndex(None)
-    collector = _Collector(sources)
+    collector = _Collector(SourceIndex(None))
     with gc_paused():
         _parse_into(collector, name, data, keep_text=True)
+    return _result(collector, name)
+
+
+def _result(collector: _Collector, name: str) -> LoadResult:
+    """The load result of one document collected by ``collector`` under the file name ``name``."""
+    with gc_paused():
         collector.summaries()
         register = collector.register()
     return LoadResult(
@@ -772,5 +777,5 @@ def loads(text: str | bytes, name: str = "register.yaml") -> LoadResult:
         files=(name,),
         broken=frozenset(collector.broken),
         unloaded=collector.unloaded_files(),
-        sources=sources,
+        sources=collector.sources,
     )

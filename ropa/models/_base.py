@@ -3,14 +3,33 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Annotated, Any, Generic, Self, TypeVar, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, PrivateAttr, StringConstraints
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    GetCoreSchemaHandler,
+    PrivateAttr,
+    StringConstraints,
+    ValidationError,
+)
+from pydantic_core import PydanticCustomError, core_schema
 
 from ropa._data import country_codes
 
-__all__ = ["COUNTRY_PATTERN", "ID_PATTERN", "CountryCode", "Id", "Origin", "RopaEntity", "RopaModel", "Text"]
+__all__ = [
+    "COUNTRY_PATTERN",
+    "ID_PATTERN",
+    "CountryCode",
+    "FrozenDict",
+    "Id",
+    "Origin",
+    "RopaEntity",
+    "RopaModel",
+    "Text",
+]
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"
 COUNTRY_PATTERN = r"^[A-Z]{2}$"
@@ -47,6 +66,67 @@ def is_iso_duration(value: str) -> bool:
     return bool(_DURATION_RE.match(value))
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class FrozenDict(Mapping[K, V], Generic[K, V]):
+    """An immutable, hashable mapping: the models' mapping fields (``Activity.unmapped``).
+
+    It reads like a ``dict`` (``value["key"]``, ``.get``, ``.items()``, ``==`` against any mapping), has no
+    method that changes it, and is serialised as a JSON object. Build a changed copy with
+    ``FrozenDict({**old, "key": "value"})``.
+    """
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, data: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> None:
+        self._data: dict[K, V] = dict(data)
+        self._hash: int | None = None
+
+    def __getitem__(self, key: K) -> V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def __repr__(self) -> str:
+        return f"FrozenDict({self._data!r})"
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._data.items()))
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenDict):
+            return self._data == other._data
+        if isinstance(other, Mapping):
+            return self._data == dict(other.items())
+        return NotImplemented
+
+    def __reduce__(self) -> tuple[type[FrozenDict[K, V]], tuple[dict[K, V]]]:
+        return (type(self), (self._data,))
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        key, value = get_args(source) or (Any, Any)
+        inner = handler.generate_schema(dict[key, value])  # type: ignore[valid-type]
+        return core_schema.no_info_after_validator_function(
+            cls,
+            inner,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                lambda value: value._data, return_schema=inner
+            ),
+        )
+
+
 class Origin:
     """Where an entity was read from: a file relative to the register root and a JSON Pointer."""
 
@@ -72,6 +152,45 @@ class RopaModel(BaseModel):
         use_attribute_docstrings=True,
         defer_build=True,
     )
+
+    def __init__(self, /, **data: Any) -> None:
+        """Validate ``data`` (lists become tuples, mappings :class:`FrozenDict`).
+
+        Raises:
+            ModelError: a value is missing, unknown or not allowed; its diagnostics are the loader's
+                (``STR-002`` to ``STR-005``), located by JSON Pointer into ``data``.
+        """
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            from ropa.errors import ModelError
+
+            raise ModelError.from_validation_error(exc, type(self), data) from exc
+
+    # Validation as pydantic's own __init__ does it: nested models are validated without calling this
+    # method (as for pydantic's RootModel), so only the model built in code raises ModelError.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy of the model, with the fields in ``update`` changed.
+
+        Unlike pydantic's own ``model_copy``, the update is validated like the constructor's arguments: a
+        list becomes a tuple, a mapping a :class:`FrozenDict`, and a bad value raises
+        :class:`~ropa.errors.ModelError`. Where an entity was loaded from (:attr:`origin`) is kept.
+
+        Raises:
+            ModelError: a value in ``update`` is not allowed, or names no field.
+        """
+        source = super().model_copy(deep=deep)
+        if not update:
+            return source
+        data = {name: getattr(source, name) for name in source.model_fields_set}
+        data.update(update)
+        copy = type(self)(**data)
+        private = source.__pydantic_private__
+        if private:
+            object.__setattr__(copy, "__pydantic_private__", dict(private))
+        return copy
 
     @property
     def origin(self) -> Origin | None:

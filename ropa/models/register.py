@@ -28,17 +28,17 @@ class Register(RopaModel):
     """Metadata about the register (version, owner, review dates); the key ``register`` in YAML."""
     organisation: Organisation | None = None
     """The controller (Art. 30(1)(a))."""
-    security_measures: list[SecurityMeasure] | None = None
+    security_measures: tuple[SecurityMeasure, ...] | None = None
     """Organisation-level technical and organisational measures (Art. 32)."""
-    data_subjects: list[DataSubjectCategory] | None = None
+    data_subjects: tuple[DataSubjectCategory, ...] | None = None
     """Categories of data subjects, referenced by activities."""
-    data_categories: list[DataCategory] | None = None
+    data_categories: tuple[DataCategory, ...] | None = None
     """Categories of personal data, referenced by activities."""
-    parties: list[Party] | None = None
+    parties: tuple[Party, ...] | None = None
     """Recipients: processors, controllers, joint controllers, authorities, departments."""
-    activities: list[Activity] | None = None
+    activities: tuple[Activity, ...] | None = None
     """Processing activities as controller (Art. 30(1))."""
-    processor_activities: list[ProcessorActivity] | None = None
+    processor_activities: tuple[ProcessorActivity, ...] | None = None
     """Processing on behalf of controllers (Art. 30(2))."""
 
 
