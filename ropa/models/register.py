@@ -75,7 +75,7 @@ class Register(RopaModel):
             items: tuple[RopaEntity, ...] = current or ()
             ident = getattr(entity, "id", None)
             if any(getattr(e, "id", None) == ident for e in items):
-                raise ValueError(f"the register already has {_a(_noun(name))} with the id '{ident}'")
+                raise ValueError(f"'{name}' already has an entry with the id '{ident}'")
             update[name] = (*items, entity)
         return self.model_copy(update=update)
 
@@ -98,9 +98,9 @@ class Register(RopaModel):
             ident = getattr(entity, "id", None)
             places = [i for i, e in enumerate(items) if getattr(e, "id", None) == ident]
             if not places:
-                raise KeyError(f"the register has no {_noun(name)} with the id '{ident}'")
+                raise KeyError(f"'{name}' has no entry with the id '{ident}'")
             if len(places) > 1:
-                raise ValueError(f"the register has {len(places)} {name} with the id '{ident}'")
+                raise ValueError(f"'{name}' has {len(places)} entries with the id '{ident}'")
             update[name] = (*items[: places[0]], entity, *items[places[0] + 1 :])
         return self.model_copy(update=update)
 
@@ -119,7 +119,7 @@ class Register(RopaModel):
         present = {getattr(e, "id", None) for e in items}
         missing = [i for i in idents if i not in present]
         if missing:
-            raise KeyError(f"the register has no {_noun(name)} with the id '{missing[0]}'")
+            raise KeyError(f"'{name}' has no entry with the id '{missing[0]}'")
         wanted = set(idents)
         return self.model_copy(update={name: tuple(e for e in items if getattr(e, "id", None) not in wanted)})
 
@@ -140,14 +140,6 @@ _SINGLETONS = ("meta", "organisation")
 _FIELDS: dict[type[RopaEntity], str] = {
     model: ("meta" if kind == "register" else kind) for kind, model in KINDS.items()
 }
-_NOUNS = {
-    "security_measures": "security measure",
-    "data_subjects": "data-subject category",
-    "data_categories": "data category",
-    "parties": "party",
-    "activities": "activity",
-    "processor_activities": "processor activity",
-}
 
 
 def _field(kind: type[RopaEntity]) -> str:
@@ -158,11 +150,3 @@ def _field(kind: type[RopaEntity]) -> str:
             f"{kind.__name__} is not a register kind; use one of {', '.join(m.__name__ for m in _FIELDS)}"
         )
     return name
-
-
-def _noun(name: str) -> str:
-    return _NOUNS.get(name, name)
-
-
-def _a(noun: str) -> str:
-    return ("an " if noun[0] in "aeiou" else "a ") + noun
