@@ -1341,6 +1341,29 @@ _TERMS: dict[str, Labels] = {
         "Dies ist ein technischer Export, keine Rechtsberatung: Ein Befund sagt, was das Verzeichnis nicht "
         "zeigt, nicht dass die Verarbeitung rechtswidrig ist.",
     ),
+    # Changes since a revision: the Changes sheet of 'ropa export --since REV'.
+    "sheet.changes": L("Changes", "Wijzigingen", "Modifications", "Änderungen"),
+    "column.change": L("Change", "Wijziging", "Modification", "Änderung"),
+    "column.change_details": L(
+        "What changed", "Wat is er gewijzigd", "Ce qui a changé", "Was sich geändert hat"
+    ),
+    "column.change_meaning": L(
+        "Meaning in law", "Juridische betekenis", "Portée juridique", "Rechtliche Bedeutung"
+    ),
+    "column.change_action": L("What to do", "Wat te doen", "À faire", "Was zu tun ist"),
+    "change.added": L("Added", "Toegevoegd", "Ajouté", "Hinzugefügt"),
+    "change.removed": L("Removed", "Verwijderd", "Supprimé", "Entfernt"),
+    "change.changed": L("Changed", "Gewijzigd", "Modifié", "Geändert"),
+    "change.renamed": L("Renamed", "Hernoemd", "Renommé", "Umbenannt"),
+    "change.affected": L(
+        "Affected by another change",
+        "Geraakt door een andere wijziging",
+        "Touché par une autre modification",
+        "Von einer anderen Änderung betroffen",
+    ),
+    "change.introduced": L("Finding introduced", "Nieuwe bevinding", "Nouveau constat", "Neuer Befund"),
+    "change.resolved": L("Finding resolved", "Bevinding opgelost", "Constat résolu", "Befund behoben"),
+    "cover.changes_since": L("Changes since", "Wijzigingen sinds", "Modifications depuis", "Änderungen seit"),
     # Art. 32(1) points.
     "art32.a": L(
         "(a) pseudonymisation and encryption",

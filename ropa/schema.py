@@ -1,4 +1,6 @@
-"""JSON Schemas generated from the models: ``schemas/register.schema.json`` (one register file).
+"""JSON Schemas generated from the models: ``schemas/register.schema.json`` (one register file), and of the
+machine outputs: ``report.schema.json`` (``ropa validate``), ``diff.schema.json`` (``ropa diff``) and
+``due.schema.json`` (``ropa due``).
 
 The committed files are checked for drift by ``ropa schema --check`` and the test suite.
 """
@@ -13,7 +15,7 @@ from ropa.loading.loader import SINGULAR
 from ropa.models import Register
 from ropa.models._base import ID_PATTERN
 
-__all__ = ["SCHEMA_BASE", "all_schemas", "register_schema", "render"]
+__all__ = ["SCHEMA_BASE", "all_schemas", "contract_schema", "register_schema", "render"]
 
 SCHEMA_BASE = "https://raw.githubusercontent.com/ropa-register/ropa/main/schemas/"
 
@@ -44,11 +46,32 @@ def register_schema() -> dict[str, Any]:
     }
 
 
+def contract_schema(document: Any, file_name: str, title: str, description: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a machine output, generated from its typed dict ``document``."""
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(document).json_schema(mode="serialization")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_BASE + file_name,
+        "title": title,
+        "description": description,
+        **{k: v for k, v in schema.items() if k not in ("title", "description")},
+    }
+
+
 def all_schemas() -> dict[str, dict[str, Any]]:
     """Every committed schema, by file name."""
+    from ropa.changes import diff_schema
+    from ropa.deadlines import due_schema
     from ropa.reporters.json import report_schema
 
-    return {"register.schema.json": register_schema(), "report.schema.json": report_schema()}
+    return {
+        "register.schema.json": register_schema(),
+        "report.schema.json": report_schema(),
+        "diff.schema.json": diff_schema(),
+        "due.schema.json": due_schema(),
+    }
 
 
 def render(schema: dict[str, Any]) -> str:

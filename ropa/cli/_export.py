@@ -24,7 +24,8 @@ LANGUAGES = ("en", "nl", "fr", "de")
 
 _EPILOG = """\
 formats:
-  xlsx  an Excel workbook for people (sheets per Art. 30 item, findings, a hidden copy for re-import)
+  xlsx  an Excel workbook for people (sheets per Art. 30 item, findings, a hidden copy for re-import;
+        with --since REV also the changes since that git revision)
   json  the canonical JSON of the register (stdout without -o)
   csv   one CSV file per table in the folder given by -o
 
@@ -85,6 +86,12 @@ def register(sub: Any) -> None:
         default=None,
         help="configuration for the findings (ropa.toml or pyproject.toml); default: the nearest one",
     )
+    parser.add_argument(
+        "--since",
+        metavar="REV",
+        default=None,
+        help="xlsx: add a Changes sheet: what changed since this git revision and what it means in law",
+    )
     parser.set_defaults(run=run)
 
 
@@ -113,6 +120,8 @@ def run(args: argparse.Namespace) -> int:
     fmt = _format(args)
     if fmt in ("xlsx", "csv") and args.output is None:
         raise UsageError(f"--format {fmt} needs -o OUT")
+    if args.since is not None and fmt != "xlsx":
+        raise UsageError("--since adds a sheet to the workbook; use it with --format xlsx")
     today = parse_date(args.today) if args.today else None
     result = ropa.load(args.path)
     unreadable = [d for d in result.diagnostics if d.code.startswith("IO-")]
@@ -129,9 +138,18 @@ def run(args: argparse.Namespace) -> int:
         print(f"ropa: note: no labels for the register's language '{meta_lang}'; using en", file=sys.stderr)
 
     report = None
-    if fmt != "json" and not args.no_findings:
+    config = None
+    if (fmt != "json" and not args.no_findings) or args.since is not None:
         config = load_config(args.config) if args.config is not None else find_config(args.path)
+    if fmt != "json" and not args.no_findings:
         report = ropa.validate(result, config, today=today)
+    changes = None
+    if args.since is not None:
+        try:
+            base = ropa.load_revision(args.path, args.since)
+        except ropa.RevisionError as exc:
+            raise UsageError(str(exc)) from exc
+        changes = ropa.diff(base, result, config, today=today)
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ExportWarning)
@@ -141,7 +159,7 @@ def run(args: argparse.Namespace) -> int:
                 sys.stdout.write(text)
                 sys.stdout.flush()
         elif fmt == "xlsx":
-            ropa.export_xlsx(register, args.output, lang=lang, report=report)
+            ropa.export_xlsx(register, args.output, lang=lang, report=report, changes=changes)
         else:
             from ropa.export.csv import write_csv
 

@@ -28,7 +28,7 @@ import shutil
 from collections.abc import Generator, Iterable, Iterator
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
@@ -47,6 +47,9 @@ from ropa.export.columns import TABLES, Column, Context, Table, render
 from ropa.export.write import write_atomic_with
 from ropa.i18n import LANGS, Lang, article, label
 from ropa.models import Register
+
+if TYPE_CHECKING:
+    from ropa.changes import Diff
 
 __all__ = [
     "JSON_CHUNK",
@@ -91,6 +94,7 @@ def write_workbook(
     *,
     lang: Lang = "en",
     report: Report | None = None,
+    changes: Diff | None = None,
 ) -> Path:
     """Write ``register`` as an ``.xlsx`` workbook at ``path``, atomically.
 
@@ -99,6 +103,8 @@ def write_workbook(
         path: the file to write; the previous file survives a failure, and no temporary file is left.
         lang: language of sheet names, headers and labels (``en``, ``nl``, ``fr``, ``de``).
         report: findings for the Findings sheet and the cover; ``None`` leaves both out.
+        changes: the changes since an earlier version, for the Changes sheet (named on the cover);
+            ``None`` leaves it out.
 
     Returns:
         ``path``.
@@ -116,7 +122,7 @@ def write_workbook(
     notes = Notes()
 
     def writer(handle: BinaryIO) -> None:
-        _Builder(register, lang, report, notes).save(handle)
+        _Builder(register, lang, report, notes, changes).save(handle)
 
     write_atomic_with(path, writer)
     notes.emit(stacklevel=3)
@@ -256,12 +262,15 @@ def _header_style(column: Column[Any]) -> str:
 class _Builder:
     """Builds one workbook; :meth:`save` streams it into a binary file."""
 
-    def __init__(self, register: Register, lang: Lang, report: Report | None, notes: Notes) -> None:
+    def __init__(
+        self, register: Register, lang: Lang, report: Report | None, notes: Notes, changes: Diff | None = None
+    ) -> None:
         self.register = register
         self.lang = lang
         self.report = report
         self.notes = notes
-        self.ctx = Context(lang, register, report)
+        self.changes = changes
+        self.ctx = Context(lang, register, report, changes)
         self.tables = [t for t in TABLES if t.present(self.ctx)]
         self.wb = Workbook(write_only=True)
         self.styles: dict[str, Any] = {}
@@ -492,6 +501,10 @@ class _Builder:
         sheet.append(pair("column.next_review", meta.next_review if meta else None))
         sheet.append(pair("cover.language", self.lang))
         sheet.append(pair("cover.generated_by", f"ropa {__version__}"))
+        if self.changes is not None:
+            since = self.changes.base
+            compared = since.label + (f" ({since.revision[:12]})" if since.revision else "")
+            sheet.append(pair("cover.changes_since", compared))
         sheet.append([])
 
         sheet.append(header("cover.contents"))

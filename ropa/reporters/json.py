@@ -11,17 +11,20 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, TypeAdapter
+from pydantic import Field
 from typing_extensions import TypedDict
 
-from ropa.diagnostics import Diagnostic, Report
+from ropa.diagnostics import Diagnostic, Location, Report
 from ropa.reporters._base import RenderOptions
 
 __all__ = [
     "FORMAT_VERSION",
+    "Counts",
     "DiagnosticEntry",
     "LocationEntry",
     "ReportDocument",
+    "Tool",
+    "location_entry",
     "render",
     "report_document",
     "report_schema",
@@ -128,8 +131,18 @@ class ReportDocument(TypedDict):
     diagnostics: Annotated[list[DiagnosticEntry], Field(description="Sorted by file, line, column and code.")]
 
 
+def location_entry(location: Location, options: RenderOptions) -> LocationEntry:
+    """A location as the JSON of the contract, its file shown as ``options`` say."""
+    return {
+        "file": options.path(location.file),
+        "line": location.span.line if location.span else None,
+        "column": location.span.column if location.span else None,
+        "pointer": location.pointer,
+        "entity": location.entity,
+    }
+
+
 def _entry(diagnostic: Diagnostic, options: RenderOptions) -> DiagnosticEntry:
-    loc = diagnostic.location
     return {
         "code": diagnostic.code,
         "rule": diagnostic.rule,
@@ -137,13 +150,7 @@ def _entry(diagnostic: Diagnostic, options: RenderOptions) -> DiagnosticEntry:
         "message": diagnostic.message,
         "hint": diagnostic.hint,
         "legal_refs": [str(r) for r in diagnostic.legal_refs],
-        "location": {
-            "file": options.path(loc.file),
-            "line": loc.span.line if loc.span else None,
-            "column": loc.span.column if loc.span else None,
-            "pointer": loc.pointer,
-            "entity": loc.entity,
-        },
+        "location": location_entry(diagnostic.location, options),
         "fingerprint": diagnostic.fingerprint,
     }
 
@@ -172,17 +179,15 @@ def render(report: Report, options: RenderOptions) -> str:
 
 def report_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the ``json`` format: ``schemas/report.schema.json``."""
-    from ropa.schema import SCHEMA_BASE
+    from ropa.schema import contract_schema
 
-    schema = TypeAdapter(ReportDocument).json_schema(mode="serialization")
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_BASE + "report.schema.json",
-        "title": "ropa validation report",
-        "description": (
+    return contract_schema(
+        ReportDocument,
+        "report.schema.json",
+        "ropa validation report",
+        (
             "The output of 'ropa validate --format json', contract version 1. Fields may be added within "
             "a version; consumers must ignore fields they do not know. Removing, renaming or retyping a "
             "field changes the version."
         ),
-        **{k: v for k, v in schema.items() if k not in ("title", "description")},
-    }
+    )
