@@ -23,7 +23,7 @@ def compare(base: Snapshot, head: Snapshot, config: Config | None, *, today: dt.
     are validated with it on ``today``), skipped when it is ``None``."""
     import ropa
 
-    pairs = list(entity_pairs(base.register, head.register))
+    pairs = list(entity_pairs(base.result, head.result))
     entities = entity_changes(pairs, base.result, head.result)
     introduced: tuple[Diagnostic, ...] = ()
     resolved: tuple[Diagnostic, ...] = ()

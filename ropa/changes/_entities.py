@@ -41,9 +41,22 @@ def _ident(entity: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def entity_pairs(base: Register, head: Register) -> Iterator[Pair]:
+def entity_pairs(base: LoadResult, head: LoadResult) -> Iterator[Pair]:
     """Every entity of either register with its counterpart, kind by kind in the register's field order;
-    within a list kind, in the new version's order, then the removed ones in the old version's order."""
+    within a list kind, in the new version's order, then the removed ones in the old version's order.
+
+    An entity missing from one version because it does not load there (a structural error,
+    :attr:`~ropa.LoadResult.broken`) is left out: it was neither added nor removed, and the structural
+    finding that comes or goes says what happened to it.
+    """
+    for pair in _all_pairs(base.register, head.register):
+        key = (pair.kind, pair.id or "")
+        if (pair.new is None and key in head.broken) or (pair.old is None and key in base.broken):
+            continue
+        yield pair
+
+
+def _all_pairs(base: Register, head: Register) -> Iterator[Pair]:
     for name, info in type(head).model_fields.items():
         kind = info.alias or name
         noun = ENTITY_NOUN.get(kind, kind.replace("_", " "))

@@ -28,7 +28,8 @@ _IDENTITY_OVERRIDES = {
     "Transfer": ("country", "international_organisation", "recipient"),
     "RetentionRule": ("data_categories",),
 }
-"""Identity of list items whose models require no field (everything optional)."""
+"""Identity of list items whose models require no field (everything optional); an unstated value is part of
+the identity (a retention rule without ``data_categories`` is the rule for the whole activity)."""
 _SIMILAR = 0.5
 """Share of stated fields two list items must have in common to be taken for the same item."""
 _PAIRING_BUDGET = 250_000
@@ -53,10 +54,12 @@ def identity(item: Any) -> tuple[Any, ...] | None:
         return None
     model = type(item)
     names = _IDENTITY_OVERRIDES.get(model.__name__)
-    if names is None:
-        names = tuple(name for name, info in model.model_fields.items() if info.is_required())
-    values = tuple(jsonable(getattr(item, name, None)) for name in names)
-    return values if any(v is not None for v in values) else None
+    if names is not None:  # unstated counts: a retention rule without data categories covers them all
+        return tuple(jsonable(getattr(item, name, None)) for name in names)
+    values = tuple(
+        jsonable(getattr(item, name)) for name, info in model.model_fields.items() if info.is_required()
+    )
+    return values or None
 
 
 def _stated(item: RopaModel) -> dict[str, Any]:
