@@ -61,8 +61,8 @@ class DueConfig(BaseModel):
         extra="forbid", alias_generator=_dash, validate_by_name=True, frozen=True, defer_build=True
     )
 
-    within: str = Field(default="30d", pattern=r"^(?:\d+\s*[dwmyDWMY]|[Pp](?:\d+[YMWDymwd])+)$")
-    """How far ahead to look: ``30d``, ``6w``, ``3m``, ``1y`` or an ISO 8601 duration (``P3M``)."""
+    within: str = Field(default="30d", pattern=r"^(?:\d+\s*[dwmyDWMY]?|[Pp](?:\d+[YMWDymwd])+)$")
+    """How far ahead to look: days (``30`` or ``30d``), ``6w``, ``3m``, ``1y`` or an ISO 8601 duration."""
     fail_on: Literal["overdue", "due", "never"] = "overdue"
     """Exit 1 when something is overdue (default), also when something falls due, or never."""
 

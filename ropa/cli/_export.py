@@ -25,9 +25,9 @@ LANGUAGES = ("en", "nl", "fr", "de")
 _EPILOG = """\
 formats:
   xlsx  an Excel workbook for people (sheets per Art. 30 item, findings, a hidden copy for re-import;
-        with --since REV also the changes since that git revision)
+        with --since REV also the changes since that git revision and what they mean in law)
   json  the canonical JSON of the register (stdout without -o)
-  csv   one CSV file per table in the folder given by -o
+  csv   one CSV file per table in the folder given by -o (with --since REV also changes.csv)
 
 exit codes:
   0  exported
@@ -90,7 +90,7 @@ def register(sub: Any) -> None:
         "--since",
         metavar="REV",
         default=None,
-        help="xlsx: add a Changes sheet: what changed since this git revision and what it means in law",
+        help="add a Changes sheet (csv: changes.csv): what changed since this git revision, what it means in law",
     )
     parser.set_defaults(run=run)
 
@@ -120,8 +120,8 @@ def run(args: argparse.Namespace) -> int:
     fmt = _format(args)
     if fmt in ("xlsx", "csv") and args.output is None:
         raise UsageError(f"--format {fmt} needs -o OUT")
-    if args.since is not None and fmt != "xlsx":
-        raise UsageError("--since adds a sheet to the workbook; use it with --format xlsx")
+    if args.since is not None and fmt == "json":
+        raise UsageError("--since adds a Changes sheet (xlsx) or changes.csv (csv); the JSON export has none")
     today = parse_date(args.today) if args.today else None
     result = ropa.load(args.path)
     unreadable = [d for d in result.diagnostics if d.code.startswith("IO-")]
@@ -163,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             from ropa.export.csv import write_csv
 
-            write_csv(register, args.output, lang=lang, report=report)
+            write_csv(register, args.output, lang=lang, report=report, changes=changes)
     for warning in caught:
         if issubclass(warning.category, ExportWarning):
             print(f"ropa: warning: {warning.message}", file=sys.stderr)

@@ -30,13 +30,13 @@ __all__ = ["DueItem", "DueKind", "DueStatus", "due_items", "due_kinds", "parse_w
 DueStatus = Literal["overdue", "due"]
 """``overdue``: the date has passed; ``due``: it falls within the horizon (today included)."""
 
-_WITHIN = re.compile(r"^(\d+)\s*([dwmy])$", re.IGNORECASE)
+_WITHIN = re.compile(r"^(\d+)\s*([dwmy]?)$", re.IGNORECASE)
 _UNITS = {"d": "D", "w": "W", "m": "M", "y": "Y"}
 
 
 def parse_within(value: str | int) -> Duration:
-    """The horizon of :func:`due`: a number of days, ``30d``, ``6w``, ``3m``, ``1y`` or an ISO 8601 duration
-    (``P3M``). Months and years are calendar months and years.
+    """The horizon of :func:`ropa.due`: a number of days (``30`` or ``30d``), ``6w``, ``3m``, ``1y`` or an
+    ISO 8601 duration (``P3M``). Months and years are calendar months and years.
 
     Raises:
         ValueError: anything else, or a time part (``PT12H``).
@@ -50,7 +50,7 @@ def parse_within(value: str | int) -> Duration:
     text = value.strip()
     match = _WITHIN.match(text)
     if match:
-        text = f"P{int(match.group(1))}{_UNITS[match.group(2).lower()]}"
+        text = f"P{int(match.group(1))}{_UNITS[match.group(2).lower() or 'd']}"
     try:
         duration = parse_duration(text.upper())
     except ValueError:

@@ -386,4 +386,10 @@ def test_cli_export_since_adds_the_changes_sheet(
     assert cover["Wijzigingen sinds"] == f"renamed ({history.commits['renamed'][:12]})"
     book.close()
     assert run("export", "registers/acme", "-f", "json", "--since", "renamed").code == 2
+    folder = tmp_path / "csv"
+    assert run("export", "registers/acme", "-f", "csv", "-o", folder, "--since", "renamed").code == 0
+    lines = (folder / "changes.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "Concerns,Change,What changed,Meaning in law,What to do,Provisions,Severity,Location"
+    assert run("export", "registers/acme", "-f", "csv", "-o", folder).code == 0
+    assert not (folder / "changes.csv").exists()  # an export without --since has no changes.csv
     assert "unknown revision" in run("export", "registers/acme", "-o", out, "--since", "nope").err
