@@ -12,6 +12,7 @@ question is about: the new register for what was added, the old one for what was
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -189,6 +190,11 @@ def _data(ctx: _Context) -> None:
     old_categories = _by_id(ctx.base.register.data_categories)
     new_categories = _by_id(ctx.head.register.data_categories)
     subjects = _by_id(ctx.head.register.data_subjects)
+    sensitive = {
+        i
+        for i, c in new_categories.items()
+        if c.special is not None or c.criminal is True or c.national_id is True
+    }
     for pair in ctx.of("activities"):
         new = pair.new
         if new is None:
@@ -216,11 +222,6 @@ def _data(ctx: _Context) -> None:
                     _named("data-subject category", ident, subjects),
                     f"/data_subjects/{index}",
                 )
-        sensitive = {
-            i
-            for i, c in new_categories.items()
-            if c.special is not None or c.criminal is True or c.national_id is True
-        }
         for index, ident in enumerate(_ids(new.data_categories)):
             if ident not in _ids(old.data_categories) and ident not in sensitive:
                 ctx.emit(
@@ -566,7 +567,7 @@ def _field_text(name: str, before: Any, after: Any) -> str:
     def show(value: Any) -> str:
         if value is None:
             return "(not stated)"
-        return _quote(value) if isinstance(value, str) else _quote(str(value))
+        return _quote(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
 
     return f"{name}: {show(before)} → {show(after)}"
 

@@ -90,7 +90,7 @@ def register(sub: Any) -> None:
         "--since",
         metavar="REV",
         default=None,
-        help="add a Changes sheet (csv: changes.csv): what changed since this git revision, what it means in law",
+        help="add a Changes sheet (csv: changes.csv): what changed since revision REV, its meaning in law",
     )
     parser.set_defaults(run=run)
 
