@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck schema-check schemas docs pytest test-long bench fuzz clean
+.PHONY: demo test lint typecheck schema-check schemas docs pytest test-long bench fuzz corpus clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ schemas: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[bench]' || echo "fideslang unavailable: peer row skipped"
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
+
+## corpus: score ropa against the precision corpus (tests/corpus/) and write the tables into docs/accuracy.md
+corpus: $(STAMP)
+	$(PY) -m tests.corpus.score --write docs/accuracy.md --label "$$(git rev-parse --abbrev-ref HEAD 2>/dev/null || echo working-tree) $$(git rev-parse --short HEAD 2>/dev/null)"
 
 ## fuzz: five minutes of mutation fuzzing of the loader (atheris when installed)
 fuzz: $(STAMP)

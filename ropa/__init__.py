@@ -33,6 +33,18 @@ if TYPE_CHECKING:
     from ropa.errors import ConfigError, ExportError, ExportWarning, RegisterError, RevisionError, RopaError
     from ropa.loading.loader import LoadResult, load, loads
     from ropa.models import Activity, Organisation, Party, Register
+    from ropa.publishing._api import (
+        PUBLISH_INTERNAL_PARTS,
+        compare_notice,
+        diagram,
+        export_jsonld,
+        export_subprocessors,
+        notice,
+        notice_statements,
+        publish,
+    )
+    from ropa.publishing._deps import MissingDependencyError
+    from ropa.publishing.compare import NoticeDiscrepancy
 
 _LAZY = {
     "export_json": "ropa._api",
@@ -71,9 +83,20 @@ _LAZY = {
     "Organisation": "ropa.models",
     "Party": "ropa.models",
     "Register": "ropa.models",
+    "PUBLISH_INTERNAL_PARTS": "ropa.publishing._api",
+    "compare_notice": "ropa.publishing._api",
+    "diagram": "ropa.publishing._api",
+    "export_jsonld": "ropa.publishing._api",
+    "export_subprocessors": "ropa.publishing._api",
+    "notice": "ropa.publishing._api",
+    "notice_statements": "ropa.publishing._api",
+    "publish": "ropa.publishing._api",
+    "MissingDependencyError": "ropa.publishing._deps",
+    "NoticeDiscrepancy": "ropa.publishing.compare",
 }
 
 __all__ = [
+    "PUBLISH_INTERNAL_PARTS",
     "Activity",
     "Config",
     "ConfigError",
@@ -88,6 +111,8 @@ __all__ = [
     "LoadResult",
     "Location",
     "Meaning",
+    "MissingDependencyError",
+    "NoticeDiscrepancy",
     "Organisation",
     "Party",
     "Register",
@@ -99,15 +124,22 @@ __all__ = [
     "Snapshot",
     "Span",
     "__version__",
+    "compare_notice",
+    "diagram",
     "diff",
     "due",
     "export_json",
+    "export_jsonld",
+    "export_subprocessors",
     "export_xlsx",
     "find_config",
     "load",
     "load_config",
     "load_revision",
     "loads",
+    "notice",
+    "notice_statements",
+    "publish",
     "render_diff",
     "render_due",
     "validate",

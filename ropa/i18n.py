@@ -341,6 +341,16 @@ _PROCESSING_ROLE = {
     v.ProcessingRole.PROCESSOR: L("Processor", "Verwerker", "Sous-traitant", "Auftragsverarbeiter"),
 }
 
+_REGIME = {
+    v.Regime.GDPR: L("GDPR", "AVG", "RGPD", "DSGVO"),
+    v.Regime.LED: L(
+        "Law Enforcement Directive (EU) 2016/680",
+        "Richtlijn gegevensbescherming opsporing en vervolging (EU) 2016/680",
+        "Directive police-justice (UE) 2016/680",
+        "Richtlinie (EU) 2016/680 (Justiz und Inneres)",
+    ),
+}
+
 _STATUS = {
     v.Status.PLANNED: L("Planned", "Gepland", "Prévu", "Geplant"),
     v.Status.ACTIVE: L("Active", "Actief", "Actif", "Aktiv"),
@@ -703,6 +713,12 @@ _AUTOMATED_EFFECT = {
 
 _COOKIE_KIND = {
     v.CookieKind.FUNCTIONAL: L("Functional", "Functioneel", "Fonctionnel", "Funktional"),
+    v.CookieKind.LOW_IMPACT_ANALYTICS: L(
+        "Analytics with little or no privacy impact",
+        "Analytisch, met geen of geringe gevolgen voor de privacy",
+        "Mesure d'audience à faible impact",
+        "Analyse mit geringer Auswirkung auf die Privatsphäre",
+    ),
     v.CookieKind.ANALYTICS: L("Analytics", "Analytisch", "Mesure d'audience", "Analyse"),
     v.CookieKind.TRACKING: L("Tracking", "Tracking", "Traçage", "Tracking"),
     v.CookieKind.ADVERTISING: L("Advertising", "Advertenties", "Publicité", "Werbung"),
@@ -721,6 +737,7 @@ _ENUM_LABELS: dict[type[StrEnum], Mapping[Any, Labels]] = {
     v.VulnerableGroup: _VULNERABLE,
     v.PartyRole: _PARTY_ROLE,
     v.ProcessingRole: _PROCESSING_ROLE,
+    v.Regime: _REGIME,
     v.Status: _STATUS,
     v.Frequency: _FREQUENCY,
     v.PurposeKind: _PURPOSE_KIND,

@@ -20,6 +20,7 @@ from ropa.models.vocab import (
     MeasureKind,
     PartyRole,
     PurposeKind,
+    Regime,
     RetentionAnchor,
     RetentionKind,
     SpecialCategory,
@@ -123,7 +124,17 @@ def _activity(
             "sources": st.lists(
                 _mapping({"kind": _codes(DataSourceKind)}, {"description": text}), max_size=2
             ),
-            "recipients": st.lists(party.map(lambda p: {"party": p}), max_size=3),
+            "recipients": st.lists(
+                st.one_of(
+                    party.map(lambda p: {"party": p}),
+                    _mapping({"category": text}, {"role": _codes(PartyRole), "country": countries}),
+                ),
+                max_size=3,
+            ),
+            "authority_disclosures": st.lists(
+                _mapping({"authority": text}, {"party": party, "law": text, "description": text}), max_size=2
+            ),
+            "regime": _codes(Regime),
             "transfers": st.lists(transfer, max_size=2),
             "retention": st.lists(retention, max_size=2),
             "cookies": st.lists(_codes(CookieKind), max_size=2, unique=True),
@@ -193,6 +204,7 @@ def register_data(draw: st.DrawFn) -> dict[str, Any]:
                     "country": countries,
                     "contact": contacts,
                     "sub_processors": st.just([]),
+                    "own_purposes": text,
                 },
             )
         )

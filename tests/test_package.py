@@ -55,7 +55,10 @@ def test_public_api_snapshot() -> None:
             "LoadResult",
             "Location",
             "Meaning",
+            "MissingDependencyError",
+            "NoticeDiscrepancy",
             "Organisation",
+            "PUBLISH_INTERNAL_PARTS",
             "Party",
             "Register",
             "RegisterError",
@@ -68,7 +71,11 @@ def test_public_api_snapshot() -> None:
             "__version__",
             "diff",
             "due",
+            "compare_notice",
+            "diagram",
             "export_json",
+            "export_jsonld",
+            "export_subprocessors",
             "export_xlsx",
             "find_config",
             "load",
@@ -77,6 +84,9 @@ def test_public_api_snapshot() -> None:
             "loads",
             "render_diff",
             "render_due",
+            "notice",
+            "notice_statements",
+            "publish",
             "validate",
         ]
     )
@@ -150,3 +160,17 @@ def test_wheel_installs_and_validates_the_example_register(tmp_path: Path) -> No
         cwd=tmp_path,
     )
     assert data.stdout.strip() == "249"
+
+
+def test_reporters_do_not_import_the_schema_module() -> None:
+    """The JSON reporter and ropa.schema used to import each other; the schema now depends on the
+    reporter's types and never the other way round."""
+    import ast
+
+    root = Path(__file__).resolve().parents[1] / "ropa" / "reporters"
+    for path in root.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {
+            node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+        } | {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        assert "ropa.schema" not in imported, path.name

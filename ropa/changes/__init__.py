@@ -18,7 +18,7 @@ of change codes (``ropa/changes/codes.json``, one page per code in ``docs/change
 from ropa.changes._catalogue import ChangeCode, FieldTrigger, change_code, change_codes
 from ropa.changes._diff import compare
 from ropa.changes._model import ChangeOp, Diff, EntityChange, EntityStatus, FieldChange, Meaning, Side
-from ropa.changes._render import DIFF_FORMATS, DiffDocument, diff_document, diff_schema, render_diff
+from ropa.changes._render import DIFF_FORMATS, DiffDocument, diff_document, render_diff
 from ropa.changes._rows import ChangeRow
 from ropa.changes._snapshot import WORKING_TREE, Snapshot, load_revision, snapshot_of
 
@@ -41,7 +41,6 @@ __all__ = [
     "change_codes",
     "compare",
     "diff_document",
-    "diff_schema",
     "load_revision",
     "render_diff",
     "snapshot_of",

@@ -23,7 +23,7 @@ from ropa.diagnostics import Diagnostic, Location, Report, Severity
 from ropa.reporters import RenderOptions, clean
 from ropa.reporters.json import Counts, DiagnosticEntry, LocationEntry, Tool, location_entry, report_document
 
-__all__ = ["DIFF_FORMATS", "DOCS", "DiffDocument", "diff_document", "diff_schema", "render_diff"]
+__all__ = ["DIFF_FORMATS", "DOCS", "DiffDocument", "diff_document", "render_diff"]
 
 DIFF_FORMATS = ("text", "json", "markdown")
 """The formats of :func:`render_diff`."""
@@ -294,23 +294,6 @@ def diff_document(diff: Diff) -> DiffDocument:
             "resolved": _findings(diff.resolved, paths.options["base"]),
         },
     }
-
-
-def diff_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of ``ropa diff --format json``: ``schemas/diff.schema.json``."""
-    from ropa.schema import contract_schema
-
-    return contract_schema(
-        DiffDocument,
-        "diff.schema.json",
-        "ropa diff report",
-        (
-            "The output of 'ropa diff --format json', contract version 1: the entities added, removed and "
-            "changed between two versions of a register, the legal meaning of the changes (change codes "
-            "CHG-nnn), and the findings introduced and resolved. Fields may be added within a version; "
-            "consumers must ignore fields they do not know."
-        ),
-    )
 
 
 # --------------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Iterable, Mapping
 from typing import Literal, Protocol
 
@@ -75,9 +76,29 @@ def use_color(mode: ColorMode, stream: _Stream, environ: Mapping[str, str]) -> b
         return False
 
 
+_CODE_SHAPE = re.compile(r"^\s*([A-Za-z]{2,5})[-_ ]?0*([0-9]{1,3})\s*$")
+
+
+def _same_code(word: str, options: list[str]) -> str | None:
+    """The code that ``word`` spells with another shape: ``LAW01``, ``law-1``, ``LAW_001`` → ``LAW-001``."""
+    match = _CODE_SHAPE.match(word)
+    if match is None:
+        return None
+    prefix, number = match.group(1).upper(), int(match.group(2))
+    wanted = f"{prefix}-{number:03d}"
+    return wanted if wanted in options else None
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """``; did you mean LAW-001?`` for the closest choice, or ``""``."""
+    """``; did you mean LAW-001?`` for the closest choice, or ``""``.
+
+    A word with the shape of a code (a family prefix and a number, with or without the dash and the
+    leading zeros) is matched to that code first: ``LAW01`` → ``LAW-001``, never ``LAW-011``.
+    """
     options = list(choices)
+    same = _same_code(word, options)
+    if same is not None:
+        return f"; did you mean {same}?"
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if not close:
         close = difflib.get_close_matches(word.upper(), options, n=1, cutoff=0.6)

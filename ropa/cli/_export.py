@@ -19,7 +19,7 @@ from ropa.diagnostics import Severity
 
 __all__ = ["FORMATS", "register", "run"]
 
-FORMATS = ("json", "xlsx", "csv")
+FORMATS = ("json", "xlsx", "csv", "jsonld", "subprocessors")
 LANGUAGES = ("en", "nl", "fr", "de")
 
 _EPILOG = """\
@@ -28,6 +28,9 @@ formats:
         with --since REV also the changes since that git revision and what they mean in law)
   json  the canonical JSON of the register (stdout without -o)
   csv   one CSV file per table in the folder given by -o (with --since REV also changes.csv)
+  jsonld  the register as W3C DPV 2.x JSON-LD (stdout without -o)
+  subprocessors  the processors and sub-processors: Markdown on stdout, or CSV, Markdown or HTML
+        by the suffix of -o (.csv, .md, .html)
 
 exit codes:
   0  exported
@@ -103,7 +106,7 @@ def _format(args: argparse.Namespace) -> str:
     if output is None:
         raise UsageError("give --format, or -o with a .xlsx or .json suffix (csv: a folder)")
     suffix = output.suffix.lower()
-    if suffix in (".xlsx", ".json"):
+    if suffix in (".xlsx", ".json", ".jsonld"):
         return suffix[1:]
     if suffix == "" or output.is_dir():
         return "csv"
@@ -118,10 +121,14 @@ def run(args: argparse.Namespace) -> int:
     from ropa.i18n import normalise_lang
 
     fmt = _format(args)
+    if args.since is not None and fmt not in ("xlsx", "csv"):
+        raise UsageError(f"--since adds a Changes sheet (xlsx) or changes.csv (csv), not to a {fmt} export")
+    if fmt in ("jsonld", "subprocessors"):
+        from ropa.cli._publishing_formats import export_published
+
+        return export_published(args, fmt)
     if fmt in ("xlsx", "csv") and args.output is None:
         raise UsageError(f"--format {fmt} needs -o OUT")
-    if args.since is not None and fmt == "json":
-        raise UsageError("--since adds a Changes sheet (xlsx) or changes.csv (csv); the JSON export has none")
     today = parse_date(args.today) if args.today else None
     result = ropa.load(args.path)
     unreadable = [d for d in result.diagnostics if d.code.startswith("IO-")]

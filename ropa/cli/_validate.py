@@ -14,7 +14,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO
 
 from ropa.cli._common import (
     EXIT_FINDINGS,
@@ -119,6 +119,15 @@ def register(sub: Any) -> None:
         help="write the report to FILE (atomically) instead of stdout",
     )
     parser.add_argument(
+        "--junit-below",
+        choices=("failure", "skipped", "passed"),
+        default="failure",
+        help=(
+            "junit format: how to report findings below --fail-on: as failures (default), skipped or "
+            "passed test cases"
+        ),
+    )
+    parser.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
@@ -141,6 +150,7 @@ class ValidateArgs:
         output: the file to write the report to (``None``: stdout).
         color: ANSI colours in the text format.
         github_step_summary: the file to append a Markdown summary to (``github`` format only).
+        junit_below: how the ``junit`` format reports findings below ``fail_on``.
     """
 
     path: Path
@@ -152,6 +162,7 @@ class ValidateArgs:
     output: Path | None = None
     color: bool = False
     github_step_summary: Path | None = None
+    junit_below: Literal["failure", "skipped", "passed"] = "failure"
 
 
 def build(args: argparse.Namespace, environ: Mapping[str, str], stdout: TextIO) -> ValidateArgs:
@@ -193,6 +204,7 @@ def build(args: argparse.Namespace, environ: Mapping[str, str], stdout: TextIO) 
         output=args.output,
         color=color,
         github_step_summary=Path(summary_file) if fmt == "github" and summary_file else None,
+        junit_below=getattr(args, "junit_below", "failure"),
     )
 
 
@@ -234,6 +246,8 @@ def execute(options: ValidateArgs) -> int:
         selected=frozenset(r.code for r in selected),
         verbosity=options.verbosity,
         color=options.color,
+        fail_on=options.fail_on,
+        junit_below=options.junit_below,
     )
     reporter = REPORTERS[options.format]
     text = reporter.render(report, render_options)

@@ -11,7 +11,7 @@
 """
 
 from ropa.deadlines._due import DueItem, DueKind, DueStatus, due_items, due_kinds, parse_within
-from ropa.deadlines._render import DUE_FORMATS, DueDocument, due_document, due_schema, render_due
+from ropa.deadlines._render import DUE_FORMATS, DueDocument, due_document, render_due
 
 __all__ = [
     "DUE_FORMATS",
@@ -22,7 +22,6 @@ __all__ = [
     "due_document",
     "due_items",
     "due_kinds",
-    "due_schema",
     "parse_within",
     "render_due",
 ]

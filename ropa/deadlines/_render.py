@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import os
 from collections.abc import Sequence
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 from typing_extensions import TypedDict
@@ -23,7 +23,7 @@ from ropa.reporters import RenderOptions, clean, register_paths
 from ropa.reporters.github import escape_data, escape_property
 from ropa.reporters.json import LocationEntry, Tool, location_entry
 
-__all__ = ["DUE_FORMATS", "DueDocument", "due_document", "due_schema", "render_due"]
+__all__ = ["DUE_FORMATS", "DueDocument", "due_document", "render_due"]
 
 DUE_FORMATS = ("text", "json", "github", "markdown")
 """The formats of :func:`render_due`."""
@@ -138,22 +138,6 @@ def due_document(
             for i in items
         ],
     }
-
-
-def due_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of ``ropa due --format json``: ``schemas/due.schema.json``."""
-    from ropa.schema import contract_schema
-
-    return contract_schema(
-        DueDocument,
-        "due.schema.json",
-        "ropa due report",
-        (
-            "The output of 'ropa due --format json', contract version 1: the dates of a register that have "
-            "passed or fall due within the horizon. Fields may be added within a version; consumers must "
-            "ignore fields they do not know."
-        ),
-    )
 
 
 def _when(item: DueItem) -> str:

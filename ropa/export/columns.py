@@ -114,7 +114,7 @@ class Index:
         for activity in self.register.activities or ():
             seen: set[str] = set()
             for recipient in activity.recipients or ():
-                if recipient.party not in seen:
+                if recipient.party is not None and recipient.party not in seen:
                     seen.add(recipient.party)
                     out.setdefault(recipient.party, []).append(activity.name)
         return out
@@ -485,8 +485,13 @@ def _recipients(a: Activity, ctx: Context) -> Value:
         return None
     out = []
     for recipient in a.recipients:
-        party = ctx.index.parties.get(recipient.party)
-        name = party.name if party else recipient.party
+        if recipient.category is not None:  # a category of recipients, with its own role
+            role = recipient.role
+            out.append(f"{recipient.category} — {ctx.t(role)}" if role else recipient.category)
+            continue
+        ident = recipient.party or ""
+        party = ctx.index.parties.get(ident)
+        name = party.name if party else ident
         out.append(f"{name} — {ctx.t(party.role)}" if party and party.role else name)
     return out
 

@@ -14,6 +14,7 @@ from ropa.models.activity import Activity as Activity
 from ropa.models.activity import Art9Basis as Art9Basis
 from ropa.models.activity import Art10Basis as Art10Basis
 from ropa.models.activity import Art49Documentation as Art49Documentation
+from ropa.models.activity import AuthorityDisclosure as AuthorityDisclosure
 from ropa.models.activity import AutomatedDecisions as AutomatedDecisions
 from ropa.models.activity import Consent as Consent
 from ropa.models.activity import DataSource as DataSource
@@ -49,6 +50,7 @@ __all__ = [
     "Art9Basis",
     "Art10Basis",
     "Art49Documentation",
+    "AuthorityDisclosure",
     "AutomatedDecisions",
     "Consent",
     "Contact",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import Field, field_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from ropa.models._base import CountryCode, Id, RopaEntity, RopaModel, Text
 from ropa.models.common import Contact, Suppression
@@ -17,8 +18,10 @@ from ropa.models.vocab import (
     Frequency,
     LawfulBasis,
     MeasureKind,
+    PartyRole,
     ProcessingRole,
     PurposeKind,
+    Regime,
     RetentionAction,
     RetentionAnchor,
     RetentionKind,
@@ -33,6 +36,7 @@ __all__ = [
     "Art9Basis",
     "Art10Basis",
     "Art49Documentation",
+    "AuthorityDisclosure",
     "AutomatedDecisions",
     "Consent",
     "DataSource",
@@ -112,18 +116,72 @@ class DataSource(RopaModel):
 
 
 class Recipient(RopaModel):
-    """A party an activity discloses data to (Art. 30(1)(d)); a bare party id is accepted."""
+    """A recipient of an activity's data (Art. 30(1)(d)): a named party (``party:``, a bare party id is
+    accepted too) or a category of recipients in words (``category:``), exactly one of the two."""
 
-    party: Id
-    """The party's id."""
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [
+                {
+                    "required": ["party"],
+                    "not": {"anyOf": [{"required": ["role"]}, {"required": ["country"]}]},
+                },
+                {"required": ["category"]},
+            ]
+        }
+    )
+
+    party: Id | None = None
+    """The party's id, for a recipient defined under ``parties:``."""
+    category: Text | None = None
+    """A category of recipients in words (e.g. ``Debt-collection agencies``), for recipients not named
+    one by one: Art. 30(1)(d) asks for the categories of recipients."""
+    role: PartyRole | None = None
+    """For a category: the role its members have (processor, controller, ...). A party's role is set on
+    the party."""
+    country: CountryCode | None = None
+    """For a category: the country where its members receive the data. A party's country is set on the
+    party."""
     data_categories: list[Id] | None = None
     """Which data categories it receives; all of the activity's when not stated."""
     purpose: Text | None = None
     """What it receives the data for."""
 
+    @model_validator(mode="after")
+    def _party_or_category(self) -> Recipient:
+        if (self.party is None) == (self.category is None):
+            raise PydanticCustomError(
+                "ropa_recipient_kind",
+                "a recipient names either 'party:' (the id of a defined party) or 'category:' (a category "
+                "of recipients in words), exactly one of the two",
+            )
+        if self.party is not None and (self.role is not None or self.country is not None):
+            raise PydanticCustomError(
+                "ropa_recipient_party_fields",
+                "'role:' and 'country:' describe a category of recipients; for party '{party}' set them "
+                "on the party under 'parties:'",
+                {"party": self.party},
+            )
+        return self
+
     @classmethod
     def _from_ref(cls, value: Any) -> Any:
         return {"party": value} if isinstance(value, str) else value
+
+
+class AuthorityDisclosure(RopaModel):
+    """A public authority that may receive data in a particular inquiry under Union or Member-State law
+    (a tax audit, a criminal investigation). By Art. 4(9) GDPR such an authority is not a recipient: it is
+    recorded here, not under ``recipients``."""
+
+    authority: Text
+    """The authority, e.g. ``Belastingdienst`` or ``Politie en Openbaar Ministerie``."""
+    party: Id | None = None
+    """The authority's id under ``parties:``, when it is defined there."""
+    law: Text | None = None
+    """The law under which it may demand the data (e.g. ``Art. 47 AWR``, ``Art. 126nd Sv``)."""
+    description: Text | None = None
+    """When and what may be disclosed."""
 
 
 class Art49Documentation(RopaModel):
@@ -267,6 +325,10 @@ class Activity(RopaEntity):
     """What happens, in words."""
     role: ProcessingRole = ProcessingRole.CONTROLLER
     """``controller`` (Art. 30(1)) or ``processor`` (Art. 30(2))."""
+    regime: Regime | None = None
+    """``led`` for processing under the Law Enforcement Directive (EU) 2016/680 as implemented nationally
+    (Wet politiegegevens, Wjsg, BDSG Teil 3); absent or ``gdpr`` otherwise. GDPR-only rules (Art. 6, 9,
+    Chapter V, ...) do not apply to ``led`` activities (see docs/law.md)."""
     on_behalf_of: Text | None = None
     """The controller the processing is done for, when done as a processor (GOV-004)."""
     owner: Text | None = None
@@ -296,7 +358,11 @@ class Activity(RopaEntity):
     sources: list[DataSource] | None = None
     """Where the data come from."""
     recipients: list[Recipient] | None = None
-    """Who receives the data (Art. 30(1)(d)); ``[]`` states there are none."""
+    """Who receives the data (Art. 30(1)(d)): parties by id, or categories of recipients; ``[]`` states
+    there are none."""
+    authority_disclosures: list[AuthorityDisclosure] | None = None
+    """Public authorities that may receive data in a particular inquiry under Union or Member-State law;
+    not recipients (Art. 4(9))."""
     transfers: list[Transfer] | None = None
     """Transfers outside the EEA (Art. 30(1)(e)); ``[]`` states there are none."""
     retention: list[RetentionRule] | None = None

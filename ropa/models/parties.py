@@ -85,6 +85,10 @@ class Party(RopaEntity):
     """What the party does for, or with, the data."""
     role: PartyRole | None = None
     """Processor, controller, joint controller, public authority or internal (REC-002)."""
+    own_purposes: Text | None = None
+    """What the party, recorded as processor, says it uses the data for on its own account (e.g. "to
+    improve its own services"). A processor that determines purposes of its own is a controller for that
+    processing (Art. 28(10), PRC-007)."""
     notice_role: PartyRole | None = None
     """The role the privacy notice gives the party, when it names one (PRC-006)."""
     country: CountryCode | None = None

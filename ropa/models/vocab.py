@@ -20,6 +20,7 @@ __all__ = [
     "PartyRole",
     "ProcessingRole",
     "PurposeKind",
+    "Regime",
     "RetentionAction",
     "RetentionAnchor",
     "RetentionKind",
@@ -104,6 +105,16 @@ class PartyRole(StrEnum):
     JOINT_CONTROLLER = "joint-controller"
     PUBLIC_AUTHORITY = "public-authority"
     INTERNAL = "internal"
+
+
+class Regime(StrEnum):
+    """The law that governs an activity: the GDPR, or the Law Enforcement Directive (EU) 2016/680 as
+    implemented nationally (NL: Wet politiegegevens, Wet justitiële en strafvorderlijke gegevens; DE: BDSG
+    Teil 3). Art. 2(2)(d) GDPR leaves processing by competent authorities for the prevention, investigation,
+    detection or prosecution of criminal offences or the execution of criminal penalties to the Directive."""
+
+    GDPR = "gdpr"
+    LED = "led"
 
 
 class ProcessingRole(StrEnum):
@@ -268,9 +279,14 @@ class AutomatedEffect(StrEnum):
 
 
 class CookieKind(StrEnum):
-    """Kinds of cookies and similar technologies (Art. 11.7a Telecommunicatiewet)."""
+    """Kinds of cookies and similar technologies (Art. 11.7a Telecommunicatiewet, Art. 5(3) Directive
+    2002/58/EC)."""
 
     FUNCTIONAL = "functional"
+    """Strictly necessary for the service the user asked for: no consent needed."""
+    LOW_IMPACT_ANALYTICS = "low-impact-analytics"
+    """Analytics that only measure the quality or effectiveness of the service with little or no impact
+    on privacy (Art. 11.7a(3)(b) Telecommunicatiewet): no consent needed in the Netherlands."""
     ANALYTICS = "analytics"
     TRACKING = "tracking"
     ADVERTISING = "advertising"

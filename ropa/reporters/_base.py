@@ -183,6 +183,11 @@ class RenderOptions:
         verbosity: ``1 + count(-v) - count(-q)``; only the text reporter reads it.
         color: ANSI colours in the text reporter.
         tool_version: the version written into machine formats.
+        fail_on: the lowest severity that fails the check, or ``never`` (``None``: every finding
+            does); only the JUnit reporter reads it, together with ``junit_below``.
+        junit_below: how JUnit reports a rule × entity whose findings all lie below ``fail_on``:
+            ``failure`` (as every other finding), ``skipped`` or ``passed`` (the findings in
+            ``<system-out>``), so that a check that exits 0 shows no failures.
     """
 
     root: str | None = None
@@ -192,6 +197,8 @@ class RenderOptions:
     verbosity: int = 1
     color: bool = False
     tool_version: str = __version__
+    fail_on: Literal["error", "warning", "info", "never"] | None = None
+    junit_below: Literal["failure", "skipped", "passed"] = "failure"
     _catalogue: dict[str, CodeInfo] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def codes(self) -> dict[str, CodeInfo]:
@@ -199,6 +206,12 @@ class RenderOptions:
         if not self._catalogue:
             self._catalogue.update((c.code, c) for c in catalogue(self.rules))
         return self._catalogue
+
+    def fails(self, severity: Severity) -> bool:
+        """Whether a finding of ``severity`` fails the check under ``fail_on``."""
+        if self.fail_on is None:
+            return True
+        return self.fail_on != "never" and severity.rank >= Severity(self.fail_on).rank
 
     def info(self, diagnostic: Diagnostic) -> CodeInfo:
         """The metadata of a diagnostic's code (a synthesised entry when the code is unknown)."""

@@ -1,6 +1,6 @@
 """The ``json`` format: a versioned, documented contract, described by ``schemas/report.schema.json``.
 
-The schema is generated from the typed dicts below with pydantic's :class:`~pydantic.TypeAdapter`; the
+The schema (:func:`ropa.schema.report_schema`) is generated from the typed dicts below; the
 reporter builds exactly these dicts, so output and schema cannot drift apart. See
 ``docs/output-formats.md`` for the stability promise: within ``"version": "1"`` fields are only added,
 never removed, renamed or retyped; consumers must ignore fields they do not know.
@@ -9,7 +9,7 @@ never removed, renamed or retyped; consumers must ignore fields they do not know
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 from typing_extensions import TypedDict
@@ -27,7 +27,6 @@ __all__ = [
     "location_entry",
     "render",
     "report_document",
-    "report_schema",
 ]
 
 FORMAT_VERSION: Literal["1"] = "1"
@@ -175,19 +174,3 @@ def report_document(report: Report, options: RenderOptions) -> ReportDocument:
 def render(report: Report, options: RenderOptions) -> str:
     """The report as JSON text (UTF-8, two-space indent, trailing newline)."""
     return json.dumps(report_document(report, options), indent=2, ensure_ascii=False) + "\n"
-
-
-def report_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the ``json`` format: ``schemas/report.schema.json``."""
-    from ropa.schema import contract_schema
-
-    return contract_schema(
-        ReportDocument,
-        "report.schema.json",
-        "ropa validation report",
-        (
-            "The output of 'ropa validate --format json', contract version 1. Fields may be added within "
-            "a version; consumers must ignore fields they do not know. Removing, renaming or retyping a "
-            "field changes the version."
-        ),
-    )

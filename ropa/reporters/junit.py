@@ -8,7 +8,10 @@
 - One passing ``<testcase>`` named ``LAW-001 missing-lawful-basis`` for each rule that ran without
   findings. Structural and SUP codes appear only when reported.
 
-Every finding is a failure, whatever its severity; ``--fail-on`` decides the exit code, not the XML.
+By default every finding is a failure, whatever its severity; ``--fail-on`` decides the exit code, not
+the XML. With ``--junit-below skipped`` (or ``passed``) a rule × entity whose findings all lie below
+``--fail-on`` becomes a skipped test case (``<skipped>`` with the findings) or a passing one (the findings
+in ``<system-out>``), so that a check that exits 0 shows no failures.
 """
 
 from __future__ import annotations
@@ -63,8 +66,20 @@ def _failing_case(
             case.set("line", str(first.location.line))
     worst = max(found, key=lambda d: d.severity.rank).severity
     message = first.message if len(found) == 1 else f"{len(found)} findings; first: {first.message}"
-    failure = ET.SubElement(case, "failure", {"type": worst.value, "message": _xml(message)})
-    failure.text = _xml("\n".join(_finding_text(d, options) for d in found))
+    text = _xml("\n".join(_finding_text(d, options) for d in found))
+    mode = "failure"
+    if not options.fails(worst):
+        mode = options.junit_below
+    if mode == "passed":
+        ET.SubElement(case, "system-out").text = text
+    elif mode == "skipped":
+        skipped = ET.SubElement(
+            case, "skipped", {"message": _xml(f"{worst.value} below --fail-on: {message}")}
+        )
+        skipped.text = text
+    else:
+        failure = ET.SubElement(case, "failure", {"type": worst.value, "message": _xml(message)})
+        failure.text = text
     return case
 
 
@@ -96,19 +111,22 @@ def render(report: Report, options: RenderOptions) -> str:
             suite.append(_failing_case(info, subject, diagnostics, options))
 
     root = ET.Element("testsuites", {"name": "ropa validate"})
-    total_tests = total_failures = 0
+    total_tests = total_failures = total_skipped = 0
     for suite in suites.values():
         tests = len(suite)
         failures = sum(1 for case in suite if case.find("failure") is not None)
+        skipped = sum(1 for case in suite if case.find("skipped") is not None)
         suite.set("tests", str(tests))
         suite.set("failures", str(failures))
         suite.set("errors", "0")
-        suite.set("skipped", "0")
+        suite.set("skipped", str(skipped))
         total_tests += tests
         total_failures += failures
+        total_skipped += skipped
         root.append(suite)
     root.set("tests", str(total_tests))
     root.set("failures", str(total_failures))
     root.set("errors", "0")
+    root.set("skipped", str(total_skipped))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

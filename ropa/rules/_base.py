@@ -24,7 +24,10 @@ from ropa.models import (
     SecurityMeasure,
 )
 
-__all__ = ["Finding", "Rule", "RuleContext", "RuleOptions", "ref"]
+__all__ = ["LED", "Finding", "Rule", "RuleContext", "RuleOptions", "led_ref", "ref"]
+
+LED = "Directive (EU) 2016/680"
+"""The Law Enforcement Directive, as legal references name it."""
 
 
 def ref(
@@ -32,6 +35,11 @@ def ref(
 ) -> LegalRef:
     """Shorthand for a :class:`~ropa.diagnostics.LegalRef`."""
     return LegalRef(article, paragraph, point, instrument)
+
+
+def led_ref(article: str, paragraph: int | None = None, point: str | None = None) -> LegalRef:
+    """A reference to the Law Enforcement Directive (EU) 2016/680."""
+    return LegalRef(article, paragraph, point, LED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +52,9 @@ class Finding:
     severity: Severity | None = None
     """Overrides the rule's default severity for this finding (e.g. RGT-001: warning, or error beyond one
     month); a severity set in the configuration still wins."""
+    legal_refs: tuple[LegalRef, ...] | None = None
+    """Overrides the rule's legal references for this finding (e.g. TRF-004 cites the adequacy decision of
+    the destination country)."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,12 @@ class Rule:
         check: the pure generator.
         profile: ``eu`` (always on) or a national profile such as ``nl``.
         doc: the rule's documentation (its module docstring).
+        processor_record: True when the rule also applies to the processor's record (Art. 30(2):
+            ``processor_activities`` and activities with ``role: processor``); the engine drops the
+            findings of every other rule on such entries, so controller-only rules never fire on them.
+        led: the provisions of the Law Enforcement Directive the rule rests on for activities with
+            ``regime: led``, which their findings cite instead of ``legal_refs``; ``None`` for a GDPR-only
+            rule, whose findings on such activities the engine drops.
     """
 
     code: str
@@ -87,6 +104,8 @@ class Rule:
     check: Callable[[RuleContext], Iterable[Finding]]
     profile: str = "eu"
     doc: str = ""
+    processor_record: bool = False
+    led: tuple[LegalRef, ...] | None = None
 
     @property
     def prefix(self) -> str:
@@ -157,7 +176,8 @@ class RuleContext:
         for activity in self.activities:
             seen: set[str] = set()
             for recipient in activity.recipients or ():
-                seen.add(recipient.party)
+                if recipient.party is not None:
+                    seen.add(recipient.party)
             for transfer in activity.transfers or ():
                 if transfer.recipient:
                     seen.add(transfer.recipient)
@@ -168,6 +188,10 @@ class RuleContext:
     def is_broken(self, kind: str, ident: str) -> bool:
         """True when the entity ``ident`` of ``kind`` failed structural loading."""
         return (kind, ident) in self.broken
+
+    def has_broken_category(self, activity: Activity) -> bool:
+        """True when a data category the activity references failed to load: what it holds is unknown."""
+        return any(self.is_broken("data_categories", cid) for cid in activity.data_categories or ())
 
     def categories_of(self, activity: Activity) -> Iterator[DataCategory]:
         """The defined data categories an activity references (undefined ones are skipped)."""
@@ -186,7 +210,13 @@ class RuleContext:
                 yield subject
 
     def finding(
-        self, entity: RopaModel | None, path: str = "", *, severity: Severity | None = None, **fields: Any
+        self,
+        entity: RopaModel | None,
+        path: str = "",
+        *,
+        severity: Severity | None = None,
+        legal_refs: tuple[LegalRef, ...] | None = None,
+        **fields: Any,
     ) -> Finding:
         """A finding on ``entity`` at the JSON Pointer ``path`` below it."""
-        return Finding(entity, path, fields, severity)
+        return Finding(entity, path, fields, severity, legal_refs)

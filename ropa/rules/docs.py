@@ -13,7 +13,7 @@ from pathlib import Path
 from ropa._pages import pages_drift, write_pages
 from ropa.rules._base import Rule
 
-__all__ = ["drift", "examples", "render_index", "render_rule", "write"]
+__all__ = ["drift", "examples", "render_index", "render_rule", "render_scope", "write"]
 
 _FENCE = re.compile(r"^## (Example|Use instead)\s*\n+```yaml\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
@@ -28,12 +28,21 @@ def render_rule(rule: Rule) -> str:
     _, _, body = rule.doc.strip().partition("\n")
     refs = ", ".join(str(r) for r in rule.legal_refs)
     profile = "all registers" if rule.profile == "eu" else f"profile `{rule.profile}`"
+    records = "controller's record (Art. 30(1))"
+    if rule.processor_record:
+        records += " and processor's record (Art. 30(2))"
+    led = (
+        "not reported (GDPR only)"
+        if rule.led is None
+        else "reported, citing " + ", ".join(str(r) for r in rule.led)
+    )
     return (
         f"# {rule.code} {rule.name}\n\n"
         f"| | |\n|---|---|\n"
         f"| Code | `{rule.code}` |\n| Name | `{rule.name}` |\n"
         f"| Default severity | {rule.severity.value} |\n| Legal references | {refs} |\n"
-        f"| Applies to | {profile} |\n\n"
+        f"| Applies to | {profile} |\n| Entries checked | {records} |\n"
+        f"| Activities under the Law Enforcement Directive | {led} |\n\n"
         f"{rule.summary}\n\n"
         f"{body.strip()}\n\n"
         f"Suppress for one entity with `suppress: [{{rule: {rule.code}, justification: ...}}]`, "
@@ -58,6 +67,19 @@ def render_index(rules: Sequence[Rule]) -> str:
             f"| [{rule.code}]({rule.code}.md) | `{rule.name}` | {rule.severity.value} | {rule.profile} "
             f"| {refs} | {rule.summary} |"
         )
+    return "\n".join(lines) + "\n"
+
+
+def render_scope(rules: Sequence[Rule]) -> str:
+    """The table of docs/law.md: which entries each rule checks, and what it cites under the LED."""
+    lines = [
+        "| Code | Processor's record (Art. 30(2)) | Activities under the Law Enforcement Directive |",
+        "|---|---|---|",
+    ]
+    for rule in rules:
+        processor = "checked" if rule.processor_record else "not checked"
+        led = "not reported" if rule.led is None else "cites " + ", ".join(str(r) for r in rule.led)
+        lines.append(f"| [{rule.code}](rules/{rule.code}.md) | {processor} | {led} |")
     return "\n".join(lines) + "\n"
 
 

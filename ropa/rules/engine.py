@@ -10,8 +10,9 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from ropa.config import Config
-from ropa.diagnostics import Diagnostic, Location, Severity, Span
+from ropa.diagnostics import Diagnostic, LegalRef, Location, Severity, Span
 from ropa.errors import ConfigError
+from ropa.law import is_led, is_processor_record
 from ropa.loading.loader import LoadResult, gc_paused
 from ropa.models import (
     Activity,
@@ -135,13 +136,29 @@ def run_rules(
         for rule in rules:
             configured = _configured_severity(rule, config)
             for finding in rule.check(ctx):
-                if _suppressed(rule, finding, today, used):
+                if not _applies(rule, finding.entity) or _suppressed(rule, finding, today, used):
                     continue
                 pending.append((rule, configured or finding.severity or rule.severity, finding))
         out = _with_positions(pending, result)
     known = list(all_rules) or list(rules)
     out.extend(_suppression_findings(result, known, rules, today, used))
     return out
+
+
+def _applies(rule: Rule, entity: RopaModel | None) -> bool:
+    """False for a controller-only rule on a processor-record entry, and for a GDPR-only rule on an activity
+    under the Law Enforcement Directive (see :class:`~ropa.rules._base.Rule`)."""
+    if not rule.processor_record and is_processor_record(entity):
+        return False
+    return rule.led is not None or not is_led(entity)
+
+
+def _legal_refs(rule: Rule, finding: Finding) -> tuple[LegalRef, ...]:
+    if finding.legal_refs is not None:
+        return finding.legal_refs
+    if rule.led is not None and is_led(finding.entity):
+        return rule.led
+    return rule.legal_refs
 
 
 def _where(finding: Finding) -> tuple[str | None, str]:
@@ -194,7 +211,7 @@ def _diagnostic(
         message=message,
         location=Location(file, pointer, span, label),
         hint=hint,
-        legal_refs=rule.legal_refs,
+        legal_refs=_legal_refs(rule, finding),
     )
 
 

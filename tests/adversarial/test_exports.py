@@ -111,7 +111,10 @@ def register_with(values: list[str]) -> Register:
             entity["id"] = f"{kind.replace('_', '-')}-1"
         data[kind] = entity if kind in ("register", "organisation") else [entity]
     activity = data["activities"][0]
-    activity["recipients"] = [{"party": "parties-1", "purpose": next(texts)}]
+    activity["recipients"] = [
+        {"category": next(texts), "role": "processor", "country": "NL", "purpose": next(texts)},
+        {"party": "parties-1", "purpose": next(texts)},
+    ]
     activity["data_categories"] = ["data-categories-1"]
     activity["data_subjects"] = ["data-subjects-1"]
     activity["security_measures"] = ["security-measures-1"]

@@ -82,7 +82,17 @@ def test_explain_structural_code_text(run: Run) -> None:
 
 @pytest.mark.parametrize(
     ("wanted", "suggestion"),
-    [("LAW001", "LAW-001"), ("missing-lawful-bases", "missing-lawful-basis"), ("STR-02", "STR-002")],
+    [
+        ("LAW001", "LAW-001"),
+        ("missing-lawful-bases", "missing-lawful-basis"),
+        ("STR-02", "STR-002"),
+        # The shape of a code wins over string similarity: LAW01 is LAW-001, not LAW-011.
+        ("LAW01", "LAW-001"),
+        ("law-1", "LAW-001"),
+        ("LAW-11", "LAW-011"),
+        ("trf_2", "TRF-002"),
+        ("DPIA01", "DPIA-001"),
+    ],
 )
 def test_explain_unknown_code_exits_2_with_a_suggestion(run: Run, wanted: str, suggestion: str) -> None:
     result = run("explain", wanted)

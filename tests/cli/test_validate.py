@@ -14,7 +14,7 @@ import pytest
 from ropa.cli._common import split_codes, use_color
 from ropa.cli._validate import FORMATS
 from ropa.reporters import REPORTERS
-from ropa.reporters.json import report_schema
+from ropa.schema import report_schema
 from tests.cli.conftest import BAD, GOOD, STRUCTURALLY_BROKEN, Run, write_register
 
 LAW = ("--select", "LAW-001")
@@ -305,3 +305,21 @@ def test_help_documents_exit_codes_and_environment(run: Run) -> None:
     assert result.code == 0
     for text in ("exit codes:", "NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "ROPA_TRACEBACK", "--fail-on"):
         assert text in result.out
+
+
+@pytest.mark.parametrize(("below", "element"), [("skipped", "skipped"), ("passed", "system-out")])
+def test_junit_below_fail_on(run: Run, bad: Path, below: str, element: str) -> None:
+    # With --fail-on never the check exits 0: by default its findings are still failures in the XML.
+    default = run("validate", bad, "--format", "junit", "--fail-on", "never")
+    assert default.code == 0
+    assert int(ET.fromstring(default.out).get("failures", "0")) > 1  # noqa: S314 - our own output
+    result = run("validate", bad, "--format", "junit", "--fail-on", "never", "--junit-below", below)
+    assert result.code == 0
+    root = ET.fromstring(result.out)  # noqa: S314 - our own output
+    assert root.get("failures") == "0"
+    marked = [c for c in root.iter("testcase") if c.find(element) is not None]
+    assert len(marked) == int(default.out.count("<failure"))
+    # An error still fails, whatever --junit-below says.
+    failing = run("validate", bad, "--format", "junit", "--select", "LAW-001", "--junit-below", below)
+    assert failing.code == 1
+    assert ET.fromstring(failing.out).get("failures") == "1"  # noqa: S314 - our own output

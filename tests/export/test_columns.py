@@ -162,3 +162,27 @@ def test_organisation_row(webshop: Register) -> None:
     assert values["joint_controllers"] == "WebwinkelKeur — Afspraken over reviews, maart 2025"
     assert values["request_handling"].startswith("response within: 1 month")
     assert values["last_updated"] == dt.date(2026, 3, 1)
+
+
+def test_a_category_of_recipients_is_exported_with_its_role() -> None:
+    register = Register.model_validate(
+        {
+            "parties": [{"id": "postnl", "name": "PostNL", "role": "processor"}],
+            "activities": [
+                {
+                    "id": "orders",
+                    "name": "Orders",
+                    "recipients": ["postnl", {"category": "Debt-collection agencies", "role": "controller"}],
+                }
+            ],
+        }
+    )
+    ctx = Context("en", register)
+    activities = table("activities")
+    (orders,) = activities.rows(ctx)
+    values = {c.key: render(c.getter(orders, ctx), "en") for c in activities.columns}
+    assert values["recipients"].splitlines() == [
+        "PostNL — Processor",
+        "Debt-collection agencies — Independent controller",
+    ]
+    assert ctx.index.activities_by_party == {"postnl": ["Orders"]}

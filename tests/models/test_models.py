@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from ropa.models import DPV_IRIS, Activity, Organisation, Party, Register, is_iso_duration
-from ropa.models.vocab import LawfulBasis, SpecialCondition, TransferMechanism
+import ropa
+from ropa.models import DPV_IRIS, Activity, Organisation, Party, Recipient, Register, is_iso_duration
+from ropa.models.vocab import LawfulBasis, PartyRole, Regime, SpecialCondition, TransferMechanism
 
 
 def test_not_stated_differs_from_none() -> None:
@@ -72,3 +73,68 @@ def test_durations_are_kept_as_text_not_timedelta() -> None:
 def test_numbers_may_stand_for_text() -> None:
     org = Organisation.model_validate({"name": "X", "registration_number": 12345678})
     assert org.registration_number == "12345678"
+
+
+def test_a_recipient_is_a_party_or_a_category_of_recipients() -> None:
+    activity = Activity.model_validate(
+        {
+            "id": "a",
+            "name": "A",
+            "recipients": [
+                "mollie",
+                {"category": "Debt-collection agencies", "role": "controller", "country": "NL"},
+            ],
+        }
+    )
+    party, category = activity.recipients or []
+    assert (party.party, party.category) == ("mollie", None)
+    assert (category.party, category.category, category.role, category.country) == (
+        None,
+        "Debt-collection agencies",
+        PartyRole.CONTROLLER,
+        "NL",
+    )
+    assert Activity.model_validate(activity.dump()) == activity
+
+
+@pytest.mark.parametrize(
+    ("entry", "kind"),
+    [
+        ({"party": "x", "category": "Banks"}, "ropa_recipient_kind"),
+        ({"purpose": "Payments"}, "ropa_recipient_kind"),
+        ({"party": "x", "role": "processor"}, "ropa_recipient_party_fields"),
+        ({"party": "x", "country": "US"}, "ropa_recipient_party_fields"),
+    ],
+)
+def test_a_recipient_names_exactly_one_of_party_and_category(entry: dict[str, str], kind: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        Recipient.model_validate(entry)
+    assert [e["type"] for e in info.value.errors()] == [kind]
+
+
+def test_a_broken_recipient_is_a_located_structural_error() -> None:
+    text = "activities:\n  - id: a\n    name: A\n    recipients:\n      - {party: x, category: Banks}\n"
+    diagnostics = [d for d in ropa.loads(text).diagnostics if d.code.startswith("STR-")]
+    assert [(d.code, d.location.pointer, d.location.line) for d in diagnostics] == [
+        ("STR-005", "/activities/0/recipients/0", 5)
+    ]
+    assert "exactly one of the two" in diagnostics[0].message
+
+
+def test_new_optional_fields_round_trip_and_stay_absent_when_not_stated() -> None:
+    data = {
+        "id": "a",
+        "name": "A",
+        "regime": "led",
+        "authority_disclosures": [
+            {"authority": "Belastingdienst", "party": "tax", "law": "Art. 47 AWR", "description": "Audits"}
+        ],
+    }
+    activity = Activity.model_validate(data)
+    assert activity.regime is Regime.LED
+    assert activity.dump() == {**data, "role": "controller"}
+    assert "regime" not in Activity(id="b", name="B").dump()
+    party = Party.model_validate({"id": "p", "name": "P", "role": "processor", "own_purposes": "Analytics"})
+    assert Party.model_validate(party.dump()) == party
+    with pytest.raises(ValidationError):
+        Activity.model_validate({"id": "a", "name": "A", "authority_disclosures": [{"law": "Sv"}]})

@@ -13,13 +13,9 @@ from ropa.config import Config
 from ropa.diagnostics import Report
 from ropa.reporters import RenderOptions, register_paths
 from ropa.reporters import json as json_reporter
-from ropa.reporters.json import (
-    DiagnosticEntry,
-    LocationEntry,
-    ReportDocument,
-    report_schema,
-)
+from ropa.reporters.json import DiagnosticEntry, LocationEntry, ReportDocument
 from ropa.schema import render as render_schema
+from ropa.schema import report_schema
 from tests.reporters.conftest import LAW, NO_FILE, NO_SPAN, ODD
 
 REPO = Path(__file__).resolve().parents[2]

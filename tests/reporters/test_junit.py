@@ -100,3 +100,61 @@ def test_characters_xml_cannot_carry_are_replaced(options: RenderOptions) -> Non
     failure = root.find(".//failure")
     assert failure is not None
     assert failure.get("message") == "bad \\x00 byte & <tag> \\x1b"
+
+
+def _by_name(root: ET.Element) -> dict[str, ET.Element]:
+    return {c.get("name", ""): c for c in _cases(root)}
+
+
+def test_findings_below_fail_on_are_failures_by_default(report: Report, options: RenderOptions) -> None:
+    with_threshold = dataclasses.replace(options, fail_on="error")
+    odd = _by_name(_parse(report, with_threshold))["LAW-001 missing-lawful-basis: activity odd"]
+    failure = odd.find("failure")
+    assert failure is not None
+    assert failure.get("type") == "info"
+
+
+def test_findings_below_fail_on_can_be_skipped(report: Report, options: RenderOptions) -> None:
+    skipping = dataclasses.replace(options, fail_on="error", junit_below="skipped")
+    root = _parse(report, skipping)
+    cases = _by_name(root)
+    odd = cases["LAW-001 missing-lawful-basis: activity odd"]
+    assert odd.find("failure") is None
+    skipped = odd.find("skipped")
+    assert skipped is not None
+    assert skipped.get("message", "").startswith("info below --fail-on: ")
+    assert skipped.text is not None
+    assert "LAW-001 info" in skipped.text
+    # The SUP-001 warning is below 'error' too; the errors stay failures.
+    sup = next(c for name, c in cases.items() if name.startswith("SUP-001"))
+    assert sup.find("skipped") is not None
+    newsletter = cases["LAW-001 missing-lawful-basis: activity newsletter"]
+    assert newsletter.find("failure") is not None
+    skipped_cases = [c for c in _cases(root) if c.find("skipped") is not None]
+    assert int(root.get("skipped", "-1")) == len(skipped_cases)
+    assert all(c.find("failure") is None for c in skipped_cases)
+    for suite in root.findall("testsuite"):
+        in_suite = suite.findall("testcase")
+        assert int(suite.get("skipped", "-1")) == sum(c.find("skipped") is not None for c in in_suite)
+
+
+def test_findings_below_fail_on_can_pass(report: Report, options: RenderOptions) -> None:
+    passing = dataclasses.replace(options, fail_on="warning", junit_below="passed")
+    cases = _by_name(_parse(report, passing))
+    odd = cases["LAW-001 missing-lawful-basis: activity odd"]
+    assert odd.find("failure") is None
+    assert odd.find("skipped") is None
+    out = odd.find("system-out")
+    assert out is not None
+    assert out.text is not None
+    assert "LAW-001 info" in out.text
+    # A warning reaches --fail-on warning: still a failure.
+    sup = next(c for name, c in cases.items() if name.startswith("SUP-001"))
+    assert sup.find("failure") is not None
+
+
+def test_fail_on_never_passes_everything(report: Report, options: RenderOptions) -> None:
+    never = dataclasses.replace(options, fail_on="never", junit_below="passed")
+    root = _parse(report, never)
+    assert root.get("failures") == "0"
+    assert all(c.find("failure") is None for c in _cases(root))

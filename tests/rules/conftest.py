@@ -56,3 +56,18 @@ def fixture(code: str, kind: str) -> Path:
     base = FIXTURES / code
     single = base / f"{kind}.yaml"
     return single if single.exists() else base / kind
+
+
+def fixture_cases(code: str, kind: str) -> list[Path]:
+    """The main ``kind`` fixture of a rule, then its named cases ``<kind>-<case>.yaml`` (or folders), each
+    a register of its own built from one case (e.g. ``fail-medical-file.yaml``)."""
+    base = FIXTURES / code
+    cases = sorted(p for p in base.glob(f"{kind}-*") if p.suffix in (".yaml", "") or p.is_dir())
+    return [fixture(code, kind), *cases]
+
+
+def all_fixture_cases(kind: str) -> list[tuple[str, Path]]:
+    """``(code, path)`` of every ``kind`` fixture of every rule."""
+    from ropa.rules import ALL_RULES
+
+    return [(rule.code, path) for rule in ALL_RULES for path in fixture_cases(rule.code, kind)]

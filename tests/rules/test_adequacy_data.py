@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
 import pytest
 
 from ropa._data import country_codes, eea_countries, load_data
-from ropa.rules.trf._common import adequacy, parse_adequacy
+from ropa.law import Decision, adequacy, parse_adequacy
+from ropa.models import Transfer
 
 SCOPE_KEYS = {"US": "DPF", "CA": "PIPEDA", "JP": "APPI", "KR": "PIPA"}
 
@@ -20,7 +22,8 @@ def raw() -> dict[str, Any]:
 def test_the_file_has_its_metadata() -> None:
     data = raw()
     assert data["name"]
-    assert data["version"] == data["retrieved"] == "2026-11-25"
+    assert data["version"] == "2026-12-03"
+    assert data["retrieved"] == "2026-11-25"  # when the list of decisions in force was last checked
     assert data["shelf_life"] == "P6M"
     assert data["source"]
     for source in data["source"]:
@@ -42,9 +45,50 @@ def test_every_decision_names_one_destination_outside_the_eea() -> None:
         assert entry["notes"]
 
 
-def test_countries_are_listed_once() -> None:
-    countries = [d.country for d in adequacy().decisions if d.country]
-    assert len(countries) == len(set(countries))
+def test_decisions_of_one_country_never_apply_on_the_same_day() -> None:
+    by_country: dict[str, list[Decision]] = {}
+    for decision in adequacy().decisions:
+        if decision.country:
+            by_country.setdefault(decision.country, []).append(decision)
+    for decisions in by_country.values():
+        ordered = sorted(decisions, key=lambda d: d.start or dt.date.min)
+        for earlier, later in itertools.pairwise(ordered):
+            assert earlier.valid_until is not None
+            assert later.start is not None
+            assert earlier.valid_until < later.start, (earlier.decision, later.decision)
+
+
+def test_the_united_states_are_judged_by_the_decision_of_the_day() -> None:
+    data = adequacy()
+    transfer = Transfer(country="US", mechanism="adequacy")
+    keys = {
+        day: (
+            decision.scope_key
+            if (decision := data.decision_for(transfer, dt.date.fromisoformat(day)))
+            else None
+        )
+        for day in ("2010-01-01", "2015-10-06", "2019-01-01", "2020-07-16", "2023-07-10")
+    }
+    assert keys == {
+        "2010-01-01": "Safe Harbour",
+        "2015-10-06": None,  # C-362/14 Schrems
+        "2019-01-01": "Privacy Shield",
+        "2020-07-16": None,  # C-311/18 Schrems II
+        "2023-07-10": "DPF",
+    }
+
+
+def test_the_united_kingdom_was_no_third_country_until_its_adequacy_decision() -> None:
+    periods = [p for p in adequacy().not_third_country if p.country == "GB"]
+    assert [(p.start, p.end) for p in periods] == [
+        (None, dt.date(2020, 12, 31)),
+        (dt.date(2021, 1, 1), dt.date(2021, 6, 27)),
+    ]
+    uk = next(d for d in adequacy().decisions if d.country == "GB")
+    assert uk.start == dt.date(2021, 6, 28)
+    for entry in raw()["not_a_third_country"]:
+        assert entry["country"] not in eea_countries()
+        assert entry["reason"]
 
 
 def test_partial_decisions_carry_the_scope_keys_the_rules_know() -> None:

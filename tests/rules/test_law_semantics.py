@@ -6,9 +6,9 @@ import pytest
 
 from ropa._data import eea_countries, load_data
 from ropa.diagnostics import Diagnostic
+from ropa.law import classify_basis_iri as classify
 from ropa.models import LawfulBasis
 from ropa.rules.law.child_consent_without_age_verification import ConsentAge, digital_consent_age
-from ropa.rules.law.invalid_lawful_basis_iri import classify
 
 from .conftest import run_rule
 
@@ -58,10 +58,11 @@ def test_classify_legal_basis_iris_that_are_not_art6(iri: str, words: str) -> No
     assert words in found
 
 
-def test_law002_leaves_a_missing_lawful_basis_to_law001() -> None:
+def test_a_dpv_iri_that_names_a_basis_states_it() -> None:
     text = purpose("dpv: https://w3id.org/dpv/legal/eu/gdpr#A6-1-b")
     assert findings("LAW-002", text) == []
-    assert len(findings("LAW-001", text)) == 1
+    assert findings("LAW-001", text) == []  # the IRI is the lawful basis (ropa.law.lawful_basis)
+    assert len(findings("LAW-001", purpose("dpv: https://w3id.org/dpv#Marketing"))) == 1
 
 
 def test_law002_agreeing_variant_is_fine() -> None:

@@ -114,24 +114,33 @@ def test_uncovered_bookkeeping_category_is_ret006_in_eu_and_nl003_in_nl() -> Non
     assert codes(text, ["RET-006", "NL-003"], profile=["eu", "nl"]) == ["NL-003"]
 
 
-def test_legal_obligation_period_without_law_is_ret004_in_eu_and_nl003_in_nl() -> None:
+def test_a_statutory_period_without_its_law_is_ret004_in_eu_and_nl003_in_nl() -> None:
     extra = (
         "    data_categories: [invoices]\n"
         "    purposes:\n      - description: Bookkeeping\n        lawful_basis: 6-1-c\n        law: AWR\n"
     )
-    text = _activity("      - duration: P7Y\n", extra)
+    text = _activity("      - duration: P7Y\n        description: the statutory period\n", extra)
     assert codes(text, ["RET-004", "NL-003"], profile=["eu"]) == ["RET-004"]
     assert codes(text, ["RET-004", "NL-003"], profile=["eu", "nl"]) == ["NL-003"]
 
 
-def test_mixed_bases_report_a_missing_law_once() -> None:
+def test_a_period_the_organisation_chose_for_a_legal_obligation_needs_no_law() -> None:
     extra = (
         "    purposes:\n"
         "      - description: Deliver\n        lawful_basis: 6-1-b\n"
-        "      - description: Accounts\n        lawful_basis: 6-1-c\n"
+        "      - description: Accounts\n        lawful_basis: 6-1-c\n        law: Art. 52 AWR\n"
     )
     text = _activity("      - duration: P1Y\n      - duration: P2Y\n", extra)
-    assert codes(text, ["RET-004"]) == ["RET-004"]
+    assert codes(text, ["RET-004"]) == []
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["7 jaar (art. 52 AWR)", "seven years under § 147 AO", "zeven jaar, Wet op de loonbelasting"],
+)
+def test_a_rule_whose_own_text_cites_the_law_is_not_missing_it(description: str) -> None:
+    text = _activity(f"      - duration: P7Y\n        description: wettelijke bewaartermijn, {description}\n")
+    assert codes(text, ["RET-004"]) == []
 
 
 def test_dormant_account_fallback_may_be_any_text_ret003_checks_it() -> None:

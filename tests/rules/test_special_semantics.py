@@ -8,8 +8,8 @@ import pytest
 import ropa
 from ropa.config import Config
 from ropa.diagnostics import Diagnostic, Severity
+from ropa.law import special_category
 from ropa.models import DataCategory, SpecialCategory
-from ropa.rules.spc._special import special_of
 
 from .conftest import FIXTURE_TODAY
 
@@ -34,7 +34,12 @@ def codes(text: str, select: list[str]) -> list[str]:
         ("pd:Sexual", SpecialCategory.SEX_LIFE),
         (" pd:Race ", SpecialCategory.RACIAL_ETHNIC_ORIGIN),
         ("https://w3id.org/dpv/pd#EmailAddress", None),
-        ("https://w3id.org/dpv/pd#MedicalHealth", None),  # sub-concepts are not followed
+        ("https://w3id.org/dpv/pd#MedicalHealth", SpecialCategory.HEALTH),
+        ("pd:HealthRecord", SpecialCategory.HEALTH),  # a sub-concept of pd:MedicalHealth
+        ("https://w3id.org/dpv/pd#Fingerprint", SpecialCategory.BIOMETRIC),
+        ("pd:DNACode", SpecialCategory.GENETIC),  # DPV files it under health; Art. 4(13) makes it genetic
+        ("dpv-pd:ReligiousBelief", SpecialCategory.RELIGIOUS_BELIEFS),  # the DPV 1.x namespace
+        ("pd:Criminal", None),  # Art. 10, not Art. 9
         ("https://example.org/Health", None),
         (None, None),
     ],
@@ -42,12 +47,15 @@ def codes(text: str, select: list[str]) -> list[str]:
 def test_a_dpv_iri_of_an_art9_category_makes_a_category_special(
     dpv: str | None, expected: SpecialCategory | None
 ) -> None:
-    assert special_of(DataCategory(id="c", name="C", dpv=dpv)) is expected
+    found = special_category(DataCategory(id="c", name="C", dpv=dpv))
+    assert (found.category if found is not None else None) is expected
 
 
 def test_the_special_field_wins_over_the_dpv_iri() -> None:
     category = DataCategory(id="c", name="C", special=SpecialCategory.GENETIC, dpv="pd:Health")
-    assert special_of(category) is SpecialCategory.GENETIC
+    found = special_category(category)
+    assert found is not None
+    assert found.category is SpecialCategory.GENETIC
 
 
 ACTIVITY_WITH_HEALTH = (

@@ -11,8 +11,8 @@ import pytest
 import ropa
 from ropa.config import Config, RuleOptionsConfig
 from ropa.diagnostics import Diagnostic
+from ropa.law import add_duration, add_months, adequacy
 from ropa.models import Register
-from ropa.rules.trf._common import add_duration, add_months, adequacy
 
 from .conftest import FIXTURE_TODAY
 
@@ -67,7 +67,8 @@ parties:
     ("transfer", "reported"),
     [
         ("{country: US, recipient: certified, mechanism: adequacy}", False),
-        ("{country: US, recipient: scoped, mechanism: adequacy}", False),
+        # 'adequacy_scope: DPF' claims coverage without a certification check: not shown covered
+        ("{country: US, recipient: scoped, mechanism: adequacy}", True),
         ("{country: US, recipient: plain, mechanism: adequacy}", True),
         ("{country: US, mechanism: adequacy}", True),
         # a PIPEDA scope does not cover a US transfer, and vice versa
@@ -118,7 +119,10 @@ def test_an_importer_that_failed_to_load_is_not_reported_again() -> None:
     [
         ("GB", dt.date(2031, 12, 27), False),  # last day of the renewed UK decision
         ("GB", dt.date(2031, 12, 28), True),
-        ("GB", dt.date(2021, 6, 27), True),  # before the UK decision was adopted
+        # before the UK decision, the UK was no third country: a member state, then the TCA bridge
+        ("GB", dt.date(2021, 6, 27), False),
+        ("GB", dt.date(2020, 6, 1), False),
+        ("US", dt.date(2022, 1, 1), True),  # after Schrems II, before the DPF
         ("BR", dt.date(2026, 1, 25), True),
         ("BR", dt.date(2026, 1, 26), False),
         ("CH", dt.date(2040, 1, 1), False),  # no end date
@@ -339,3 +343,56 @@ def test_a_register_of_5000_parties_and_activities_gets_exactly_the_expected_fin
         "TRF-006": sum(1 for i in range(N) if i % 10 == 0),
         "TRF-011": 1,
     }
+
+
+# --- the law of the check date ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("today", "codes"),
+    [
+        (dt.date(2020, 6, 1), ["TRF-010"]),  # transition period of the Withdrawal Agreement
+        (dt.date(2021, 3, 1), ["TRF-010"]),  # bridge of Art. FINPROV.10A TCA
+        (dt.date(2021, 6, 28), ["TRF-002"]),  # a third country, with an adequacy decision from this day
+    ],
+)
+def test_a_uk_transfer_is_judged_by_the_law_of_the_check_date(today: dt.date, codes: list[str]) -> None:
+    report = ropa.validate(
+        ropa.loads(one_transfer("{country: GB}")), Config(select=["TRF"], profile=["eu"]), today=today
+    )
+    assert [d.code for d in report if d.code != "TRF-011"] == codes
+
+
+def test_a_bridge_period_is_named_in_the_message() -> None:
+    (finding,) = findings("TRF-010", one_transfer("{country: GB, mechanism: scc}"), today=dt.date(2021, 3, 1))
+    assert "FINPROV.10A" in finding.message
+
+
+def test_partial_adequacy_cites_the_decision_of_the_destination() -> None:
+    cited = {}
+    for country in ("US", "CA", "JP", "KR"):
+        (finding,) = findings("TRF-004", one_transfer(f"{{country: {country}, mechanism: adequacy}}"))
+        cited[country] = [str(r) for r in finding.legal_refs]
+    assert cited == {
+        "US": ["Art. 45(1) GDPR", "Art. 1 Commission Implementing Decision (EU) 2023/1795"],
+        "CA": ["Art. 45(1) GDPR", "Art. 1 Commission Decision 2002/2/EC"],
+        "JP": ["Art. 45(1) GDPR", "Art. 1 Commission Implementing Decision (EU) 2019/419"],
+        "KR": ["Art. 45(1) GDPR", "Art. 1 Commission Implementing Decision (EU) 2022/254"],
+    }
+
+
+def test_a_privacy_shield_transfer_is_judged_under_the_privacy_shield() -> None:
+    shield = "parties:\n  - id: shielded\n    name: S\n    role: processor\n    country: US\n"
+    text = one_transfer("{country: US, recipient: shielded, mechanism: adequacy}", shield)
+    (finding,) = findings("TRF-004", text, today=dt.date(2019, 1, 1))
+    assert "Privacy Shield" in finding.message
+    assert str(finding.legal_refs[1]) == "Art. 1 Commission Implementing Decision (EU) 2016/1250"
+    covered = shield + "    adequacy_scope: Privacy Shield\n"
+    text = one_transfer("{country: US, recipient: shielded, mechanism: adequacy}", covered)
+    assert findings("TRF-004", text, today=dt.date(2019, 1, 1)) == []
+
+
+@pytest.mark.parametrize("mechanism", ["46-2-e", "46-2-f", "scc", "bcr"])
+def test_every_art46_safeguard_of_the_importer_needs_a_tia(mechanism: str) -> None:
+    assert len(findings("TRF-007", one_transfer(f"{{country: IN, mechanism: '{mechanism}'}}"))) == 1
+    assert findings("TRF-007", one_transfer(f"{{country: IN, mechanism: '{mechanism}', tia: T}}")) == []

@@ -12,6 +12,7 @@ from ropa.rules.act import (
     missing_purpose,
     missing_source_description,
     missing_storage_location,
+    processor_activity_without_categories,
     undefined_category,
 )
 
@@ -25,4 +26,5 @@ RULES: tuple[Rule, ...] = (
     missing_source_description.RULE,
     missing_storage_location.RULE,
     inconsistent_activity_end.RULE,
+    processor_activity_without_categories.RULE,
 )

@@ -40,7 +40,7 @@ from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
 from ropa.models import Activity
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
 
 
 def _where(activity: Activity) -> str:
@@ -77,4 +77,6 @@ RULE = Rule(
     hint="Give every activity its own id and name; merge the two entries if they describe one processing.",
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
+    led=(led_ref("24", 1),),
 )

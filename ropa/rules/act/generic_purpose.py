@@ -75,7 +75,7 @@ import re
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
 
 __all__ = ["FILLERS", "GENERIC_LABELS", "RULE", "check", "normalise"]
 
@@ -161,4 +161,5 @@ RULE = Rule(
     "e-mail' instead of 'Administration'.",
     check=check,
     doc=__doc__ or "",
+    led=(led_ref("4", 1, "b"),),
 )

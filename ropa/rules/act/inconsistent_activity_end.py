@@ -38,7 +38,7 @@ from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
 from ropa.models import Status
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -65,4 +65,6 @@ RULE = Rule(
     hint="Set 'end_date:' to the day the processing ended, or correct 'status:' if it has not ended yet.",
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
+    led=(led_ref("24", 1),),
 )

@@ -37,13 +37,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.models import ProcessingRole
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
-        if activity.role is ProcessingRole.PROCESSOR or activity.data_categories:
+        if activity.data_categories:
             continue
         yield ctx.finding(activity, "" if activity.data_categories is None else "/data_categories")
 
@@ -59,4 +58,5 @@ RULE = Rule(
     "'data_categories:').",
     check=check,
     doc=__doc__ or "",
+    led=(led_ref("24", 1),),
 )

@@ -36,13 +36,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.models import ProcessingRole
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
-        if activity.role is ProcessingRole.PROCESSOR or activity.data_subjects:
+        if activity.data_subjects:
             continue
         yield ctx.finding(activity, "" if activity.data_subjects is None else "/data_subjects")
 
@@ -57,4 +56,5 @@ RULE = Rule(
     hint="Add 'data_subjects:' with the ids of the data-subject categories (defined under 'data_subjects:').",
     check=check,
     doc=__doc__ or "",
+    led=(led_ref("24", 1),),
 )

@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -56,4 +56,6 @@ RULE = Rule(
     hint="Add 'systems:' (the applications used) or 'storage_location:' (where the data are kept).",
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
+    led=(led_ref("24", 1),),
 )

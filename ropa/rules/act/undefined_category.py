@@ -49,7 +49,7 @@ from collections.abc import Collection, Iterator
 
 from ropa.diagnostics import Severity
 from ropa.models import Activity
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
 
 _NOUN = {"data_categories": "data category", "data_subjects": "data-subject category"}
 
@@ -94,4 +94,6 @@ RULE = Rule(
     hint="Define '{ref}' under '{kind}:' (with 'id:' and 'name:'), or correct the id.",
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
+    led=(led_ref("24", 1),),
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from ropa._data import load_data
+from ropa.law import is_vulnerable, processes_criminal, processes_special
 from ropa.models import Activity, AutomatedEffect, ProcessingRole, Wp248Criterion
 from ropa.rules._base import RuleContext
 
@@ -41,9 +42,9 @@ def significant_automated_decisions(activity: Activity) -> bool:
 
 
 def _sensitive(ctx: RuleContext, activity: Activity) -> bool:
-    if activity.special_categories is True:
-        return True
-    return any(c.special is not None or c.criminal for c in ctx.categories_of(activity))
+    """Special-category or criminal-offence data, in any way the register says so (:mod:`ropa.law`)."""
+    categories = ctx.category_by_id
+    return processes_special(activity, categories) or processes_criminal(activity, categories)
 
 
 def has_dpia_reference(activity: Activity) -> bool:
@@ -87,7 +88,7 @@ def wp248_criteria(ctx: RuleContext, activity: Activity) -> list[Wp248Criterion]
         met.add(Wp248Criterion.SENSITIVE_DATA)
     if activity.large_scale:
         met.add(Wp248Criterion.LARGE_SCALE)
-    if any(s.vulnerable is not None for s in ctx.subjects_of(activity)):
+    if any(is_vulnerable(s) for s in ctx.subjects_of(activity)):
         met.add(Wp248Criterion.VULNERABLE_SUBJECTS)
     return [c for c in Wp248Criterion if c in met]
 

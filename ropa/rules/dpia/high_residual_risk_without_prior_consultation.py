@@ -39,7 +39,7 @@ from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
 from ropa.models import DpiaOutcome
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -64,4 +64,5 @@ RULE = Rule(
     ),
     check=check,
     doc=__doc__ or "",
+    led=(led_ref("28", 1),),
 )

@@ -1,9 +1,10 @@
 """DPIA-002 high-risk-criteria-without-dpia: an activity meets two WP248 criteria without a DPIA or screening.
 
 ## What it does
-Counts the WP248 criteria an activity meets: those ropa derives from the register (sensitive data from
-special-category or criminal data categories; vulnerable subjects from data-subject categories marked
-``vulnerable``; ``large_scale``; ``systematic_monitoring`` or ``public_area_monitoring``; automated
+Counts the WP248 criteria an activity meets: those ropa derives from the register (sensitive data:
+special-category or criminal-offence data as :mod:`ropa.law` reads them; vulnerable subjects: data-subject
+categories marked ``vulnerable`` or with a DPV IRI of a vulnerable group, employees or patients;
+``large_scale``; ``systematic_monitoring`` or ``public_area_monitoring``; automated
 decisions with a legal or similarly significant effect; profiling as evaluation or scoring) plus those
 listed in ``dpia_criteria``. With two or more, or when the activity's own screening concluded that a
 DPIA is required (``dpia.required: true``), it reports the activity when it has no ``dpia.reference``

@@ -5,7 +5,9 @@ Reports each controller activity that falls under one of the three cases of Art.
 ``dpia.reference``:
 
 - (a) ``automated_decisions`` that exist with ``effect: legal`` or ``similarly-significant``;
-- (b) ``large_scale: true`` with special-category (``special``) or criminal (``criminal: true``) data;
+- (b) ``large_scale: true`` with special-category or criminal-offence data, in any way the register says
+  so (``special``, ``criminal: true``, a DPV IRI under an Art. 9(1) concept or ``pd:Criminal``,
+  ``special_categories: true``, an ``art9`` condition or an ``art10`` block; see :mod:`ropa.law`);
 - (c) ``large_scale: true`` with ``public_area_monitoring: true``.
 
 A screening that says no DPIA is required does not help: in these cases the DPIA is mandatory.

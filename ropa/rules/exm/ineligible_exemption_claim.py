@@ -8,8 +8,11 @@ derogation cannot cover it, because of at least one of:
   ``gdpr-2016`` in ``ropa/data/exemption.json``);
 - the processing is not occasional: ``frequency`` is anything but ``occasional``, or is not stated (the
   claim rests on the processing being occasional, so the register must say so);
-- it involves Art. 9(1) or Art. 10 data: a data category with ``special`` or ``criminal: true``,
-  ``special_categories: true``, an ``art9`` condition or an ``art10`` block;
+- it involves Art. 9(1) or Art. 10 data, in any way the register says so (see :mod:`ropa.law`): a data
+  category with ``special``, ``criminal: true`` or a DPV IRI under an Art. 9(1) concept or
+  ``pd:Criminal``, ``special_categories: true``, an ``art9`` condition or an ``art10`` block;
+- it is processing under the Law Enforcement Directive (``regime: led``): Art. 24 of Directive (EU)
+  2016/680 requires the record of every competent authority, with no exemption;
 - it is flagged as likely to result in a risk: ``large_scale``, ``systematic_monitoring``,
   ``public_area_monitoring``, ``dpia.required`` or ``automated_decisions.exists`` is true.
 
@@ -56,8 +59,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
+from ropa.law import is_led, processes_criminal, processes_special
 from ropa.models import Activity, Frequency
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
 from ropa.rules.exm._rulesets import rulesets
 
 _RULESET = "gdpr-2016"
@@ -83,9 +87,8 @@ def _risk_flags(activity: Activity) -> list[str]:
 
 
 def _special_or_criminal(ctx: RuleContext, activity: Activity) -> bool:
-    if activity.special_categories or activity.art9 or activity.art10 is not None:
-        return True
-    return any(c.special is not None or c.criminal for c in ctx.categories_of(activity))
+    categories = ctx.category_by_id
+    return processes_special(activity, categories) or processes_criminal(activity, categories)
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -96,6 +99,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if not activity.exemption_claimed:
             continue
         reasons: list[str] = []
+        if is_led(activity):
+            reasons.append(
+                "it is processing under the Law Enforcement Directive, whose Art. 24 has no exemption"
+            )
         if employees is not None and employees >= threshold:
             reasons.append(f"the organisation employs {employees} persons ({threshold} or more)")
         if activity.frequency is None:
@@ -123,4 +130,6 @@ RULE = Rule(
     "(then say 'frequency: occasional').",
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
+    led=(ref("30", 5), led_ref("24", 1)),
 )

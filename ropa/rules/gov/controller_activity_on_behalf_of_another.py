@@ -36,7 +36,7 @@ from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
 from ropa.models import ProcessingRole
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -59,4 +59,9 @@ RULE = Rule(
     ),
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
+    led=(
+        led_ref("24", 1),
+        led_ref("24", 2),
+    ),
 )

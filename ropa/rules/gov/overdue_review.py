@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -55,4 +55,6 @@ RULE = Rule(
     hint="Review the entry, record 'last_reviewed:' and set a new 'next_review:' date.",
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
+    led=(led_ref("4", 4),),
 )

@@ -1,8 +1,9 @@
 """LAW-010 child-consent-without-age-verification: children consent without age checks or parental consent.
 
 ## What it does
-Reports each purpose with ``lawful_basis: 6-1-a`` in an activity whose data subjects include a category
-with ``vulnerable: child``, when ``consent.age_verification`` (how the child's age is checked, or how
+Reports each purpose that relies on consent under Art. 6(1)(a) in an activity whose data subjects include
+children (a category with ``vulnerable: child``, or a DPV IRI under ``dpv:Child``; see :mod:`ropa.law`),
+when ``consent.age_verification`` (how the child's age is checked, or how
 parental consent is obtained) is missing or blank. The message gives the Art. 8(1) age for the
 organisation's ``country`` from the data file ``ropa/data/art8_ages.json`` (16 when the country is not
 stated or not in the table; values the file marks as not verified are flagged as such).
@@ -71,7 +72,7 @@ from dataclasses import dataclass
 
 from ropa._data import load_data
 from ropa.diagnostics import Severity
-from ropa.models import LawfulBasis, VulnerableGroup
+from ropa.law import consent_purposes, is_child
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 
 __all__ = ["RULE", "ConsentAge", "check", "digital_consent_age"]
@@ -107,11 +108,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     org = ctx.register.organisation
     threshold: str | None = None
     for activity in ctx.activities:
-        if not any(s.vulnerable is VulnerableGroup.CHILD for s in ctx.subjects_of(activity)):
+        if not any(is_child(s) for s in ctx.subjects_of(activity)):
             continue
-        for index, purpose in enumerate(activity.purposes or ()):
-            if purpose.lawful_basis is not LawfulBasis.CONSENT:
-                continue
+        for index, purpose in consent_purposes(activity):
             consent = purpose.consent
             if consent is not None and consent.age_verification and consent.age_verification.strip():
                 continue

@@ -43,6 +43,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
+from ropa.law import lawful_basis
 from ropa.models import LawfulBasis, PurposeKind
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 
@@ -61,7 +62,7 @@ NOT_CONTRACTUAL = frozenset(
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
         for index, purpose in enumerate(activity.purposes or ()):
-            if purpose.lawful_basis is LawfulBasis.CONTRACT and purpose.kind in NOT_CONTRACTUAL:
+            if lawful_basis(purpose) is LawfulBasis.CONTRACT and purpose.kind in NOT_CONTRACTUAL:
                 yield ctx.finding(
                     activity,
                     f"/purposes/{index}/lawful_basis",

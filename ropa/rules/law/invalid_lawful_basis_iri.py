@@ -15,7 +15,9 @@ when it names a GDPR legal basis, in the DPV 2.x namespace ``https://w3id.org/dp
   and their variants such as ``A6-1-b-contract-performance`` or ``A6-1-f-third-party``);
 - names an Art. 6(1) basis that differs from the purpose's ``lawful_basis``.
 
-A DPV IRI that names a valid basis while ``lawful_basis`` is missing is left to LAW-001. Other IRIs
+A DPV IRI that names a valid basis while ``lawful_basis`` is missing states that basis: LAW-001 and the
+other rules read it as the purpose's basis (:func:`ropa.law.lawful_basis`). The IRIs ropa knows are in
+``ropa/data/dpv_gdpr.json``. Other IRIs
 (DPV purposes such as ``dpv:Marketing``, rights such as ``eu-gdpr:A15``) are not legal bases and are
 ignored.
 
@@ -55,97 +57,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
+from ropa.law import classify_basis_iri
 from ropa.models import LawfulBasis
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 
 __all__ = ["RULE", "check", "classify"]
 
-_GDPR_NAMESPACES = (
-    "https://w3id.org/dpv/legal/eu/gdpr#",
-    "http://w3id.org/dpv/legal/eu/gdpr#",
-    "https://w3id.org/dpv/dpv-gdpr#",
-    "http://w3id.org/dpv/dpv-gdpr#",
-    "eu-gdpr:",
-    "dpv-gdpr:",
-)
-_DPV_NAMESPACES = ("https://w3id.org/dpv#", "http://w3id.org/dpv#", "dpv:")
-
-_A = LawfulBasis.CONSENT
-_B = LawfulBasis.CONTRACT
-_C = LawfulBasis.LEGAL_OBLIGATION
-_D = LawfulBasis.VITAL_INTERESTS
-_E = LawfulBasis.PUBLIC_TASK
-_F = LawfulBasis.LEGITIMATE_INTERESTS
-_GDPR_TERMS: dict[str, LawfulBasis] = {
-    "A6-1-a": _A,
-    "A6-1-a-explicit-consent": _A,
-    "A6-1-a-non-explicit-consent": _A,
-    "Consent": _A,
-    "A6-1-b": _B,
-    "A6-1-b-contract-performance": _B,
-    "A6-1-b-enter-into-contract": _B,
-    "A6-1-c": _C,
-    "A6-1-d": _D,
-    "A6-1-d-data-subject": _D,
-    "A6-1-d-natural-person": _D,
-    "A6-1-e": _E,
-    "A6-1-e-official-authority": _E,
-    "A6-1-e-public-interest": _E,
-    "A6-1-f": _F,
-    "A6-1-f-controller": _F,
-    "A6-1-f-third-party": _F,
-}
-"""The Art. 6(1) terms of the DPV 2.3 GDPR extension (``legal_basis.csv``) and the basis each names."""
-
-_DPV_TERMS: dict[str, LawfulBasis] = {
-    "Consent": _A,
-    "ExpressedConsent": _A,
-    "ExplicitlyExpressedConsent": _A,
-    "Contract": _B,
-    "ContractPerformance": _B,
-    "EnterIntoContract": _B,
-    "LegalObligation": _C,
-    "VitalInterest": _D,
-    "VitalInterestOfDataSubject": _D,
-    "VitalInterestOfNaturalPerson": _D,
-    "PublicInterest": _E,
-    "OfficialAuthorityOfController": _E,
-    "LegitimateInterest": _F,
-    "LegitimateInterestOfController": _F,
-    "LegitimateInterestOfThirdParty": _F,
-    "LegitimateInterestOfDataSubject": _F,
-}
-"""Core DPV legal-basis classes that correspond to one Art. 6(1) basis."""
-
-
-def _term(iri: str, namespaces: tuple[str, ...]) -> str | None:
-    for namespace in namespaces:
-        if iri.startswith(namespace):
-            return iri[len(namespace) :]
-    return None
-
-
-def classify(iri: str) -> LawfulBasis | str | None:
-    """What a DPV IRI says about the Art. 6(1) basis.
-
-    Returns:
-        The :class:`LawfulBasis` it names; or, for a GDPR legal-basis IRI that is not an Art. 6(1) basis,
-        a description of what it is instead; or ``None`` when the IRI is not a legal basis at all.
-    """
-    iri = iri.strip()
-    term = _term(iri, _GDPR_NAMESPACES)
-    if term is not None:
-        if term in _GDPR_TERMS:
-            return _GDPR_TERMS[term]
-        if term.startswith("A9-2"):
-            return "an Art. 9(2) condition, not an Art. 6(1) lawful basis"
-        if term.startswith(("A45", "A46", "A49")):
-            return "a Chapter V transfer basis, not an Art. 6(1) lawful basis"
-        if term.startswith("A6-"):
-            return "not one of the Art. 6(1)(a)–(f) lawful bases"
-        return None
-    term = _term(iri, _DPV_NAMESPACES)
-    return _DPV_TERMS.get(term) if term is not None else None
+classify = classify_basis_iri
+"""What a DPV IRI says about the Art. 6(1) basis (:func:`ropa.law.classify_basis_iri`)."""
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:

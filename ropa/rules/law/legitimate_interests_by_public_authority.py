@@ -45,6 +45,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
+from ropa.law import lawful_basis
 from ropa.models import LawfulBasis
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 
@@ -55,7 +56,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         return
     for activity in ctx.activities:
         for index, purpose in enumerate(activity.purposes or ()):
-            if purpose.lawful_basis is LawfulBasis.LEGITIMATE_INTERESTS:
+            if lawful_basis(purpose) is LawfulBasis.LEGITIMATE_INTERESTS:
                 yield ctx.finding(
                     activity, f"/purposes/{index}/lawful_basis", purpose=purpose.description.strip()[:60]
                 )

@@ -39,6 +39,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
+from ropa.law import lawful_basis
 from ropa.models import LawfulBasis
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 
@@ -48,13 +49,14 @@ _NEEDS_LAW = {LawfulBasis.LEGAL_OBLIGATION: "6-1-c", LawfulBasis.PUBLIC_TASK: "6
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
         for index, purpose in enumerate(activity.purposes or ()):
-            if purpose.lawful_basis not in _NEEDS_LAW or (purpose.law and purpose.law.strip()):
+            basis = lawful_basis(purpose)
+            if basis not in _NEEDS_LAW or (purpose.law and purpose.law.strip()):
                 continue
             yield ctx.finding(
                 activity,
                 f"/purposes/{index}/lawful_basis",
                 purpose=purpose.description.strip()[:60],
-                basis=_NEEDS_LAW[purpose.lawful_basis],
+                basis=_NEEDS_LAW[basis],
             )
 
 

@@ -43,7 +43,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.models import LawfulBasis
+from ropa.law import is_consent_based
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 
 
@@ -54,7 +54,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             if purpose.compatibility_assessment and purpose.compatibility_assessment.strip():
                 continue
-            if purpose.lawful_basis is LawfulBasis.CONSENT or (purpose.law and purpose.law.strip()):
+            if is_consent_based(purpose) or (purpose.law and purpose.law.strip()):
                 continue
             yield ctx.finding(
                 activity, f"/purposes/{index}/further_processing", purpose=purpose.description.strip()[:60]

@@ -1,8 +1,10 @@
 """LAW-007 missing-consent-records: a consent basis does not say where consent records are kept.
 
 ## What it does
-Reports each purpose with ``lawful_basis: 6-1-a`` whose ``consent.records`` is missing or blank
-(including a purpose without a ``consent`` block). LAW-006 reports a missing withdrawal mechanism
+Reports each purpose that relies on consent (``lawful_basis: 6-1-a``, or a DPV IRI naming it) whose
+``consent.records`` is missing or blank (including a purpose without a ``consent`` block), and an activity
+with an Art. 9(2)(a) explicit-consent condition when none of its purposes says where consents are
+recorded (and no consent purpose was reported already). LAW-006 reports a missing withdrawal mechanism
 separately.
 
 ## Why is this bad?
@@ -44,29 +46,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.models import LawfulBasis
 from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules.law._consent import consent_gaps
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
-        for index, purpose in enumerate(activity.purposes or ()):
-            if purpose.lawful_basis is not LawfulBasis.CONSENT:
-                continue
-            consent = purpose.consent
-            if consent is not None and consent.records and consent.records.strip():
-                continue
-            path = f"/purposes/{index}/" + ("consent" if consent is not None else "lawful_basis")
-            yield ctx.finding(activity, path, purpose=purpose.description.strip()[:60])
+        for path, what in consent_gaps(activity, "records"):
+            yield ctx.finding(activity, path, what=what)
 
 
 RULE = Rule(
     code="LAW-007",
     name="missing-consent-records",
-    summary="A 6-1-a consent basis does not say where consent records are kept.",
+    summary="Consent (6-1-a, or the explicit consent of 9-2-a) does not say where consent records are kept.",
     severity=Severity.WARNING,
     legal_refs=(ref("7", 1),),
-    message="{entity}: purpose '{purpose}' relies on consent but does not say where consents are recorded",
+    message="{entity}: {what} relies on consent but does not say where consents are recorded",
     hint="Add 'consent: {{records: ...}}' to the purpose with where the proof of consent is kept.",
     check=check,
     doc=__doc__ or "",

@@ -1,8 +1,10 @@
 """LAW-001 missing-lawful-basis: a purpose of an activity has no Art. 6(1) lawful basis.
 
 ## What it does
-Reports each purpose of an activity that states no ``lawful_basis``, and each activity that has
-purposes but none with a lawful basis.
+Reports each purpose of an activity that states no lawful basis: no ``lawful_basis`` code and no DPV IRI
+in ``dpv`` that names an Art. 6(1) basis (``eu-gdpr:A6-1-b``, ``dpv:Contract``; see
+:func:`ropa.law.lawful_basis`). Activities under the Law Enforcement Directive (``regime: led``) are not
+checked: Art. 6 GDPR does not apply to them, their basis is the law of Art. 8 of the Directive.
 
 ## Why is this bad?
 Processing is lawful only on one of the six bases of Art. 6(1). The basis is not an Art. 30 item, but
@@ -37,13 +39,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
+from ropa.law import lawful_basis
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
         for index, purpose in enumerate(activity.purposes or ()):
-            if purpose.lawful_basis is None:
+            if lawful_basis(purpose) is None:
                 yield ctx.finding(activity, f"/purposes/{index}", purpose=purpose.description[:60])
 
 

@@ -43,6 +43,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
+from ropa.law import lawful_basis
 from ropa.models import LawfulBasis
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 
@@ -50,7 +51,7 @@ from ropa.rules._base import Finding, Rule, RuleContext, ref
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
         for index, purpose in enumerate(activity.purposes or ()):
-            if purpose.lawful_basis is not LawfulBasis.LEGITIMATE_INTERESTS:
+            if lawful_basis(purpose) is not LawfulBasis.LEGITIMATE_INTERESTS:
                 continue
             if purpose.lia and purpose.lia.strip():
                 continue

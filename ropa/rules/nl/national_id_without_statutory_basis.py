@@ -1,15 +1,24 @@
 """NL-001 national-id-without-statutory-basis: a BSN is processed without the law that allows it.
 
 ## What it does
-Reports each controller activity that uses a data category marked ``national_id: true`` (the Dutch
-*burgerservicenummer* or another statutory identification number) when none of its purposes has lawful
-basis ``6-1-c`` or ``6-1-e`` with the ``law`` that requires or allows the number.
+Reports each activity of the controller that uses a national identification number (a data category with
+``national_id: true``: the Dutch *burgerservicenummer* or another number a law prescribes):
+
+- as an **error**, when none of its purposes relies on ``6-1-c`` or ``6-1-e`` with the ``law`` that
+  requires or allows the number;
+- as **info**, when the purposes cite laws, but none that ropa knows to permit the BSN for this
+  organisation: the laws and their sources are in ``ropa/data/bsn_laws.json`` (Art. 10 Wabb for government
+  bodies, the Wet op de loonbelasting 1964 for employers, the Wabvpz for healthcare, the persoonsgebonden
+  nummer of the education acts). A webshop that cites a tax law (``Art. 52 AWR``) for its customers'
+  BSNs is reported: bookkeeping law requires no BSN. The law may still be right: check it against the law
+  itself or the RvIG's list of authorised users, then suppress the finding with that justification.
 
 ## Why is this bad?
 Art. 87 GDPR lets Member States set the conditions for processing a national identification number. In
 the Netherlands, Art. 46 UAVG allows it only to carry out the law that prescribes the number (or for
-purposes set by general administrative order). A webshop or employer that records a BSN without naming
-that law, such as the Wet op de loonbelasting 1964 for payroll, has no visible basis for it.
+purposes set by law); government bodies may use it for their tasks where necessary (Art. 10 Wabb). Any
+other organisation needs a specific law, and consent does not replace it (Autoriteit Persoonsgegevens).
+"Any law on a 6-1-c purpose" is not enough: the law must be one that prescribes the number.
 
 ## Example
 ```yaml
@@ -47,39 +56,90 @@ activities:
 ## References
 - Art. 87 GDPR
 - Art. 46 Uitvoeringswet AVG (UAVG)
+- Art. 10 Wet algemene bepalingen burgerservicenummer (Wabb)
+- Autoriteit Persoonsgegevens, "Voorwaarden gebruik BSN"
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache
+from typing import Any
 
+from ropa._data import load_data
 from ropa.diagnostics import Severity
-from ropa.models import Activity, LawfulBasis, ProcessingRole
+from ropa.law import lawful_basis, national_id_refs
+from ropa.models import Activity, LawfulBasis, Organisation
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 
 _STATUTORY = (LawfulBasis.LEGAL_OBLIGATION, LawfulBasis.PUBLIC_TASK)
 
 
-def _has_statutory_basis(activity: Activity) -> bool:
-    return any(p.lawful_basis in _STATUTORY and p.law and p.law.strip() for p in activity.purposes or ())
+@cache
+def _laws() -> tuple[tuple[re.Pattern[str], dict[str, Any]], ...]:
+    """Each entry of ``ropa/data/bsn_laws.json`` with its patterns joined into one expression."""
+    return tuple(
+        (re.compile("|".join(entry["patterns"]), re.IGNORECASE), entry)
+        for entry in load_data("bsn_laws")["entries"]
+    )
+
+
+def _statutory_laws(activity: Activity) -> list[str]:
+    """The laws the activity's 6-1-c and 6-1-e purposes cite."""
+    return [
+        purpose.law.strip()
+        for purpose in activity.purposes or ()
+        if lawful_basis(purpose) in _STATUTORY and purpose.law and purpose.law.strip()
+    ]
+
+
+def _permits(law: str, organisation: Organisation | None) -> bool:
+    for pattern, entry in _laws():
+        if not pattern.search(law):
+            continue
+        if entry.get("who") == "public-authority" and not (organisation and organisation.public_authority):
+            continue  # Art. 10 Wabb: government bodies only
+        return True
+    return False
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    index = ctx.category_by_id
+    organisation = ctx.register.organisation
     for activity in ctx.activities:
-        if activity.role is not ProcessingRole.CONTROLLER:
+        refs = national_id_refs(activity, ctx.category_by_id)
+        if not refs:
             continue
-        positions = [
-            (position, category_id)
-            for position, category_id in enumerate(activity.data_categories or ())
-            if (category := index.get(category_id)) is not None and category.national_id
-        ]
-        if positions and not _has_statutory_basis(activity):
+        categories = ", ".join(ref.category.id for ref in refs)
+        laws = _statutory_laws(activity)
+        if not laws:
             yield ctx.finding(
                 activity,
-                f"/data_categories/{positions[0][0]}",
-                categories=", ".join(category_id for _, category_id in positions),
+                refs[0].path,
+                categories=categories,
+                problem="without a purpose that names the law prescribing it",
+                fix=_FIX_MISSING,
             )
+        elif not any(_permits(law, organisation) for law in laws):
+            cited = "; ".join(f"'{law}'" for law in dict.fromkeys(laws))
+            yield ctx.finding(
+                activity,
+                refs[0].path,
+                severity=Severity.INFO,
+                categories=categories,
+                problem=f"citing {cited}, which ropa's list of laws that permit the BSN does not contain",
+                fix=_FIX_UNKNOWN,
+            )
+
+
+_FIX_MISSING = (
+    "Add the purpose that requires the number, with 'lawful_basis: 6-1-c' (or 6-1-e) and the 'law:' that "
+    "prescribes it (Art. 46 UAVG); otherwise stop recording the number."
+)
+_FIX_UNKNOWN = (
+    "Check that this law prescribes the BSN for this use (Art. 46 UAVG; the RvIG's list of authorised "
+    "users); if it does, suppress this finding with that justification, otherwise stop recording the number."
+)
 
 
 RULE = Rule(
@@ -88,11 +148,8 @@ RULE = Rule(
     summary="A national identification number (BSN) is processed without a purpose naming the law for it.",
     severity=Severity.ERROR,
     legal_refs=(ref("87"), ref("46", instrument="UAVG")),
-    message="{entity}: processes a national identification number ({categories}) without a statutory basis",
-    hint=(
-        "Add the purpose that requires the number, with 'lawful_basis: 6-1-c' (or 6-1-e) and the 'law:' that "
-        "prescribes it (Art. 46 UAVG); otherwise stop recording the number."
-    ),
+    message="{entity}: processes a national identification number ({categories}) {problem}",
+    hint="{fix}",
     check=check,
     profile="nl",
     doc=__doc__ or "",

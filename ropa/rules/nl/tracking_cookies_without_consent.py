@@ -1,21 +1,28 @@
 """NL-005 tracking-cookies-without-consent: analytics, tracking or advertising cookies rest on no consent.
 
 ## What it does
-Reports each activity whose ``cookies`` include ``analytics``, ``tracking`` or ``advertising`` when no
-purpose has lawful basis ``6-1-a`` (consent), or when a purpose relies on ``6-1-f`` (legitimate
-interests) for what the cookies do: a purpose of kind analytics, advertising, marketing or profiling,
-or of no stated kind. A 6-1-f purpose of another kind (security, fraud prevention) is left alone. When
-a purpose states no lawful basis, or there are no purposes, LAW-001 or ACT-001 report that gap and this
-rule only looks for 6-1-f.
+Reports each activity whose ``cookies`` include ``analytics``, ``tracking`` or ``advertising`` (cookies,
+pixels and similar technologies that store or read information on the user's device, e-mail tracking
+pixels included) when
+
+- a purpose relies on ``6-1-f`` (legitimate interests) for what the cookies do: a purpose of kind
+  analytics, advertising, marketing or profiling, or of no stated kind (a 6-1-f purpose of another kind,
+  such as security or fraud prevention, is left alone); or
+- no purpose relies on consent (``6-1-a``), including when the purposes state no lawful basis at all or
+  there are none: the finding does not wait for LAW-001 or ACT-001 to be fixed.
+
+Cookies that Art. 11.7a(3) Telecommunicatiewet exempts from consent are not reported: ``functional``
+(strictly necessary for the service the user asked for) and ``low-impact-analytics`` (analytics that only
+measure the quality or effectiveness of the service, with little or no impact on privacy, e.g. without
+sharing data with the analytics provider for its own purposes).
 
 ## Why is this bad?
-Art. 11.7a of the Dutch Telecommunicatiewet requires consent for storing or reading information on a
-user's device unless it is strictly necessary; legitimate interests cannot replace it. The consent must
-meet the GDPR standard (Art. 4(11), 7).
-
-## Known limitations
-Art. 11.7a(3)(b) Telecommunicatiewet exempts analytics cookies with little or no impact on privacy
-(e.g. a privacy-friendly analytics set-up). Record such a case with a suppression and its justification.
+Art. 11.7a(1) of the Dutch Telecommunicatiewet requires consent for storing or reading information on a
+user's device, unless Art. 11.7a(3) exempts it: (a) for the transmission of a communication, (b) strictly
+necessary for the service the user asked for, or, with little or no impact on privacy, to measure the
+quality or effectiveness of the service. Legitimate interests cannot replace consent, and the consent must
+meet the GDPR standard (Art. 4(11), 7). E-mail tracking pixels are covered too (EDPB Guidelines 2/2023 on
+the technical scope of Art. 5(3) of the ePrivacy Directive).
 
 ## Example
 ```yaml
@@ -46,8 +53,10 @@ activities:
 ```
 
 ## References
-- Art. 11.7a Telecommunicatiewet
+- Art. 11.7a(1), 11.7a(3) Telecommunicatiewet (as amended by the Act of 4 February 2015, Kamerstukken
+  33 902, which added the exemption for analytics with little or no impact on privacy)
 - Art. 4(11), 6(1)(a), 7 GDPR
+- EDPB Guidelines 2/2023 on the technical scope of Art. 5(3) of the ePrivacy Directive
 """
 
 from __future__ import annotations
@@ -55,10 +64,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
+from ropa.law import is_consent_based, lawful_basis
 from ropa.models import CookieKind, LawfulBasis, PurposeKind
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 
 _CONSENT_COOKIES = (CookieKind.ANALYTICS, CookieKind.TRACKING, CookieKind.ADVERTISING)
+"""The kinds Art. 11.7a(3) Telecommunicatiewet does not exempt (``functional`` and
+``low-impact-analytics`` are exempt)."""
 _COOKIE_PURPOSES = (
     None,
     PurposeKind.ANALYTICS,
@@ -78,7 +90,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         interests = [
             index
             for index, purpose in enumerate(purposes)
-            if purpose.lawful_basis is LawfulBasis.LEGITIMATE_INTERESTS and purpose.kind in _COOKIE_PURPOSES
+            if lawful_basis(purpose) is LawfulBasis.LEGITIMATE_INTERESTS and purpose.kind in _COOKIE_PURPOSES
         ]
         if interests:
             yield ctx.finding(
@@ -86,22 +98,18 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 f"/purposes/{interests[0]}/lawful_basis",
                 problem=f"uses {kinds} cookies on the basis of legitimate interests",
             )
-        elif (
-            purposes
-            and all(p.lawful_basis is not None for p in purposes)
-            and not any(p.lawful_basis is LawfulBasis.CONSENT for p in purposes)
-        ):
-            yield ctx.finding(
-                activity, "/cookies", problem=f"uses {kinds} cookies without a purpose based on consent"
-            )
+        elif not any(is_consent_based(p) for p in purposes):
+            stated = any(lawful_basis(p) is not None for p in purposes)
+            how = "no purpose relies on consent" if stated else "no purpose records consent (or any basis)"
+            yield ctx.finding(activity, "/cookies", problem=f"uses {kinds} cookies, but {how}")
 
 
 RULE = Rule(
     code="NL-005",
     name="tracking-cookies-without-consent",
-    summary="Analytics, tracking or advertising cookies rest on legitimate interests or on no consent.",
+    summary="Analytics, tracking or advertising cookies rest on legitimate interests, or on no consent.",
     severity=Severity.WARNING,
-    legal_refs=(ref("11.7a", instrument="Telecommunicatiewet"), ref("6", 1, "a")),
+    legal_refs=(ref("11.7a", 1, instrument="Telecommunicatiewet"), ref("6", 1, "a"), ref("7")),
     message="{entity}: {problem}",
     hint=(
         "Ask consent before placing these cookies (Art. 11.7a Telecommunicatiewet) and record the purpose "

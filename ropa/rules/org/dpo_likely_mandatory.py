@@ -8,8 +8,12 @@ register shows one of the Art. 37(1) cases:
 - an activity with ``core_activity``, ``large_scale`` and ``systematic_monitoring`` all true
   (Art. 37(1)(b));
 - an activity with ``core_activity`` and ``large_scale`` true that processes special-category or criminal
-  data: a data category with ``special`` or ``criminal: true``, ``special_categories: true``, an ``art9``
-  condition or an ``art10`` block (Art. 37(1)(c)).
+  data, in any way the register says so (a data category with ``special``, ``criminal: true`` or a DPV IRI
+  under an Art. 9(1) concept or ``pd:Criminal``, ``special_categories: true``, an ``art9`` condition or an
+  ``art10`` block; see :mod:`ropa.law`) (Art. 37(1)(c));
+- an activity under the Law Enforcement Directive (``regime: led``): Art. 32(1) of Directive (EU)
+  2016/680 requires every competent authority to designate a DPO (courts acting in their judicial
+  capacity may be exempted by national law).
 
 The message names the first reason and how many more there are. Flags that are not stated count as false.
 
@@ -39,6 +43,7 @@ organisation:
 
 ## References
 - Art. 37(1)(a)–(c), 30(1)(a) GDPR
+- Art. 32(1) Directive (EU) 2016/680 (Law Enforcement Directive)
 """
 
 from __future__ import annotations
@@ -46,8 +51,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.rules._base import Finding, Rule, RuleContext, ref
-from ropa.rules.org._dpo import dpo_triggers
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
+from ropa.rules.org._dpo import dpo_triggers, led_activities
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -58,7 +63,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     if not reasons:
         return
     reason = reasons[0] if len(reasons) == 1 else f"{reasons[0]}, and {len(reasons) - 1} more"
-    yield ctx.finding(org, "/dpo" if org.dpo is not None else "", reason=reason)
+    refs = (*RULE.legal_refs, led_ref("32", 1)) if led_activities(ctx) else None
+    yield ctx.finding(org, "/dpo" if org.dpo is not None else "", legal_refs=refs, reason=reason)
 
 
 RULE = Rule(

@@ -2,7 +2,8 @@
 
 ## What it does
 Reports each ``processor_activities`` entry whose ``controller`` is missing, has no ``name``, or has no
-contact details (e-mail, phone, postal address or web address).
+contact details (e-mail, phone, postal address or web address); and each activity recorded with
+``role: processor`` that does not name the controller it acts for (``on_behalf_of``).
 
 ## Why is this bad?
 Art. 30(2)(a) requires a processor's record to contain the name and contact details of each controller
@@ -38,14 +39,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.models import ProcessingRole
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
+
+_FIX = "Add 'controller:' with the controller's 'name:' and an 'email:', 'phone:', 'address:' or 'url:'."
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
+    for activity in ctx.activities:
+        if activity.role is ProcessingRole.PROCESSOR and not (activity.on_behalf_of or "").strip():
+            yield ctx.finding(
+                activity,
+                missing="name ('on_behalf_of')",
+                fix="Name the controller in 'on_behalf_of:', or record the processing under "
+                "'processor_activities:' with the controller's name and contact details.",
+            )
     for entry in ctx.processor_activities:
         controller = entry.controller
         if controller is None:
-            yield ctx.finding(entry, missing="name and contact details")
+            yield ctx.finding(entry, missing="name and contact details", fix=_FIX)
             continue
         has_name = bool(controller.name and controller.name.strip())
         if has_name and controller.has_details:
@@ -57,7 +69,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             if controller.has_details
             else "name and contact details"
         )
-        yield ctx.finding(entry, "/controller", missing=missing)
+        yield ctx.finding(entry, "/controller", missing=missing, fix=_FIX)
 
 
 RULE = Rule(
@@ -67,7 +79,9 @@ RULE = Rule(
     severity=Severity.ERROR,
     legal_refs=(ref("30", 2, "a"),),
     message="{entity}: the controller served has no {missing}",
-    hint="Add 'controller:' with the controller's 'name:' and an 'email:', 'phone:', 'address:' or 'url:'.",
+    hint="{fix}",
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
+    led=(led_ref("24", 2),),
 )

@@ -7,6 +7,7 @@ from ropa.rules.prc import (
     notice_role_mismatch,
     overdue_agreement_review,
     processor_list_mismatch,
+    processor_with_own_purposes,
     processor_without_agreement,
     unknown_sub_processors,
     unsigned_processing_agreement,
@@ -19,4 +20,5 @@ RULES: tuple[Rule, ...] = (
     unknown_sub_processors.RULE,
     processor_list_mismatch.RULE,
     notice_role_mismatch.RULE,
+    processor_with_own_purposes.RULE,
 )

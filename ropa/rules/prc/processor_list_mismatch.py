@@ -127,4 +127,5 @@ RULE = Rule(
     hint="{fix}",
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
 )

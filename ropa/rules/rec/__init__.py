@@ -8,6 +8,7 @@ from ropa.rules.rec import (
     joint_controller_without_contact,
     non_eea_recipient_without_transfer,
     recipient_without_role,
+    recipients_not_stated,
     undefined_recipient,
     unused_recipient,
 )
@@ -19,4 +20,5 @@ RULES: tuple[Rule, ...] = (
     non_eea_recipient_without_transfer.RULE,
     joint_controller_without_arrangement.RULE,
     joint_controller_without_contact.RULE,
+    recipients_not_stated.RULE,
 )

@@ -8,37 +8,45 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ropa.law import authority_party_ids
 from ropa.models import Activity, ProcessorActivity
 from ropa.rules._base import RuleContext
 
 __all__ = ["PartyRef", "party_refs", "references_incomplete", "suggestion", "used_party_ids"]
 
-PartyRef = tuple[str, str]
-"""``(party id, JSON Pointer of the reference below its entity)``."""
+PartyRef = tuple[str, str, str]
+"""``(party id, JSON Pointer of the reference below its entity, what the party is there)``: ``recipient``,
+``transfer importer`` or ``authority``."""
 
 _REFERRING_KINDS = ("activities", "processor_activities", "parties")
 
 
 def party_refs(entity: Activity | ProcessorActivity) -> Iterator[PartyRef]:
-    """The party references of an activity or processor activity other than sub-processors: recipients
-    (activities only) and transfer importers, in document order."""
+    """The party references of an activity or processor activity other than sub-processors: recipients and
+    authorities (activities only) and transfer importers, in document order."""
     if isinstance(entity, Activity):
         for index, recipient in enumerate(entity.recipients or ()):
-            yield recipient.party, f"/recipients/{index}/party"
+            if recipient.party is not None:
+                yield recipient.party, f"/recipients/{index}/party", "recipient"
     for index, transfer in enumerate(entity.transfers or ()):
         if transfer.recipient is not None:
-            yield transfer.recipient, f"/transfers/{index}/recipient"
+            yield transfer.recipient, f"/transfers/{index}/recipient", "transfer importer"
+    if isinstance(entity, Activity):
+        for index, disclosure in enumerate(entity.authority_disclosures or ()):
+            if disclosure.party is not None:
+                yield disclosure.party, f"/authority_disclosures/{index}/party", "authority"
 
 
 def used_party_ids(ctx: RuleContext) -> set[str]:
-    """Ids of every party the register refers to (self-references of a party do not count).
+    """Ids of every party the register refers to (self-references of a party do not count): recipients,
+    transfer importers, sub-processors and the authorities of ``authority_disclosures``.
 
     A reference that misses a party only by case (``Mollie`` for ``mollie``) counts as a use of that
     party: the wrong reference is reported (REC-001, PRC-005), the party is not reported as unused too.
     """
-    used = set(ctx.activities_by_party)
+    used = set(ctx.activities_by_party) | authority_party_ids(ctx.activities)
     for entry in ctx.processor_activities:
-        used.update(ident for ident, _ in party_refs(entry))
+        used.update(ident for ident, _, _ in party_refs(entry))
         used.update(entry.sub_processors or ())
     for party in ctx.parties:
         used.update(ident for ident in party.sub_processors or () if ident != party.id)

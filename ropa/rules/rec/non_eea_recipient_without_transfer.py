@@ -1,10 +1,12 @@
 """REC-004 non-eea-recipient-without-transfer: a recipient outside the EEA has no matching transfer.
 
 ## What it does
-Reports each recipient of an activity whose party has a ``country`` outside the European Economic Area
-when the activity records no transfer to that party (``transfers[].recipient``) and none to that
-country. Each party is reported once per activity. Recipients without a country, or not defined
-(REC-001), are not checked.
+Reports each recipient of an activity that is in a third country on the check date (``--today``): a party
+whose ``country`` is outside the European Economic Area, or a category of recipients (``category:``) with
+such a ``country``, when the activity records no transfer to that party (``transfers[].recipient``) and
+none to that country. Each party or category is reported once per activity. Recipients without a country,
+or not defined (REC-001), are not checked. What counts as a third country, and when, is :mod:`ropa.law`'s
+(the United Kingdom was none before its adequacy decision of 28 June 2021).
 
 ## Why is this bad?
 Disclosing data to a recipient in a third country is a transfer (Art. 44): the record must identify the
@@ -53,13 +55,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ropa._data import eea_countries
 from ropa.diagnostics import Severity
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.law import is_third_country
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    eea = eea_countries()
     parties = ctx.party_by_id
     for activity in ctx.activities:
         if not activity.recipients:
@@ -68,13 +69,21 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         countries = {t.country for t in activity.transfers or () if t.country}
         seen: set[str] = set()
         for index, recipient in enumerate(activity.recipients):
-            party = parties.get(recipient.party)
-            if party is None or party.id in seen or party.country is None or party.country in eea:
+            if recipient.party is not None:
+                party = parties.get(recipient.party)
+                if party is None:
+                    continue
+                name, country, key = f"recipient {party.id}", party.country, party.id
+            else:
+                name, country, key = f"recipient category '{recipient.category}'", recipient.country, ""
+            if country is None or not is_third_country(country, ctx.today) or (key and key in seen):
                 continue
-            seen.add(party.id)
-            if party.id in importers or party.country in countries:
+            if key:
+                seen.add(key)
+            if key in importers or country in countries:
                 continue
-            yield ctx.finding(activity, f"/recipients/{index}", party=party.id, country=party.country)
+            fix = f"'country: {country}', 'recipient: {key}'" if key else f"'country: {country}'"
+            yield ctx.finding(activity, f"/recipients/{index}", name=name, country=country, fix=fix)
 
 
 RULE = Rule(
@@ -83,11 +92,13 @@ RULE = Rule(
     summary="A recipient located outside the EEA has no matching transfer entry on the activity.",
     severity=Severity.ERROR,
     legal_refs=(ref("30", 1, "d"), ref("30", 1, "e"), ref("44")),
-    message="{entity}: recipient {party} is in {country}, outside the EEA, but no transfer to it is recorded",
+    message="{entity}: {name} is in {country}, outside the EEA, but no transfer to it is recorded",
     hint=(
-        "Add the transfer under 'transfers:' ('country: {country}', 'recipient: {party}' and its "
-        "'mechanism:'), or correct the party's country."
+        "Add the transfer under 'transfers:' ({fix} and its 'mechanism:'), or correct the recipient's "
+        "country."
     ),
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
+    led=(led_ref("24", 1), led_ref("35", 1)),
 )

@@ -2,7 +2,10 @@
 
 ## What it does
 Reports each party under ``parties`` that has no ``role``: ``processor``, ``controller``,
-``joint-controller``, ``public-authority`` or ``internal``.
+``joint-controller``, ``public-authority`` or ``internal``. One finding per party, at the party, naming the
+activities that disclose data to it (as recipient or transfer importer); the references themselves are not
+reported again. Categories of recipients (``recipients: [{category: ...}]``) are not parties and are not
+checked: their ``role`` is optional.
 
 ## Why is this bad?
 What the register must show about a recipient depends on its role (Art. 4(7)–(10)): a processor needs an
@@ -38,10 +41,20 @@ from ropa.diagnostics import Severity
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 
 
+def _uses(names: list[str], limit: int = 3) -> str:
+    if not names:
+        return ""
+    shown = ", ".join(names[:limit]) + (f" and {len(names) - limit} more" if len(names) > limit else "")
+    noun = "activity" if len(names) == 1 else "activities"
+    return f"; it receives data in {noun} {shown}"
+
+
 def check(ctx: RuleContext) -> Iterator[Finding]:
+    by_party = ctx.activities_by_party
     for party in ctx.parties:
         if party.role is None:
-            yield ctx.finding(party)
+            uses = [activity.id for activity in by_party.get(party.id, ())]
+            yield ctx.finding(party, uses=_uses(list(dict.fromkeys(uses))))
 
 
 RULE = Rule(
@@ -50,7 +63,7 @@ RULE = Rule(
     summary="A party has no role (processor, controller, joint controller, public authority, internal).",
     severity=Severity.WARNING,
     legal_refs=(ref("4", 7), ref("4", 8), ref("4", 9), ref("4", 10)),
-    message="{entity}: has no role",
+    message="{entity}: has no role{uses}",
     hint="Add 'role:' with processor, controller, joint-controller, public-authority or internal.",
     check=check,
     doc=__doc__ or "",

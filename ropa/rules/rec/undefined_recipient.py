@@ -1,11 +1,12 @@
 """REC-001 undefined-recipient: an activity names a recipient or importer that is not a defined party.
 
 ## What it does
-Reports each party id that an activity uses as a recipient (``recipients``) or transfer importer
-(``transfers[].recipient``), or that a processor activity uses as transfer importer, when no party with
-that id is defined under ``parties``. Each missing id is reported once per activity, at its first use.
-Parties that are defined but failed to load are not reported again (the loader already did). Unknown
-sub-processors are PRC-005's.
+Reports each party id that an activity uses as a recipient (``recipients``), transfer importer
+(``transfers[].recipient``) or authority (``authority_disclosures[].party``), or that a processor
+activity uses as transfer importer, when no party with that id is defined under ``parties``. Categories
+of recipients (``category:``) name no party and are not checked. Each missing id is reported once per
+activity, at its first use. Parties that are defined but failed to load are not reported again (the
+loader already did). Unknown sub-processors are PRC-005's.
 
 ## Why is this bad?
 Art. 30(1)(d) requires the record to name the categories of recipients. A reference to a party that is
@@ -48,7 +49,7 @@ from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
 from ropa.models import Activity, ProcessorActivity
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
 from ropa.rules.rec._refs import party_refs, suggestion
 
 
@@ -58,11 +59,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     entities: list[Activity | ProcessorActivity] = [*ctx.activities, *ctx.processor_activities]
     for entity in entities:
         seen: set[str] = set()
-        for ident, path in party_refs(entity):
+        for ident, path, what in party_refs(entity):
             if ident in seen or ident in defined or ctx.is_broken("parties", ident):
                 continue
             seen.add(ident)
-            yield ctx.finding(entity, path, ref=ident, suggest=suggestion(ident, folded))
+            yield ctx.finding(entity, path, what=what, ref=ident, suggest=suggestion(ident, folded))
 
 
 RULE = Rule(
@@ -71,8 +72,10 @@ RULE = Rule(
     summary="An activity names a recipient or transfer importer that is not a defined party.",
     severity=Severity.ERROR,
     legal_refs=(ref("30", 1, "d"),),
-    message="{entity}: recipient '{ref}' is not a defined party",
+    message="{entity}: {what} '{ref}' is not a defined party",
     hint="{suggest}Define '{ref}' under 'parties:' with 'id:', 'name:' and 'role:', or correct the id.",
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
+    led=(led_ref("24", 1),),
 )

@@ -6,20 +6,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ropa.models import Activity, LawfulBasis, RetentionAnchor, RetentionKind, RetentionRule
+from ropa.models import Activity, RetentionAnchor, RetentionKind, RetentionRule
 from ropa.rules._base import RuleContext
 
 __all__ = [
     "ENDLESS_TEXT",
+    "LAW_CITATION",
     "STATUTORY_TEXT",
     "bookkeeping_gaps",
+    "cites_law",
     "covers",
     "describe",
     "keeps_forever",
-    "legal_obligation_purposes",
     "names_bookkeeping_law",
     "needs_fallback",
     "statutory_without_duration",
+    "statutory_without_law",
 ]
 
 ENDLESS_TEXT = re.compile(
@@ -38,6 +40,15 @@ STATUTORY_TEXT = re.compile(
 )
 """Words that say a period is set by law. "Legal claims" is not one of them."""
 
+LAW_CITATION = re.compile(
+    r"\b(art(\.|ikel|icle|ículo)?|§)\s*\d"
+    r"|\b(AWR|BW|AVG|UAVG|HGB|AO|BGB|UStG|CGI|LPF)\b"
+    r"|\b(wet|act|gesetz|loi|besluit|decree|regulation|verordening|verordnung|code)\b\s+\w",
+    re.IGNORECASE,
+)
+"""Words that cite a law in a rule's own text: an article ("art. 52", "artikel 2:10", "§ 147"), a statute's
+abbreviation ("AWR", "BW", "HGB") or its name ("Wet op ...", "Act on ...")."""
+
 _BOOKKEEPING_LAW = re.compile(
     r"\b(AWR|BW)\b|rijksbelastingen|burgerlijk wetboek",
     re.IGNORECASE,
@@ -50,7 +61,8 @@ ANCHORS_NEEDING_FALLBACK = frozenset(
         RetentionAnchor.CONSENT_WITHDRAWAL,
     }
 )
-"""Events that depend on the data subject acting and may never happen for a dormant customer."""
+"""Open-ended events: they depend on the data subject acting and may never happen for a dormant
+customer, so a period that runs from them (or until them) may never end."""
 
 
 def _texts(rule: RetentionRule) -> str:
@@ -78,6 +90,14 @@ def keeps_forever(rule: RetentionRule) -> bool:
     return rule.duration is None and rule.until is None and bool(ENDLESS_TEXT.search(_texts(rule)))
 
 
+def cites_law(rule: RetentionRule) -> bool:
+    """True when the rule names the law behind its period: a ``legal_reference``, or its own text cites
+    one ("7 jaar (art. 52 AWR)")."""
+    if rule.legal_reference is not None and rule.legal_reference.strip():
+        return True
+    return bool(LAW_CITATION.search(_texts(rule)))
+
+
 def statutory_without_duration(rule: RetentionRule) -> bool:
     """True when a rule says the period is set by law (text or ``legal_reference``) but gives none."""
     if rule.duration is not None or rule.until is not None or keeps_forever(rule):
@@ -85,25 +105,37 @@ def statutory_without_duration(rule: RetentionRule) -> bool:
     return rule.legal_reference is not None or bool(STATUTORY_TEXT.search(_texts(rule)))
 
 
+def statutory_without_law(rule: RetentionRule) -> bool:
+    """True when a rule gives a period and says it is set by law, but names no law. A period the
+    organisation chose itself (the rule does not call it statutory) needs no law, whatever the basis."""
+    if rule.duration is None and rule.until is None:
+        return False
+    return bool(STATUTORY_TEXT.search(_texts(rule))) and not cites_law(rule)
+
+
 def needs_fallback(rule: RetentionRule) -> bool:
-    """True for a rule that waits for an event that may never come (RET-005)."""
+    """True for a rule whose end depends on an open-ended event that may never come (RET-005): a period
+    running from, or until, the end of the relationship, the closing of an account or the withdrawal of
+    consent; or a rule that runs until an event it does not name, or names without a period after it.
+
+    A fixed period after a named event is determinate ("20 years after the last change of the medical
+    file": ``anchor: custom`` with ``anchor_description`` and a ``duration``) and needs no fallback; so do
+    events that always come (end of a financial year, a contract or a procedure, a fixed date)."""
     if keeps_forever(rule) or rule.kind is RetentionKind.UNTIL_DATE:
         return False
     if rule.anchor in ANCHORS_NEEDING_FALLBACK:
         return True
-    return rule.kind is RetentionKind.UNTIL_EVENT and rule.anchor in (None, RetentionAnchor.CUSTOM)
+    if rule.anchor not in (None, RetentionAnchor.CUSTOM):
+        return False
+    named = bool(rule.anchor_description and rule.anchor_description.strip())
+    if named and rule.duration is not None:
+        return False  # a fixed period after a named event
+    return rule.kind is RetentionKind.UNTIL_EVENT or (named and rule.duration is None)
 
 
 def names_bookkeeping_law(text: str | None) -> bool:
     """True when a legal reference names the AWR or the BW (Dutch bookkeeping retention)."""
     return bool(text and _BOOKKEEPING_LAW.search(text))
-
-
-def legal_obligation_purposes(activity: Activity) -> tuple[bool, bool]:
-    """(some purpose is 6-1-c, every purpose with a basis is 6-1-c)."""
-    bases = [p.lawful_basis for p in activity.purposes or () if p.lawful_basis is not None]
-    some = LawfulBasis.LEGAL_OBLIGATION in bases
-    return some, some and all(b is LawfulBasis.LEGAL_OBLIGATION for b in bases)
 
 
 def bookkeeping_gaps(ctx: RuleContext, activity: Activity) -> tuple[list[int], list[int]]:

@@ -48,7 +48,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
 from ropa.rules.ret._common import covers
 
 
@@ -78,4 +78,5 @@ RULE = Rule(
     hint="Add '{category}' to the 'data_categories' of a retention rule, or add a rule for it.",
     check=check,
     doc=__doc__ or "",
+    led=(led_ref("24", 1),),
 )

@@ -38,7 +38,7 @@ from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
 from ropa.models import RetentionKind
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
 from ropa.rules.ret._common import describe, keeps_forever, statutory_without_duration
 
 _KINDS = (RetentionKind.INDETERMINATE, RetentionKind.CRITERIA)
@@ -66,4 +66,5 @@ RULE = Rule(
     hint="Add 'criteria:' saying what determines the period (e.g. 'until the claim is settled').",
     check=check,
     doc=__doc__ or "",
+    led=(led_ref("24", 1),),
 )

@@ -42,7 +42,7 @@ from collections.abc import Iterator
 from ropa.diagnostics import Severity
 from ropa.durations import guess_duration
 from ropa.models import is_iso_duration
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
 from ropa.rules.ret._common import describe
 
 FIELDS = ("duration", "review_period", "inactivity_fallback")
@@ -76,4 +76,5 @@ RULE = Rule(
     hint="Write the period as an ISO 8601 duration: {fix}.",
     check=check,
     doc=__doc__ or "",
+    led=(led_ref("24", 1),),
 )

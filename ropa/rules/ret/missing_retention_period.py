@@ -40,7 +40,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -65,4 +65,8 @@ RULE = Rule(
     ),
     check=check,
     doc=__doc__ or "",
+    led=(
+        led_ref("24", 1),
+        led_ref("5"),
+    ),
 )

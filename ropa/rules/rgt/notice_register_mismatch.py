@@ -59,104 +59,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ropa._data import eea_countries
 from ropa.diagnostics import Severity
-from ropa.durations import Duration, difference_range, parse_duration
-from ropa.models import Activity, NoticeStatement, PartyRole, is_iso_duration
+from ropa.publishing.compare import compare_activity
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 
 
-def _same(a: Duration, b: Duration) -> bool:
-    low, high = difference_range(a, b)
-    return low == 0 and high == 0
-
-
-def _recipients(ctx: RuleContext, activity: Activity, notice: NoticeStatement) -> Iterator[Finding]:
-    if notice.recipients is None or activity.recipients is None:
-        return
-    registered = {r.party for r in activity.recipients}
-    for index, party in enumerate(notice.recipients):
-        if party not in registered:
-            yield ctx.finding(
-                activity,
-                f"/notice/recipients/{index}",
-                problem=f"the notice names recipient '{party}', the register does not",
-            )
-    named = set(notice.recipients)
-    for index, recipient in enumerate(activity.recipients):
-        defined = ctx.party_by_id.get(recipient.party)
-        if recipient.party in named or (defined is not None and defined.role is PartyRole.INTERNAL):
-            continue
-        yield ctx.finding(
-            activity,
-            f"/recipients/{index}",
-            problem=f"the register lists recipient '{recipient.party}', the notice does not",
-        )
-
-
-def _transfers(ctx: RuleContext, activity: Activity, notice: NoticeStatement) -> Iterator[Finding]:
-    if notice.transfer_countries is None or activity.transfers is None:
-        return
-    eea = eea_countries()
-    first_transfer: dict[str, int] = {}
-    for index, transfer in enumerate(activity.transfers):
-        if transfer.country and transfer.country not in eea:
-            first_transfer.setdefault(transfer.country, index)
-    for index, country in enumerate(notice.transfer_countries):
-        if country not in first_transfer:
-            yield ctx.finding(
-                activity,
-                f"/notice/transfer_countries/{index}",
-                problem=f"the notice names a transfer to {country}, the register does not",
-            )
-    named = set(notice.transfer_countries)
-    for country, index in first_transfer.items():
-        if country not in named:
-            yield ctx.finding(
-                activity,
-                f"/transfers/{index}",
-                problem=f"the register lists a transfer to {country}, the notice does not",
-            )
-
-
-def _retention(ctx: RuleContext, activity: Activity, notice: NoticeStatement) -> Iterator[Finding]:
-    if notice.retention is None or activity.retention is None:
-        return
-    registered = [
-        (index, parse_duration(rule.duration))
-        for index, rule in enumerate(activity.retention)
-        if rule.duration is not None and is_iso_duration(rule.duration)
-    ]
-    stated: list[Duration] = []
-    for index, value in enumerate(notice.retention):
-        path = f"/notice/retention/{index}"
-        if not is_iso_duration(value):
-            problem = f"the notice's retention '{value}' is not an ISO 8601 duration and cannot be compared"
-            yield ctx.finding(activity, path, problem=problem)
-            continue
-        duration = parse_duration(value)
-        stated.append(duration)
-        if not any(_same(duration, other) for _, other in registered):
-            yield ctx.finding(
-                activity, path, problem=f"the notice states retention {value}, no retention rule does"
-            )
-    for index, duration in registered:
-        if not any(_same(duration, other) for other in stated):
-            yield ctx.finding(
-                activity,
-                f"/retention/{index}/duration",
-                problem=f"the register keeps data for {duration}, the notice does not say so",
-            )
-
-
 def check(ctx: RuleContext) -> Iterator[Finding]:
+    # The comparison itself is a library function (ropa.compare_notice), shared with `ropa notice`.
     for activity in ctx.activities:
-        notice = activity.notice
-        if notice is None:
-            continue
-        yield from _recipients(ctx, activity, notice)
-        yield from _transfers(ctx, activity, notice)
-        yield from _retention(ctx, activity, notice)
+        if activity.notice is not None:
+            for found in compare_activity(activity, activity.notice, ctx.party_by_id):
+                yield ctx.finding(activity, found.path, problem=found.problem)
 
 
 RULE = Rule(

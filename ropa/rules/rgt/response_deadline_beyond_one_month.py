@@ -8,8 +8,9 @@ the one month of Art. 12(3), for every possible date of receipt:
 - a deadline that is longer for some dates of receipt is a **warning**: ``P30D`` is longer than one
   month for a request received on 1 February of a common year (one month ends on 1 March, 30 days on
   3 March);
-- a deadline that is longer for every date of receipt (``P2M``, ``P45D``) is an **error**, unless an
-  ``extension`` is recorded and the deadline stays within three months;
+- a deadline that is longer for every date of receipt (``P2M``, ``P45D``) is an **error**, whether or not
+  an ``extension`` is recorded: the extension of Art. 12(3) is for complex or numerous requests, taken
+  case by case and announced within the first month, never a standard deadline;
 - a value that is not an ISO 8601 duration is a warning, with the ISO form in the hint.
 
 A register without ``request_handling`` or without a ``response_deadline`` is not reported.
@@ -87,14 +88,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             f"one month ends on {long_date(allowed)}"
         )
     if longer(deadline, month):
-        extension = handling.extension
-        within_extension = (
-            extension is not None and is_iso_duration(extension) and at_most(deadline, months(3))
-        )
         yield ctx.finding(
             organisation,
             _PATH,
-            severity=Severity.WARNING if within_extension else Severity.ERROR,
+            severity=Severity.ERROR,
             value=value,
             problem=f"is longer than the one month of Art. 12(3) for every request{detail}",
             fix=_FIX,

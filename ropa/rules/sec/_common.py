@@ -5,11 +5,34 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
+from ropa._data import load_data
 from ropa.models import Activity, MeasureKind, ProcessorActivity, SecurityMeasure, SpecificMeasure
 from ropa.rules._base import RuleContext
 
-__all__ = ["Effective", "art32_points", "effective_measures"]
+__all__ = ["Effective", "art32_points", "effective_measures", "vague_phrase"]
+
+
+@cache
+def _vocabulary() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
+    data = load_data("security_vocabulary")
+    vague = tuple(re.compile(p, re.IGNORECASE) for phrases in data["vague"].values() for p in phrases)
+    words = sorted({w for terms in data["concrete"].values() for w in terms}, key=len, reverse=True)
+    concrete = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE)
+    return vague, concrete
+
+
+def vague_phrase(description: str) -> str | None:
+    """The vague phrase (``passende maatregelen``, ``appropriate measures``) when a measure's description
+    says only that and names no concrete control (``ropa/data/security_vocabulary.json``), else ``None``."""
+    vague, concrete = _vocabulary()
+    for pattern in vague:
+        match = pattern.search(description)
+        if match is not None:
+            return None if concrete.search(description) else " ".join(match.group(0).split())
+    return None
+
 
 _POINT = re.compile(r"([a-d])\)?\s*$", re.IGNORECASE)
 

@@ -55,7 +55,7 @@ from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
 from ropa.models import Activity, ProcessorActivity
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
 from ropa.rules.sec._common import Effective, effective_measures
 
 _POINTS = {
@@ -110,4 +110,6 @@ RULE = Rule(
     ),
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
+    led=(led_ref("29", 1),),
 )

@@ -1,10 +1,11 @@
 """SEC-003 organisational-measures-only: a high-risk activity is protected by organisational measures only.
 
 ## What it does
-Reports each activity that processes special-category data (a data category with ``special``, or
-``special_categories: true``) or is ``large_scale: true``, when every security measure that applies to
-it (referenced or inherited, plus its own) is of kind ``organisational``. Measures without a ``kind``
-are given the benefit of the doubt.
+Reports each activity that processes special-category data (in any way the register says so: a data
+category with ``special`` or a DPV IRI under an Art. 9(1) concept, ``special_categories: true`` or an
+``art9`` condition; see :mod:`ropa.law`) or is ``large_scale: true``, when every security measure that
+applies to it (referenced or inherited, plus its own) is of kind ``organisational``. Measures without a
+``kind`` are given the benefit of the doubt.
 
 ## Why is this bad?
 Art. 32(1) asks for measures appropriate to the risk, "taking into account the state of the art". Health
@@ -47,13 +48,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.law import processes_special
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
 from ropa.rules.sec._common import effective_measures
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
-        special = activity.special_categories is True or any(c.special for c in ctx.categories_of(activity))
+        special = processes_special(activity, ctx.category_by_id)
         if not special and activity.large_scale is not True:
             continue
         effective = effective_measures(ctx, activity)
@@ -76,4 +78,6 @@ RULE = Rule(
     ),
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
+    led=(led_ref("29", 1),),
 )

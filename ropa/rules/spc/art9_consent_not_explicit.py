@@ -55,26 +55,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.models import LawfulBasis, ProcessingRole, SpecialCondition
+from ropa.law import consent_purposes, explicit_consent_conditions
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
-        if activity.role is ProcessingRole.PROCESSOR:
+        conditions = explicit_consent_conditions(activity)
+        if not conditions:
             continue
-        art9_index = next(
-            (
-                i
-                for i, b in enumerate(activity.art9 or ())
-                if b.condition is SpecialCondition.EXPLICIT_CONSENT
-            ),
-            None,
-        )
-        if art9_index is None:
-            continue
+        art9_index = conditions[0]
         purposes = list(enumerate(activity.purposes or ()))
-        consent_based = [(i, p) for i, p in purposes if p.lawful_basis is LawfulBasis.CONSENT]
+        consent_based = list(consent_purposes(activity))
         if not consent_based:
             if not any(p.consent is not None and p.consent.explicit is True for _, p in purposes):
                 yield ctx.finding(

@@ -1,10 +1,12 @@
 """SPC-005 criminal-data-without-art10-authorisation: criminal-offence data lack an Art. 10 authorisation.
 
 ## What it does
-Reports each activity that uses a data category with ``criminal: true`` (personal data relating to
-criminal convictions and offences) and has no ``art10.authorisation``. The finding points at
-``art10`` when the block is there but empty, else at the first criminal data category. Activities with
-``role: processor`` are not checked: the authorisation is the controller's to establish.
+Reports each activity that uses a data category holding personal data relating to criminal convictions
+and offences (``criminal: true``, or a DPV IRI under ``pd:Criminal``, such as ``pd:CriminalConviction``)
+and has no ``art10.authorisation``. The finding points at ``art10`` when the block is there but empty, else
+at the first criminal data category. Entries of the processor's record are not checked: the authorisation
+is the controller's to establish. Activities under the Law Enforcement Directive (``regime: led``) are not
+checked: processing criminal-offence data is what that Directive governs.
 
 ## Why is this bad?
 Art. 10 allows such processing only under the control of official authority, or when authorised by
@@ -48,19 +50,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.models import ProcessingRole
+from ropa.law import criminal_refs
 from ropa.rules._base import Finding, Rule, RuleContext, ref
-from ropa.rules.spc._special import criminal_refs
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
-        if activity.role is ProcessingRole.PROCESSOR:
-            continue
         art10 = activity.art10
         if art10 is not None and (art10.authorisation or "").strip():
             continue
-        refs = criminal_refs(ctx, activity)
+        refs = criminal_refs(activity, ctx.category_by_id)
         if not refs:
             continue
         path = "/art10" if art10 is not None else refs[0].path

@@ -2,8 +2,8 @@
 
 ## What it does
 Reports each activity that declares ``special_categories: false`` while one of its data categories is
-special-category data (``special`` set, or a DPV ``pd:`` IRI of an Art. 9(1) category). SPC-001 stays
-silent for such an activity until the contradiction is resolved.
+special-category data (``special`` set, or a DPV IRI that is or falls under an Art. 9(1) concept).
+SPC-001 stays silent for such an activity until the contradiction is resolved.
 
 ## Why is this bad?
 The register contradicts itself about Art. 9 data, and everything that depends on the answer does too:
@@ -55,17 +55,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
+from ropa.law import describe_special, special_refs
 from ropa.rules._base import Finding, Rule, RuleContext, ref
-from ropa.rules.spc._special import describe, special_refs
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
         if activity.special_categories is not False:
             continue
-        refs = special_refs(ctx, activity)
+        refs = special_refs(activity, ctx.category_by_id)
         if refs:
-            yield ctx.finding(activity, "/special_categories", what=describe(refs))
+            yield ctx.finding(activity, "/special_categories", what=describe_special(refs))
 
 
 RULE = Rule(

@@ -58,9 +58,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
+from ropa.law import criminal_refs, special_refs
 from ropa.models import SpecialCondition
 from ropa.rules._base import Finding, Rule, RuleContext, ref
-from ropa.rules.spc._special import criminal_refs, has_broken_category, special_refs
 
 
 def _subject(conditions: list[SpecialCondition]) -> str:
@@ -83,16 +83,18 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                     fix="Keep one entry per condition, with the one law reference that applies.",
                 )
             seen.add(basis.condition)
-        if activity.special_categories is True or special_refs(ctx, activity):
+        categories = ctx.category_by_id
+        if activity.special_categories is True or special_refs(activity, categories):
             continue
-        if has_broken_category(ctx, activity):
+        if ctx.has_broken_category(activity):
             continue  # the category that failed to load may be the special one
         art10 = activity.art10
-        if criminal_refs(ctx, activity) and (art10 is None or not (art10.authorisation or "").strip()):
+        criminal = bool(criminal_refs(activity, categories))
+        if criminal and (art10 is None or not (art10.authorisation or "").strip()):
             continue  # SPC-005: criminal data stated under Art. 9 instead of Art. 10
         conditions = list(dict.fromkeys(b.condition for b in activity.art9))
         verb = "are" if len(conditions) > 1 else "is"
-        if criminal_refs(ctx, activity):
+        if criminal:
             fix = "Criminal-offence data need the Art. 10 authorisation only: remove 'art9:'."
         else:
             fix = (

@@ -3,12 +3,16 @@
 ## What it does
 Reports each activity that processes special-category data, and states no Art. 9(2) condition
 (``art9`` missing or empty). An activity processes such data when one of its data categories has
-``special`` set (or a DPV ``pd:`` IRI of an Art. 9(1) category, such as ``pd:Health``), or when it declares
-``special_categories: true``. One finding per activity, at the first such data category.
+``special`` set, or a DPV IRI that is, or falls under, an Art. 9(1) concept (``pd:Health``,
+``https://w3id.org/dpv/pd#HealthRecord``, ``pd:FacialPrint``, every sub-concept of DPV's own hierarchy; see
+:mod:`ropa.law`), or when it declares ``special_categories: true``. One finding per activity, at the first
+such data category.
 
 An activity that declares ``special_categories: false`` while using special-category data is reported
-by SPC-006 only: the register contradicts itself, and which fix applies is not known yet. Activities
-with ``role: processor`` are not checked: the Art. 9(2) condition is the controller's to establish.
+by SPC-006 only: the register contradicts itself, and which fix applies is not known yet. Entries of the
+processor's record are not checked: the Art. 9(2) condition is the controller's to establish. Activities
+under the Law Enforcement Directive (``regime: led``) are not checked either: Art. 10 of the Directive,
+not Art. 9 GDPR, governs their special-category data.
 
 ## Why is this bad?
 Processing racial or ethnic origin, political opinions, religious or philosophical beliefs, trade-union
@@ -54,20 +58,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.models import ProcessingRole
+from ropa.law import describe_special, special_refs
 from ropa.rules._base import Finding, Rule, RuleContext, ref
-from ropa.rules.spc._special import describe, special_refs
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
-        if activity.role is ProcessingRole.PROCESSOR:
-            continue
         if activity.art9 or activity.special_categories is False:
             continue  # a condition is stated, or the contradiction is SPC-006's
-        refs = special_refs(ctx, activity)
+        refs = special_refs(activity, ctx.category_by_id)
         if refs:
-            yield ctx.finding(activity, refs[0].path, what=describe(refs))
+            yield ctx.finding(activity, refs[0].path, what=describe_special(refs))
         elif activity.special_categories is True:
             yield ctx.finding(activity, "/special_categories", what="declared by 'special_categories: true'")
 

@@ -15,6 +15,7 @@ from ropa.rules.trf import (
     transfer_without_destination,
     transfer_without_mechanism,
     transfer_without_tia,
+    transfers_not_stated,
     undocumented_compelling_interests_transfer,
 )
 
@@ -30,4 +31,5 @@ RULES: tuple[Rule, ...] = (
     undocumented_compelling_interests_transfer.RULE,
     intra_eea_transfer.RULE,
     stale_adequacy_data.RULE,
+    transfers_not_stated.RULE,
 )

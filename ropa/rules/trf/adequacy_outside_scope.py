@@ -6,14 +6,20 @@ importers, when the register does not show that the importer is one of them:
 
 | Country | Decision covers | The importing party must record |
 |---|---|---|
-| US | organisations on the DPF list | ``dpf: {certified: true}`` or ``adequacy_scope: DPF`` |
+| US | organisations on the DPF list | ``dpf: {certified: true}`` (the DPF list was checked) |
 | CA | organisations subject to PIPEDA | ``adequacy_scope: PIPEDA`` |
 | JP | business operators subject to the APPI | ``adequacy_scope: APPI`` |
 | KR | entities subject to PIPA | ``adequacy_scope: PIPA`` |
 
-The scope of each decision comes from ropa's adequacy data. A transfer that names no importer
-(``recipient``) is reported too: coverage cannot be shown without one. An importer id that is not
-defined is REC-001's, and is not reported again here.
+The scope of each decision comes from ropa's adequacy data, as of the check date (``--today``): a US
+transfer checked as of 2019 is judged under the Privacy Shield (``adequacy_scope: Privacy Shield``), one
+checked as of 2021 under no decision at all (TRF-003). ``adequacy_scope: DPF`` without a ``dpf`` block claims
+DPF coverage without a certification check and does not count; ``dpf: {certified: false}`` says the
+importer is not covered. A transfer that names no importer (``recipient``) is reported too: coverage cannot
+be shown without one. An importer id that is not defined is REC-001's, and is not reported again here. The
+finding cites Art. 1 of the decision that applies to the destination (Decision 2002/2/EC for Canada,
+(EU) 2019/419 for Japan, (EU) 2022/254 for Korea, (EU) 2023/1795 for the United States). A DPF check that
+is old or undated is TRF-005's.
 
 ## Why is this bad?
 A partial decision makes transfers adequate only to the covered importers. For the United States,
@@ -62,8 +68,10 @@ the Credit Information Act); ropa cannot see these, so record such importers wit
 ``adequacy_scope: PIPA``.
 
 ## References
-- Art. 45 GDPR
-- Art. 1 Commission Implementing Decision (EU) 2023/1795 (EU-US Data Privacy Framework)
+- Art. 45(1) GDPR
+- Art. 1 of the adequacy decision for the destination: Commission Decision 2002/2/EC (Canada),
+  Implementing Decisions (EU) 2019/419 (Japan), (EU) 2022/254 (Republic of Korea) and (EU) 2023/1795
+  (EU-US Data Privacy Framework)
 """
 
 from __future__ import annotations
@@ -71,17 +79,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import LegalRef, Severity
+from ropa.law import Decision, adequacy
 from ropa.models import Party, TransferMechanism
 from ropa.rules._base import Finding, Rule, RuleContext, ref
-from ropa.rules.trf._common import Decision, adequacy, is_intra_eea, transfers
+from ropa.rules.trf._common import no_chapter_v_transfer, transfers
 
 
 def covered(party: Party, decision: Decision) -> bool:
-    """True when ``party`` records that it falls under the partial ``decision``."""
+    """True when ``party`` records that it falls under the partial ``decision``.
+
+    For the Data Privacy Framework only a certification check counts (``dpf: {certified: true}``):
+    ``adequacy_scope: DPF`` alone claims coverage without showing that anyone looked the importer up on the
+    DPF list, which is what Art. 1 of Decision (EU) 2023/1795 makes coverage depend on.
+    """
     key = (decision.scope_key or "").casefold()
-    if key == "dpf" and party.dpf is not None and party.dpf.certified:
-        return True
+    if key == "dpf":
+        return party.dpf is not None and party.dpf.certified
     return party.adequacy_scope is not None and party.adequacy_scope.strip().casefold() == key
+
+
+def _claims_dpf(party: Party) -> bool:
+    return party.adequacy_scope is not None and party.adequacy_scope.strip().casefold() == "dpf"
 
 
 def _fix(decision: Decision, named: bool) -> str:
@@ -102,7 +120,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     parties = ctx.party_by_id
     for site in transfers(ctx):
         transfer = site.transfer
-        if transfer.mechanism is not TransferMechanism.ADEQUACY or is_intra_eea(transfer):
+        if transfer.mechanism is not TransferMechanism.ADEQUACY or no_chapter_v_transfer(transfer, ctx.today):
             continue
         decision = data.decision_for(transfer, ctx.today)
         if decision is None or not decision.partial:
@@ -115,10 +133,19 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 continue  # undefined or broken importer: REC-001's, or already reported by the loader
             if covered(party, decision):
                 continue
-            reason = f"importer {party.id} is not recorded as covered"
+            if (decision.scope_key or "").casefold() == "dpf" and party.dpf is not None:
+                reason = f"importer {party.id} is recorded as not certified ('dpf.certified: false')"
+            elif (decision.scope_key or "").casefold() == "dpf" and _claims_dpf(party):
+                reason = (
+                    f"importer {party.id} claims DPF coverage ('adequacy_scope: DPF') with no record of a "
+                    "certification check"
+                )
+            else:
+                reason = f"importer {party.id} is not recorded as covered"
         yield ctx.finding(
             site.owner,
             site.path,
+            legal_refs=(ref("45", 1), LegalRef("1", instrument=decision.decision)),
             destination=transfer.country or "",
             scope=decision.scope_key or "",
             reason=reason,
@@ -131,9 +158,10 @@ RULE = Rule(
     name="adequacy-outside-scope",
     summary="A transfer relies on a partial adequacy decision, but the importer is not shown to be covered.",
     severity=Severity.ERROR,
-    legal_refs=(ref("45"), LegalRef("1", instrument="Implementing Decision (EU) 2023/1795")),
+    legal_refs=(ref("45", 1),),
     message="{entity}: transfer to {destination} relies on partial adequacy ({scope}), but {reason}",
     hint="{fix}",
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
 )

@@ -49,9 +49,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
+from ropa.law import adequacy
 from ropa.models import TransferMechanism
 from ropa.rules._base import Finding, Rule, RuleContext, ref
-from ropa.rules.trf._common import adequacy, destination, is_intra_eea, transfers
+from ropa.rules.trf._common import destination, no_chapter_v_transfer, transfers
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -59,7 +60,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     for site in transfers(ctx):
         transfer = site.transfer
         target = destination(transfer)
-        if transfer.mechanism is not TransferMechanism.ADEQUACY or target is None or is_intra_eea(transfer):
+        if (
+            transfer.mechanism is not TransferMechanism.ADEQUACY
+            or target is None
+            or no_chapter_v_transfer(transfer, ctx.today)
+        ):
             continue
         if data.decision_for(transfer, ctx.today) is not None:
             continue
@@ -87,4 +92,5 @@ RULE = Rule(
     ),
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
 )

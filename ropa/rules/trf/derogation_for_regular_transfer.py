@@ -43,7 +43,7 @@ from collections.abc import Iterator
 from ropa.diagnostics import Severity
 from ropa.models import Frequency
 from ropa.rules._base import Finding, Rule, RuleContext, ref
-from ropa.rules.trf._common import destination, is_intra_eea, transfers
+from ropa.rules.trf._common import destination, no_chapter_v_transfer, transfers
 
 REPEATED = frozenset({Frequency.REGULAR, Frequency.SYSTEMATIC, Frequency.CONTINUOUS})
 
@@ -54,7 +54,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         mechanism = transfer.mechanism
         if mechanism is None or not mechanism.is_derogation or transfer.frequency not in REPEATED:
             continue
-        if is_intra_eea(transfer):
+        if no_chapter_v_transfer(transfer, ctx.today):
             continue
         yield ctx.finding(
             site.owner,
@@ -78,4 +78,5 @@ RULE = Rule(
     ),
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
 )

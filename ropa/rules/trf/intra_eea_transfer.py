@@ -2,7 +2,11 @@
 
 ## What it does
 Reports each transfer whose ``country`` is a member of the European Economic Area (the EU-27, Iceland,
-Liechtenstein and Norway) and that names no international organisation.
+Liechtenstein and Norway) and that names no international organisation; and each transfer to a country that
+EU law did not treat as a third country on the check date (``--today``): the United Kingdom until
+31 December 2020 (EU membership and the transition period of the Withdrawal Agreement) and until its
+adequacy decision of 28 June 2021 (the bridge of Art. FINPROV.10A of the EU-UK Trade and Cooperation
+Agreement). The periods are in ropa's adequacy data (``not_a_third_country``).
 
 ## Why is this bad?
 Chapter V applies to transfers to third countries and international organisations (Art. 44). Data sent
@@ -44,14 +48,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.rules._base import Finding, Rule, RuleContext, ref
-from ropa.rules.trf._common import is_intra_eea, transfers
+from ropa.law import not_a_third_country
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
+from ropa.rules.trf._common import is_intra_eea, no_chapter_v_transfer, transfers
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for site in transfers(ctx):
-        if is_intra_eea(site.transfer):
-            yield ctx.finding(site.owner, f"{site.path}/country", country=site.transfer.country)
+        transfer = site.transfer
+        if not no_chapter_v_transfer(transfer, ctx.today) or transfer.country is None:
+            continue
+        if is_intra_eea(transfer):
+            why = "stays inside the EEA"
+        else:
+            period = not_a_third_country(transfer.country, ctx.today)
+            reason = period.reason if period is not None else ""
+            why = f"was no transfer to a third country on {ctx.today.isoformat()}: {reason}"
+        yield ctx.finding(site.owner, f"{site.path}/country", country=transfer.country, why=why)
 
 
 RULE = Rule(
@@ -60,8 +73,10 @@ RULE = Rule(
     summary="A transfer is recorded to a country inside the EEA, which is no Chapter V transfer.",
     severity=Severity.INFO,
     legal_refs=(ref("44"),),
-    message="{entity}: transfer to {country} stays inside the EEA",
+    message="{entity}: transfer to {country} {why}",
     hint="List the party under 'recipients:' and remove the transfer: Chapter V covers third countries only.",
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
+    led=(led_ref("35", 1),),
 )

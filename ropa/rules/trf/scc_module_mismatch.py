@@ -66,7 +66,7 @@ from collections.abc import Iterator
 from ropa.diagnostics import LegalRef, Severity
 from ropa.models import PartyRole, TransferMechanism
 from ropa.rules._base import Finding, Rule, RuleContext, ref
-from ropa.rules.trf._common import destination, is_intra_eea, transfers
+from ropa.rules.trf._common import destination, no_chapter_v_transfer, transfers
 
 MODULE_NAMES = {
     1: "controller to controller",
@@ -91,7 +91,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     for site in transfers(ctx):
         transfer = site.transfer
         target = destination(transfer)
-        if transfer.mechanism is not TransferMechanism.SCC or target is None or is_intra_eea(transfer):
+        if (
+            transfer.mechanism is not TransferMechanism.SCC
+            or target is None
+            or no_chapter_v_transfer(transfer, ctx.today)
+        ):
             continue
         importer = parties.get(transfer.recipient) if transfer.recipient else None
         role = importer.role if importer is not None else None
@@ -128,4 +132,5 @@ RULE = Rule(
     hint="{fix}",
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
 )

@@ -57,8 +57,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
+from ropa.law import adequacy
 from ropa.rules._base import Finding, Rule, RuleContext, ref
-from ropa.rules.trf._common import adequacy, transfers
+from ropa.rules.trf._common import transfers
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -98,4 +99,5 @@ RULE = Rule(
     hint="{fix}",
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
 )

@@ -49,8 +49,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import LegalRef, Severity
+from ropa.law import add_months
 from ropa.rules._base import Finding, Rule, RuleContext, ref
-from ropa.rules.trf._common import add_months
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -80,4 +80,5 @@ RULE = Rule(
     hint="Look the party up on dataprivacyframework.gov and record the date in 'dpf.checked'.",
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
 )

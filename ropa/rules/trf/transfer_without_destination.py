@@ -51,7 +51,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
 from ropa.rules.trf._common import blank, transfers
 
 
@@ -80,4 +80,6 @@ RULE = Rule(
     hint="Add 'country:' (an ISO code such as US) or 'international_organisation:' to the transfer{where}.",
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
+    led=(led_ref("24", 1),),
 )

@@ -48,14 +48,14 @@ from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
 from ropa.rules._base import Finding, Rule, RuleContext, ref
-from ropa.rules.trf._common import destination, is_intra_eea, transfers
+from ropa.rules.trf._common import destination, no_chapter_v_transfer, transfers
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for site in transfers(ctx):
         transfer = site.transfer
         target = destination(transfer)
-        if transfer.mechanism is not None or target is None or is_intra_eea(transfer):
+        if transfer.mechanism is not None or target is None or no_chapter_v_transfer(transfer, ctx.today):
             continue
         yield ctx.finding(site.owner, site.path, destination=target)
 
@@ -73,4 +73,5 @@ RULE = Rule(
     ),
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
 )

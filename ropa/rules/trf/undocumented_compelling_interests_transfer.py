@@ -49,7 +49,7 @@ from collections.abc import Iterator
 from ropa.diagnostics import Severity
 from ropa.models import TransferMechanism
 from ropa.rules._base import Finding, Rule, RuleContext, ref
-from ropa.rules.trf._common import blank, destination, is_intra_eea, transfers
+from ropa.rules.trf._common import blank, destination, no_chapter_v_transfer, transfers
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -57,7 +57,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         transfer = site.transfer
         if transfer.mechanism is not TransferMechanism.COMPELLING_LEGITIMATE_INTERESTS:
             continue
-        if is_intra_eea(transfer):
+        if no_chapter_v_transfer(transfer, ctx.today):
             continue
         doc = transfer.documentation
         missing = []
@@ -94,4 +94,5 @@ RULE = Rule(
     ),
     check=check,
     doc=__doc__ or "",
+    processor_record=True,
 )
