@@ -5,8 +5,9 @@ texts, provisions and severities come from the table (:mod:`ropa.changes._catalo
 field (``detect.field``) or by findings (``detect.findings``) need no detector: :func:`meanings` applies
 those entries generically.
 
-Semantic questions (is this party a processor, is this category special) are answered from the version the
-question is about: the new register for what was added, the old one for what was removed.
+Semantic questions (is this party a processor, is this category special, is this a third country) are
+answered by :mod:`ropa.law`, the one reading the rules use too, on the version the question is about: the
+new register for what was added, the old one for what was removed.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ropa._data import eea_countries
 from ropa.changes._catalogue import ChangeCode, change_code, change_codes
 from ropa.changes._entities import Pair
 from ropa.changes._model import EntityChange, Meaning, Side
@@ -25,6 +25,21 @@ from ropa.changes._snapshot import Snapshot
 from ropa.changes._walk import pair_items
 from ropa.diagnostics import Diagnostic, Location
 from ropa.durations import Duration, longer, parse_duration, shorter
+from ropa.law import (
+    criminal_refs,
+    determines_own_purposes,
+    is_criminal,
+    is_national_id,
+    is_processor,
+    is_third_country,
+    national_id_refs,
+    processes_criminal,
+    processes_special,
+    recipient_party_ids,
+    regime,
+    special_category,
+    special_refs,
+)
 from ropa.loading.loader import ENTITY_NOUN
 
 __all__ = ["DETECTORS", "meanings"]
@@ -38,6 +53,7 @@ class _Context:
     head: Snapshot
     pairs: list[Pair]
     changes: dict[tuple[str, str | None], EntityChange]
+    today: dt.date
     out: list[Meaning] = field(default_factory=list)
 
     def of(self, kind: str) -> Iterator[Pair]:
@@ -173,49 +189,54 @@ def _purposes(ctx: _Context) -> None:
                 ctx.emit("lawful-basis-changed", pair, detail, where)
 
 
+_DECLARED = "special-category data (declared)"
+
+
 def _special_kinds(activity: Any, categories: dict[str, Any]) -> set[str]:
-    kinds = {
-        str(c.special) for c in (categories.get(i) for i in _ids(activity.data_categories)) if c and c.special
-    }
-    if activity.special_categories is True and not kinds:
-        kinds.add("special categories (declared)")
+    """The Art. 9(1) kinds the activity processes, as :mod:`ropa.law` reads them; a declaration alone
+    (``special_categories: true``, an ``art9`` condition) counts as one kind."""
+    kinds = {ref.kind for ref in special_refs(activity, categories)}
+    if not kinds and processes_special(activity, categories):
+        kinds.add(_DECLARED)
     return kinds
 
 
-def _flagged(activity: Any, categories: dict[str, Any], flag: str) -> list[str]:
-    return [i for i in _ids(activity.data_categories) if getattr(categories.get(i), flag, None) is True]
+def _sensitive(category: Any) -> bool:
+    return special_category(category) is not None or is_criminal(category) or is_national_id(category)
 
 
 def _data(ctx: _Context) -> None:
     old_categories = _by_id(ctx.base.register.data_categories)
     new_categories = _by_id(ctx.head.register.data_categories)
     subjects = _by_id(ctx.head.register.data_subjects)
-    sensitive = {
-        i
-        for i, c in new_categories.items()
-        if c.special is not None or c.criminal is True or c.national_id is True
-    }
+    sensitive = {i for i, c in new_categories.items() if _sensitive(c)}
     for pair in ctx.of("activities"):
         new = pair.new
         if new is None:
             continue
         old = pair.old
-        gained = _special_kinds(new, new_categories) - (_special_kinds(old, old_categories) if old else set())
-        if gained and not (
-            old and _special_kinds(old, old_categories) and gained == {"special categories (declared)"}
-        ):
+        before = _special_kinds(old, old_categories) if old is not None else set()
+        gained = _special_kinds(new, new_categories) - before
+        if gained and not (before and gained == {_DECLARED}):
             ctx.emit("special-category-added", pair, ", ".join(sorted(gained)), "/data_categories")
-        for flag, name in (("criminal", "criminal-data-added"), ("national_id", "national-id-added")):
-            before = set(_flagged(old, old_categories, flag)) if old else set()
-            now = [i for i in _flagged(new, new_categories, flag) if i not in before]
-            if now and not before:
-                detail = ", ".join(_named("data category", i, new_categories) for i in now)
-                ctx.emit(name, pair, detail, "/data_categories")
+        if processes_criminal(new, new_categories) and not (old and processes_criminal(old, old_categories)):
+            refs = criminal_refs(new, new_categories)
+            detail = ", ".join(_named("data category", r.category.id, new_categories) for r in refs)
+            ctx.emit(
+                "criminal-data-added",
+                pair,
+                detail or "an Art. 10 authorisation is recorded",
+                "/data_categories",
+            )
+        had_id = bool(old and national_id_refs(old, old_categories))
+        refs = national_id_refs(new, new_categories)
+        if refs and not had_id:
+            detail = ", ".join(_named("data category", r.category.id, new_categories) for r in refs)
+            ctx.emit("national-id-added", pair, detail, refs[0].path)
         if old is None:
             continue
-        for ident in _ids(new.data_subjects):
+        for index, ident in enumerate(_ids(new.data_subjects)):
             if ident not in _ids(old.data_subjects):
-                index = _ids(new.data_subjects).index(ident)
                 ctx.emit(
                     "data-subjects-added",
                     pair,
@@ -232,8 +253,33 @@ def _data(ctx: _Context) -> None:
                 )
 
 
-def _recipient_ids(activity: Any) -> list[str]:
-    return _ids(getattr(r, "party", None) for r in activity.recipients or ()) if activity is not None else []
+def _recipients_of(activity: Any) -> dict[str, tuple[str, Any]]:
+    """The recipients of an activity by key: parties (its recipients and transfer importers, as
+    :mod:`ropa.law` reads them) as ``party:<id>``, categories of recipients as ``category:<text>``; each
+    with the JSON Pointer of where it is named and the recipient entry (``None`` for an importer)."""
+    out: dict[str, tuple[str, Any]] = {}
+    if activity is None:
+        return out
+    for index, recipient in enumerate(activity.recipients or ()):
+        category = getattr(recipient, "category", None)
+        if isinstance(category, str) and category.strip():
+            out.setdefault(f"category:{' '.join(category.split())}", (f"/recipients/{index}", recipient))
+    named = {r.party: index for index, r in enumerate(activity.recipients or ()) if getattr(r, "party", None)}
+    importers = {t.recipient: index for index, t in enumerate(activity.transfers or ()) if t.recipient}
+    for ident in recipient_party_ids(activity):
+        where = f"/recipients/{named[ident]}" if ident in named else f"/transfers/{importers[ident]}"
+        out.setdefault(f"party:{ident}", (where, None))
+    return out
+
+
+def _recipient_text(key: str, entry: Any, parties: dict[str, Any]) -> tuple[str, str | None]:
+    """For people, and the recipient's role."""
+    kind, _, value = key.partition(":")
+    if kind == "party":
+        role = _text(getattr(parties.get(value), "role", None))
+        return _named("party", value, parties), role
+    role = _text(getattr(entry, "role", None))
+    return f"recipient category {_quote(value)}", role
 
 
 def _recipients(ctx: _Context) -> None:
@@ -242,36 +288,28 @@ def _recipients(ctx: _Context) -> None:
     for pair in ctx.of("activities"):
         if pair.new is None:
             continue
-        before = _recipient_ids(pair.old)
-        for index, ident in enumerate(_recipient_ids(pair.new)):
-            if ident in before:
+        before = _recipients_of(pair.old)
+        for key, (where, entry) in _recipients_of(pair.new).items():
+            if key in before:
                 continue
-            role = _text(getattr(new_parties.get(ident), "role", None))
+            text, role = _recipient_text(key, entry, new_parties)
             if role == "internal":
                 continue
-            detail = _named("party", ident, new_parties) + (
-                f", role {role}" if role else ", role not recorded"
-            )
-            name = "processor-added" if role == "processor" else "recipient-added"
-            ctx.emit(name, pair, detail, f"/recipients/{index}")
+            detail = text + (f", role {role}" if role else ", role not recorded")
+            ctx.emit("processor-added" if role == "processor" else "recipient-added", pair, detail, where)
         if pair.old is None:
             continue
-        after = _recipient_ids(pair.new)
-        for index, ident in enumerate(before):
-            if ident not in after:
-                ctx.emit(
-                    "recipient-removed",
-                    pair,
-                    _named("party", ident, old_parties),
-                    f"/recipients/{index}",
-                    old_path=True,
-                )
+        after = _recipients_of(pair.new)
+        for key, (where, entry) in before.items():
+            if key not in after:
+                text, _ = _recipient_text(key, entry, old_parties)
+                ctx.emit("recipient-removed", pair, text, where, old_path=True)
 
 
 def _sub_processors(ctx: _Context) -> None:
     parties = _by_id(ctx.head.register.parties)
     for pair in ctx.of("parties"):
-        if pair.old is None or pair.new is None or _text(pair.new.role) != "processor":
+        if pair.old is None or pair.new is None or not is_processor(pair.new):
             continue
         before = _ids(pair.old.sub_processors)
         for index, ident in enumerate(_ids(pair.new.sub_processors)):
@@ -292,6 +330,24 @@ def _sub_processors(ctx: _Context) -> None:
                 ctx.emit("own-sub-processor-added", pair, detail, f"/sub_processors/{index}")
 
 
+def _own_purposes(ctx: _Context) -> None:
+    for pair in ctx.of("parties"):
+        if pair.new is None or not determines_own_purposes(pair.new):
+            continue
+        if pair.old is not None and determines_own_purposes(pair.old):
+            continue
+        ctx.emit("processor-uses-data-for-own-purposes", pair, _quote(pair.new.own_purposes), "/own_purposes")
+
+
+def _regime(ctx: _Context) -> None:
+    for pair in ctx.of("activities"):
+        if pair.old is None or pair.new is None:
+            continue
+        before, after = regime(pair.old), regime(pair.new)
+        if before != after:
+            ctx.emit("regime-changed", pair, f"regime: {before} → {after}", "/regime")
+
+
 def _controller(processing: Any) -> str:
     controller = getattr(processing, "controller", None)
     name = getattr(controller, "name", None)
@@ -299,12 +355,11 @@ def _controller(processing: Any) -> str:
 
 
 def _party_country(ctx: _Context) -> None:
-    eea = eea_countries()
     for pair in ctx.of("parties"):
         if pair.old is None or pair.new is None:
             continue
         before, after = pair.old.country, pair.new.country
-        if after and after not in eea and after != before and (before is None or before in eea):
+        if after != before and is_third_country(after, ctx.today) and not is_third_country(before, ctx.today):
             ctx.emit(
                 "party-moved-to-third-country",
                 pair,
@@ -318,13 +373,13 @@ def _party_country(ctx: _Context) -> None:
 # --------------------------------------------------------------------------------------------------------
 
 
-def _destinations(entity: Any) -> list[tuple[str, str | None, str | None, int]]:
-    """``(destination, recipient, mechanism, index)`` of the transfers outside the EEA."""
-    eea = eea_countries()
+def _destinations(entity: Any, day: dt.date) -> list[tuple[str, str | None, str | None, int]]:
+    """``(destination, recipient, mechanism, index)`` of the transfers to a third country or an
+    international organisation on ``day``."""
     out = []
     for index, transfer in enumerate(getattr(entity, "transfers", None) or ()):
         place = transfer.country or transfer.international_organisation
-        if not place or (transfer.country and transfer.country in eea):
+        if not place or (transfer.country and not is_third_country(transfer.country, day)):
             continue
         out.append((place, transfer.recipient, _text(transfer.mechanism), index))
     return out
@@ -348,8 +403,8 @@ def _transfers(ctx: _Context) -> None:
         for pair in ctx.of(kind):
             if pair.new is None:
                 continue
-            before = _destinations(pair.old) if pair.old is not None else []
-            after = _destinations(pair.new)
+            before = _destinations(pair.old, ctx.today) if pair.old is not None else []
+            after = _destinations(pair.new, ctx.today)
             for t in after:
                 matches = [o for o in before if _same(t, o)]
                 if not matches:
@@ -529,6 +584,8 @@ DETECTORS: dict[str, Callable[[_Context], None]] = {
     "recipients": _recipients,
     "sub-processors": _sub_processors,
     "party-country": _party_country,
+    "own-purposes": _own_purposes,
+    "regime": _regime,
     "transfers": _transfers,
     "retention": _retention,
     "security": _security,
@@ -593,9 +650,12 @@ def meanings(
     pairs: list[Pair],
     entities: list[EntityChange],
     introduced: Iterable[Diagnostic] = (),
+    *,
+    today: dt.date,
 ) -> list[Meaning]:
-    """Every change code that applies, most severe first, then in entity order."""
-    ctx = _Context(base, head, pairs, {(e.kind, e.id): e for e in entities})
+    """Every change code that applies, most severe first, then in entity order; ``today`` decides what is a
+    third country (adequacy and the periods in which a country was none change over time)."""
+    ctx = _Context(base, head, pairs, {(e.kind, e.id): e for e in entities}, today)
     for detector in DETECTORS.values():
         detector(ctx)
     _by_field(ctx, entities)

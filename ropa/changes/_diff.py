@@ -35,7 +35,7 @@ def compare(base: Snapshot, head: Snapshot, config: Config | None, *, today: dt.
         base=base,
         head=head,
         entities=tuple(entities),
-        meanings=tuple(meanings(base, head, pairs, entities, introduced)),
+        meanings=tuple(meanings(base, head, pairs, entities, introduced, today=today)),
         introduced=introduced,
         resolved=resolved,
         findings_compared=config is not None,

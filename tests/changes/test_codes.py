@@ -21,6 +21,7 @@ DETECT = REPO / "ropa" / "changes" / "_detect.py"
 CODES = change_codes()
 SYMMETRIC = {
     "activity-renamed",
+    "regime-changed",
     "lawful-basis-changed",
     "party-role-changed",
     "transfer-mechanism-changed",
@@ -58,33 +59,34 @@ def test_each_entry_is_complete(entry: ChangeCode) -> None:
 
 
 def _detector_names() -> set[str]:
-    """The change-code names the detectors emit: string literals passed to ``emit``."""
+    """The change-code names the detectors emit: the strings in the first argument of each ``emit`` call,
+    and those assigned to a variable or paired with a flag in a tuple that such an argument names."""
     tree = ast.parse(DETECT.read_text(encoding="utf-8"))
+
+    def strings(node: ast.AST) -> set[str]:
+        return {
+            c.value
+            for c in ast.walk(node)
+            if isinstance(c, ast.Constant) and isinstance(c.value, str) and "-" in c.value
+        }
+
     names: set[str] = set()
+    variables: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "emit" and node.args:
-            first = node.args[0]
-            if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                names.add(first.value)
-            elif isinstance(first, ast.Name):  # a variable: the literals assigned to it count
-                for assign in ast.walk(tree):
-                    if isinstance(assign, ast.Assign) and any(
-                        isinstance(t, ast.Name) and t.id == first.id for t in assign.targets
-                    ):
-                        names |= {
-                            c.value
-                            for c in ast.walk(assign.value)
-                            if isinstance(c, ast.Constant) and isinstance(c.value, str) and "-" in c.value
-                        }
-    for node in ast.walk(tree):  # (flag, name) pairs iterated in a loop
-        if (
-            isinstance(node, ast.Tuple)
-            and len(node.elts) == 2
-            and all(isinstance(e, ast.Constant) for e in node.elts)
+            names |= strings(node.args[0])
+            variables |= {n.id for n in ast.walk(node.args[0]) if isinstance(n, ast.Name)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id in variables for t in node.targets
         ):
-            second = node.elts[1]
-            if isinstance(second, ast.Constant) and isinstance(second.value, str) and "-" in second.value:
-                names.add(second.value)
+            names |= strings(node.value)
+        if (
+            isinstance(node, ast.For)
+            and isinstance(node.target, ast.Tuple)
+            and any(isinstance(t, ast.Name) and t.id in variables for t in node.target.elts)
+        ):
+            names |= strings(node.iter)
     return names
 
 

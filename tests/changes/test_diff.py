@@ -164,14 +164,17 @@ def test_transfers_mean_something_only_outside_the_eea() -> None:
         template.replace("LIST", "{country: US, mechanism: scc}"),
         template.replace("LIST", "{country: US, recipient: mailer, mechanism: scc}"),
     )
-    assert named.meanings == ()  # the importer is now named: the same transfer
+    # the importer is now named: the same transfer, but a recipient the activity did not name before
+    assert [(m.name, m.detail) for m in named.meanings] == [
+        ("recipient-added", "party 'mailer', role not recorded")
+    ]
     second = _diff(
         template.replace("LIST", "{country: US, recipient: one, mechanism: scc}"),
         template.replace(
             "LIST", "{country: US, recipient: one, mechanism: scc}, {country: US, recipient: two}"
         ),
     )
-    assert [m.name for m in second.meanings] == ["transfer-added"]
+    assert [m.name for m in second.meanings] == ["recipient-added", "transfer-added"]  # a second importer
 
 
 def test_sub_processors_of_a_processor_only() -> None:
@@ -286,3 +289,32 @@ def test_text_and_markdown_never_pass_control_characters_through() -> None:
         assert "\x1b" not in out
         assert "\\x1b" in out
     assert "\\|x" in render_diff(d, "markdown")  # a table cell is not split
+
+
+def test_recipient_categories_and_transfer_importers_are_recipients() -> None:
+    before = PARTIES + "activities:\n  - {id: a, name: A, recipients: []}\n"
+    after = PARTIES + (
+        "activities:\n  - id: a\n    name: A\n"
+        "    recipients:\n"
+        "      - {category: Debt collectors, role: processor}\n"
+        "      - {category: Auditors, role: controller}\n"
+        "    transfers: [{country: US, recipient: insurer, mechanism: scc}]\n"
+    )
+    assert sorted((m.name, m.detail) for m in _diff(before, after).meanings) == [
+        ("processor-added", "recipient category 'Debt collectors', role processor"),
+        ("recipient-added", "party 'insurer' (Insurer), role controller"),
+        ("recipient-added", "recipient category 'Auditors', role controller"),
+        ("transfer-added", "to US (party 'insurer' (Insurer)), mechanism scc"),
+    ]
+
+
+def test_special_category_data_read_from_a_dpv_iri() -> None:
+    template = "data_categories:\n  - {id: notes, name: Notes, dpv: IRI}\n"
+    template += "activities:\n  - {id: a, name: A, data_categories: [notes]}\n"
+    d = _diff(
+        template.replace("IRI", "'https://w3id.org/dpv/pd#Contact'"),
+        template.replace("IRI", "'https://w3id.org/dpv/pd#HealthRecord'"),
+    )
+    assert [(m.name, m.entity, m.detail) for m in d.meanings] == [
+        ("special-category-added", "activity a", "health")
+    ]
