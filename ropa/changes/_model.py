@@ -22,6 +22,8 @@ __all__ = [
     "Side",
 ]
 
+_CONTEXT = 20
+"""Characters shown before the first difference of two long texts."""
 ChangeOp = Literal["added", "removed", "changed"]
 """What happened to a field or list item: it appeared, disappeared, or took another value."""
 EntityStatus = Literal["added", "removed", "changed"]
@@ -57,7 +59,15 @@ class FieldChange:
             return f"+ {where}: {show(self.after)}"
         if self.op == "removed":
             return f"- {where}: {show(self.before)}"
-        return f"{where}: {show(self.before)} → {show(self.after)}"
+        before, after = self.before, self.after
+        if isinstance(before, str) and isinstance(after, str):  # long texts: start near the first difference
+            same = next(
+                (i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b),
+                min(len(before), len(after)),
+            )
+            if same > _CONTEXT:
+                before, after = "…" + before[same - _CONTEXT :], "…" + after[same - _CONTEXT :]
+        return f"{where}: {show(before)} → {show(after)}"
 
     @property
     def field(self) -> str:
