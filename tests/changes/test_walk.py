@@ -139,10 +139,7 @@ def test_long_item_labels_are_cut() -> None:
 def test_a_long_text_change_is_shown_from_near_its_first_difference() -> None:
     same = "Handles the payments of the web shop and keeps "
     change = FieldChange("changed", "/description", same + "the invoices.", same + "the receipts.")
-    assert (
-        change.line(str)
-        == "description: …web shop and keeps the invoices. → …web shop and keeps the receipts."
-    )
+    assert change.line(str) == "description: … shop and keeps the invoices. → … shop and keeps the receipts."
     assert FieldChange("changed", "/name", "A", "B").line(str) == "name: A → B"
     assert FieldChange("added", "/purposes/0/lia", None, "LIA-1", "purpose 'x'").line(str) == (
         "+ purposes[0].lia (purpose 'x'): LIA-1"
