@@ -32,7 +32,18 @@ typecheck: $(STAMP)
 schema-check: $(STAMP)
 	$(PY) -m ropa schema --check
 
+AXE := tests/publishing/browser/node_modules/axe-core/axe.min.js
+
+# axe-core (the accessibility check of the published site) from the npm registry, pinned by its lock file;
+# without npm the accessibility test is skipped with a message.
+$(AXE): tests/publishing/browser/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix tests/publishing/browser --no-audit --no-fund --loglevel=error >/dev/null \
+	    || echo "axe-core could not be installed from npm; the accessibility test will be skipped"; \
+	else echo "npm is not installed; the accessibility test will be skipped"; fi
+
 pytest: $(STAMP)
+	@$(MAKE) --no-print-directory $(AXE) || true
 	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(PY) -m pytest -q
 
 ## test-long: the property tests with many more examples

@@ -36,6 +36,7 @@ def validate(
     *,
     today: dt.date | None = None,
     rules: tuple[Rule, ...] | None = None,
+    lang: str = "en",
 ) -> Report:
     """Load (if needed) and check a register: structural diagnostics plus every selected rule.
 
@@ -45,6 +46,9 @@ def validate(
             above a path, else the defaults.
         today: the date that date-dependent rules use (default: the real date).
         rules: the rules to choose from (default: :data:`ropa.rules.ALL_RULES`).
+        lang: the language of messages and hints: ``en`` (default), ``nl``, ``fr`` or ``de``. Codes,
+            locations and fingerprints do not depend on it; :func:`ropa.i18n.translate_report` translates
+            a report later.
 
     Returns:
         A :class:`~ropa.diagnostics.Report`, sorted by file, line and code.
@@ -52,6 +56,7 @@ def validate(
     Raises:
         FileNotFoundError: the path does not exist.
         ConfigError: the configuration is invalid.
+        ValueError: ``lang`` is not supported.
     """
     from ropa.rules import ALL_RULES
     from ropa.rules.engine import profiles_for, run_rules, select_rules
@@ -63,7 +68,12 @@ def validate(
     catalogue = rules if rules is not None else ALL_RULES
     selected = select_rules(catalogue, config, profiles_for(config, result))
     findings = run_rules(result, selected, config, today=day, all_rules=catalogue)
-    return Report.build([*result.diagnostics, *findings], result.files)
+    report = Report.build([*result.diagnostics, *findings], result.files)
+    if lang == "en":
+        return report
+    from ropa.i18n import translate_report
+
+    return translate_report(report, lang)
 
 
 def export_json(register: Register | LoadResult, path: str | os.PathLike[str] | None = None) -> str:
@@ -123,6 +133,7 @@ def diff(
     *,
     today: dt.date | None = None,
     findings: bool = True,
+    lang: str = "en",
 ) -> Diff:
     """Compare two versions of a register: what changed, what it means in law, which findings came or went.
 
@@ -141,6 +152,8 @@ def diff(
         today: the date for date-dependent rules, the same for both versions (default: today).
         findings: False to skip validating the versions: no findings introduced or resolved, and no change
             codes that depend on findings.
+        lang: the language of the findings' messages and hints (``en``, ``nl``, ``fr``, ``de``); the
+            change codes are in English.
 
     Returns:
         A :class:`~ropa.changes.Diff`; ``diff(x, x)`` is empty.
@@ -156,7 +169,7 @@ def diff(
         where = head.path or base.path
         config = find_config(where) if where is not None else Config()
     day = today or dt.date.today()  # noqa: DTZ011 - the user's local date is meant
-    return compare(base, head, config if findings else None, today=day)
+    return compare(base, head, config if findings else None, today=day, lang=lang)
 
 
 def due(

@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["country_codes", "eea_countries", "load_data"]
+__all__ = ["country_codes", "eea_countries", "load_data", "suggest_country"]
 
 
 @cache
@@ -32,3 +32,18 @@ def country_codes() -> frozenset[str]:
 def eea_countries() -> frozenset[str]:
     """The EU-27 plus Iceland, Liechtenstein and Norway."""
     return frozenset(load_data("countries")["eea"])
+
+
+def suggest_country(text: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code ``text`` most likely means: ``US`` for ``USA`` or ``us``, ``GB`` for
+    ``UK``, ``GR`` for ``EL``; ``None`` when nothing fits.
+
+    >>> suggest_country("USA"), suggest_country("nl"), suggest_country("uk"), suggest_country("XX")
+    ('US', 'NL', 'GB', None)
+    """
+    code = text.strip().upper()
+    data = load_data("country_alpha3")
+    found = data["aliases"].get(code) or data["alpha3"].get(code)
+    if found is None and code in country_codes():
+        found = code
+    return found if found != text else None

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-__all__ = ["Diagnostic", "LegalRef", "Location", "Report", "Severity", "Span"]
+__all__ = ["Diagnostic", "LegalRef", "Location", "Report", "Severity", "Span", "Template"]
 
 
 class Severity(StrEnum):
@@ -103,6 +103,30 @@ class LegalRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Template:
+    """What a diagnostic's message and hint were made from, so that :func:`ropa.i18n.translate` can say
+    them in another language.
+
+    Attributes:
+        key: the catalogue key: a rule code (``REC-001``), or the id of a message of the loader or the
+            engine (``STR-002.unknown-field``).
+        message: the English ``str.format`` template of the message.
+        hint: the English template of the hint (``""`` when there is none).
+        args: the ``(name, text)`` pairs the templates were filled with.
+    """
+
+    key: str
+    message: str
+    hint: str = ""
+    args: tuple[tuple[str, str], ...] = ()
+
+    def render(self) -> tuple[str, str | None]:
+        """The English message and hint (``None`` when there is no hint template)."""
+        values = dict(self.args)
+        return self.message.format(**values), (self.hint.format(**values) if self.hint else None)
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One problem or finding.
 
@@ -114,6 +138,7 @@ class Diagnostic:
         location: where.
         hint: how to fix it.
         legal_refs: the provisions behind the finding.
+        template: what message and hint were made from (for translation); not part of the value.
     """
 
     code: str
@@ -123,6 +148,7 @@ class Diagnostic:
     location: Location = field(default_factory=Location)
     hint: str | None = None
     legal_refs: tuple[LegalRef, ...] = ()
+    template: Template | None = field(default=None, compare=False, repr=False)
 
     @property
     def fingerprint(self) -> str:

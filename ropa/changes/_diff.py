@@ -18,9 +18,11 @@ from ropa.diagnostics import Diagnostic, Report
 __all__ = ["compare"]
 
 
-def compare(base: Snapshot, head: Snapshot, config: Config | None, *, today: dt.date) -> Diff:
+def compare(
+    base: Snapshot, head: Snapshot, config: Config | None, *, today: dt.date, lang: str = "en"
+) -> Diff:
     """The :class:`Diff` of two snapshots; findings are compared when ``config`` is given (both versions
-    are validated with it on ``today``), skipped when it is ``None``."""
+    are validated with it on ``today``, their messages in ``lang``), skipped when it is ``None``."""
     import ropa
 
     pairs = list(entity_pairs(base.result, head.result))
@@ -28,8 +30,8 @@ def compare(base: Snapshot, head: Snapshot, config: Config | None, *, today: dt.
     introduced: tuple[Diagnostic, ...] = ()
     resolved: tuple[Diagnostic, ...] = ()
     if config is not None:
-        base_report = ropa.validate(base.result, config, today=today) if base.exists else Report()
-        head_report = ropa.validate(head.result, config, today=today) if head.exists else Report()
+        base_report = ropa.validate(base.result, config, today=today, lang=lang) if base.exists else Report()
+        head_report = ropa.validate(head.result, config, today=today, lang=lang) if head.exists else Report()
         introduced, resolved = compare_findings(base_report, head_report, base.result, head.result)
     return Diff(
         base=base,

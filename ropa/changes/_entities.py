@@ -46,14 +46,27 @@ def entity_pairs(base: LoadResult, head: LoadResult) -> Iterator[Pair]:
     within a list kind, in the new version's order, then the removed ones in the old version's order.
 
     An entity missing from one version because it does not load there (a structural error,
-    :attr:`~ropa.LoadResult.broken`) is left out: it was neither added nor removed, and the structural
+    :attr:`~ropa.LoadResult.broken`, or a file that does not load at all and may define it,
+    :attr:`~ropa.LoadResult.unloaded`) is left out: it was neither added nor removed, and the structural
     finding that comes or goes says what happened to it.
     """
     for pair in _all_pairs(base.register, head.register):
-        key = (pair.kind, pair.id or "")
-        if (pair.new is None and key in head.broken) or (pair.old is None and key in base.broken):
+        if (pair.new is None and _hidden(head, pair)) or (pair.old is None and _hidden(base, pair)):
             continue
         yield pair
+
+
+def _hidden(result: LoadResult, pair: Pair) -> bool:
+    """True when ``result`` may hold the entity of ``pair`` in a part that did not load."""
+    if (pair.kind, pair.id or "") in result.broken:
+        return True
+    for unloaded in result.unloaded:
+        if pair.id is None:  # the organisation or register block: by kind alone
+            if unloaded.kinds is None or pair.kind in unloaded.kinds:
+                return True
+        elif unloaded.may_define(pair.kind, pair.id):
+            return True
+    return False
 
 
 def _all_pairs(base: Register, head: Register) -> Iterator[Pair]:

@@ -6,7 +6,10 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable, Mapping
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
+
+if TYPE_CHECKING:
+    from ropa.i18n import Lang
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -17,6 +20,7 @@ __all__ = [
     "UsageError",
     "did_you_mean",
     "parse_date",
+    "register_lang",
     "split_codes",
     "use_color",
 ]
@@ -103,3 +107,16 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     if not close:
         close = difflib.get_close_matches(word.upper(), options, n=1, cutoff=0.6)
     return f"; did you mean {close[0]}?" if close else ""
+
+
+def register_lang(option: str | None, declared: str | None) -> tuple[Lang, str | None]:
+    """The language of the output: ``--lang``, else the register's ``language:`` when ropa has it, else
+    ``en``; and a note for stderr when the register's language is not one ropa has."""
+    from ropa.i18n import normalise_lang
+
+    chosen = normalise_lang(option) or normalise_lang(declared)
+    if chosen is not None:
+        return chosen, None
+    if declared:
+        return "en", f"ropa: note: no translation for the register's language '{declared}'; using en"
+    return "en", None

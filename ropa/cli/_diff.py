@@ -12,11 +12,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ropa.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parse_date
+from ropa.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parse_date, register_lang
 
 __all__ = ["FORMATS", "register", "run"]
 
 FORMATS = ("text", "json", "markdown")
+LANGUAGES = ("en", "nl", "fr", "de")
 FAIL_ON = ("error", "warning", "info", "never")
 
 _EPILOG = """\
@@ -75,6 +76,12 @@ def register(sub: Any) -> None:
         "--today", metavar="YYYY-MM-DD", default=None, help="date for date-dependent rules (default: today)"
     )
     parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of the findings' messages (default: the register's language, else en)",
+    )
+    parser.add_argument(
         "--config",
         type=Path,
         metavar="FILE",
@@ -123,7 +130,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"ropa: error: {diagnostic}", file=sys.stderr)
         return EXIT_USAGE
     config = ropa.load_config(args.config) if args.config is not None else None
-    changes = ropa.diff(base, head, config, today=today, findings=not args.no_findings)
+    meta = (head.register if head.exists else base.register).meta
+    lang, note = register_lang(args.lang, meta.language if meta is not None else None)
+    if note:
+        print(note, file=sys.stderr)
+    changes = ropa.diff(base, head, config, today=today, findings=not args.no_findings, lang=lang)
     sys.stdout.write(ropa.render_diff(changes, args.format))
     sys.stdout.flush()
     if args.fail_on == "never":

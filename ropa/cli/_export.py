@@ -14,7 +14,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from ropa.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parse_date
+from ropa.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parse_date, register_lang
 from ropa.diagnostics import Severity
 
 __all__ = ["FORMATS", "register", "run"]
@@ -118,7 +118,6 @@ def run(args: argparse.Namespace) -> int:
     import ropa
     from ropa.config import find_config, load_config
     from ropa.export.cells import ExportWarning
-    from ropa.i18n import normalise_lang
 
     fmt = _format(args)
     if args.since is not None and fmt not in ("xlsx", "csv"):
@@ -139,24 +138,23 @@ def run(args: argparse.Namespace) -> int:
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
     register = result.register
 
-    meta_lang = register.meta.language if register.meta else None
-    lang = args.lang or normalise_lang(meta_lang) or "en"
-    if args.lang is None and meta_lang and normalise_lang(meta_lang) is None:
-        print(f"ropa: note: no labels for the register's language '{meta_lang}'; using en", file=sys.stderr)
+    lang, note = register_lang(args.lang, register.meta.language if register.meta else None)
+    if note is not None and fmt != "json":
+        print(note, file=sys.stderr)
 
     report = None
     config = None
     if (fmt != "json" and not args.no_findings) or args.since is not None:
         config = load_config(args.config) if args.config is not None else find_config(args.path)
     if fmt != "json" and not args.no_findings:
-        report = ropa.validate(result, config, today=today)
+        report = ropa.validate(result, config, today=today, lang=lang)
     changes = None
     if args.since is not None:
         try:
             base = ropa.load_revision(args.path, args.since)
         except ropa.RevisionError as exc:
             raise UsageError(str(exc)) from exc
-        changes = ropa.diff(base, result, config, today=today)
+        changes = ropa.diff(base, result, config, today=today, lang=lang)
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ExportWarning)

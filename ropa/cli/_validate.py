@@ -22,6 +22,7 @@ from ropa.cli._common import (
     EXIT_USAGE,
     ColorMode,
     parse_date,
+    register_lang,
     split_codes,
     use_color,
 )
@@ -33,6 +34,7 @@ __all__ = ["FORMATS", "ValidateArgs", "build", "execute", "exit_code", "register
 FORMATS = ("auto", "text", "json", "sarif", "github", "junit")
 FAIL_ON = ("error", "warning", "info", "never")
 PROFILES = ("eu", "nl")
+LANGUAGES = ("en", "nl", "fr", "de")
 
 _EPILOG = """\
 exit codes:
@@ -119,6 +121,12 @@ def register(sub: Any) -> None:
         help="write the report to FILE (atomically) instead of stdout",
     )
     parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of messages, hints and the summary (default: the register's language, else en)",
+    )
+    parser.add_argument(
         "--junit-below",
         choices=("failure", "skipped", "passed"),
         default="failure",
@@ -150,6 +158,7 @@ class ValidateArgs:
         output: the file to write the report to (``None``: stdout).
         color: ANSI colours in the text format.
         github_step_summary: the file to append a Markdown summary to (``github`` format only).
+        lang: the language of messages and hints; ``None``: the register's ``language:``, else ``en``.
         junit_below: how the ``junit`` format reports findings below ``fail_on``.
     """
 
@@ -162,6 +171,7 @@ class ValidateArgs:
     output: Path | None = None
     color: bool = False
     github_step_summary: Path | None = None
+    lang: str | None = None
     junit_below: Literal["failure", "skipped", "passed"] = "failure"
 
 
@@ -204,6 +214,7 @@ def build(args: argparse.Namespace, environ: Mapping[str, str], stdout: TextIO) 
         output=args.output,
         color=color,
         github_step_summary=Path(summary_file) if fmt == "github" and summary_file else None,
+        lang=getattr(args, "lang", None),
         junit_below=getattr(args, "junit_below", "failure"),
     )
 
@@ -236,7 +247,11 @@ def execute(options: ValidateArgs) -> int:
     from ropa.rules.engine import profiles_for, select_rules
 
     result = ropa.load(options.path)
-    report = ropa.validate(result, options.config, today=options.today)
+    meta = result.register.meta
+    lang, note = register_lang(options.lang, meta.language if meta is not None else None)
+    if note is not None and options.verbosity >= 1:
+        _emit(sys.stderr, note + "\n")
+    report = ropa.validate(result, options.config, today=options.today, lang=lang)
     selected = select_rules(ALL_RULES, options.config, profiles_for(options.config, result))
     root, base = register_paths(options.path)
     render_options = RenderOptions(
@@ -246,6 +261,7 @@ def execute(options: ValidateArgs) -> int:
         selected=frozenset(r.code for r in selected),
         verbosity=options.verbosity,
         color=options.color,
+        lang=lang,
         fail_on=options.fail_on,
         junit_below=options.junit_below,
     )
@@ -256,7 +272,7 @@ def execute(options: ValidateArgs) -> int:
     else:
         _emit(sys.stdout, text)
     if (reporter.machine or options.output is not None) and options.verbosity >= 1:
-        _emit(sys.stderr, summary_line(report) + "\n")
+        _emit(sys.stderr, summary_line(report, lang) + "\n")
     if options.github_step_summary is not None:
         try:
             with options.github_step_summary.open("a", encoding="utf-8") as handle:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from ropa.diagnostics import Diagnostic, Report, Severity
 from ropa.export.retention_text import duration_text, retention_text
-from ropa.i18n import Lang, article, label, legal_ref
+from ropa.i18n import Lang, article, entity_text, label, legal_ref
 from ropa.models import (
     Activity,
     Contact,
@@ -1012,7 +1012,7 @@ FINDINGS = Table[Diagnostic](
     columns=(
         Column("code", lambda d, c: d.code, width=10),
         Column("severity", lambda d, c: d.severity, kind="enum", enum=Severity, width=14),
-        Column("entity", lambda d, c: d.location.entity, width=30),
+        Column("entity", lambda d, c: entity_text(d.location.entity, c.lang), width=30),
         Column("message", lambda d, c: d.message, width=70),
         Column(
             "legal_refs",

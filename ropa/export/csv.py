@@ -28,7 +28,7 @@ from ropa.export import cells
 from ropa.export.cells import Notes
 from ropa.export.columns import TABLES, Context, Table, render_text
 from ropa.export.write import write_atomic_with
-from ropa.i18n import LANGS, Lang
+from ropa.i18n import LANGS, Lang, translate_report
 from ropa.models import Register
 
 if TYPE_CHECKING:
@@ -60,6 +60,8 @@ def write_csv(
     """
     if lang not in LANGS:
         raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(LANGS)}")
+    if report is not None:  # the findings in the language of the headers
+        report = translate_report(report, lang)
     ctx = Context(lang, register, report, changes)
     notes = Notes()
     written: list[Path] = []

@@ -45,7 +45,7 @@ from ropa.export import cells
 from ropa.export.cells import Notes
 from ropa.export.columns import TABLES, Column, Context, Table, render
 from ropa.export.write import write_atomic_with
-from ropa.i18n import LANGS, Lang, article, label
+from ropa.i18n import LANGS, Lang, article, label, translate_report
 from ropa.models import Register
 
 if TYPE_CHECKING:
@@ -119,6 +119,8 @@ def write_workbook(
     """
     if lang not in LANGS:
         raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(LANGS)}")
+    if report is not None:  # the findings in the workbook's language, like its headings
+        report = translate_report(report, lang)
     notes = Notes()
 
     def writer(handle: BinaryIO) -> None:

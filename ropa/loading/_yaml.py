@@ -24,6 +24,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 from yaml.resolver import BaseResolver
 
+from ropa.diagnostics import Template
+from ropa.loading.codes import render
+
 try:  # libyaml is much faster; the pure-Python parser is the fallback.
     from yaml._yaml import CParser as _Parser
 
@@ -84,6 +87,13 @@ class YamlProblem:
     line: int
     column: int
     pointer: str = ""
+    template: Template | None = None
+
+
+def _problem(key: str, line: int, column: int, pointer: str = "", /, **values: object) -> YamlProblem:
+    """The problem ``key`` of :data:`ropa.loading.codes.MESSAGES` at ``line``:``column``."""
+    code, message, hint, template = render(key, **values)
+    return YamlProblem(code, message, hint, line, column, pointer, template)
 
 
 class _Refused(Exception):
@@ -110,37 +120,19 @@ def decode(data: bytes) -> tuple[str | None, YamlProblem | None]:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff") or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return None, YamlProblem(
-            "SYN-006",
-            "file is encoded as UTF-16 or UTF-32; register files must be UTF-8",
-            "Save the file as UTF-8 (most editors: 'Save with encoding' > UTF-8).",
-            1,
-            1,
-        )
+        return None, _problem("SYN-006.utf16", 1, 1)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
-        return None, YamlProblem(
-            "SYN-006",
-            f"invalid UTF-8 byte 0x{data[exc.start]:02x}",
-            "Save the file as UTF-8; the byte may come from a Latin-1 or Windows-1252 editor.",
-            line,
-            column,
-        )
+        return None, _problem("SYN-006.invalid-byte", line, column, byte=f"0x{data[exc.start]:02x}")
     if "\x00" in text:
         index = text.index("\x00")
         line = text.count("\n", 0, index) + 1
         column = index - (text.rfind("\n", 0, index) + 1) + 1
-        return None, YamlProblem(
-            "SYN-006",
-            "file contains a NUL character; it is probably not a text file",
-            "Register files are YAML text; remove the binary content.",
-            line,
-            column,
-        )
+        return None, _problem("SYN-006.nul", line, column)
     return text, None
 
 
@@ -181,38 +173,102 @@ def _offset_position(text: str, offset: int) -> tuple[int, int]:
     return line, len(before) - (before.rfind("\n") + 1) + 1
 
 
+_QUOTED = ("while scanning a quoted scalar", "while parsing a quoted scalar")
+_FLOW = {"while parsing a flow sequence": ("[", "]"), "while parsing a flow mapping": ("{", "}")}
+_KEY_LINE = re.compile(r"\n[ \t]*(?:-[ \t]+)?[A-Za-z_][A-Za-z0-9_-]*:(?:[ \t]|$)", re.MULTILINE)
+_RUNAWAY_SCAN_LIMIT = 1_000_000
+"""Longest text (in characters) scanned again for a quote that runs on; the scan is pure Python."""
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = _BREAK_RE.split(text)
+    if 1 <= line <= len(lines) and 1 <= column <= len(lines[line - 1]):
+        return lines[line - 1][column - 1]
+    return ""
+
+
+def _runaway_quote(text: str, stop: Mark | None) -> tuple[tuple[int, int], int, str] | None:
+    """The last quoted scalar before the parser stopped that spans lines which look like keys: the usual
+    trace of a missing closing quote, which libyaml reports only where the text stops making sense.
+
+    Returns its start (line, column), its last line and the quote character, or ``None``.
+    """
+    if stop is None or len(text) > _RUNAWAY_SCAN_LIMIT:
+        return None
+    at = _positions(text)
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            start, end = token.start_mark, token.end_mark
+            if start.index >= stop.index:
+                break
+            style = getattr(token, "style", None)
+            multi_line = start.line != end.line
+            if style in ('"', "'") and multi_line and _KEY_LINE.search(text, start.index, end.index):
+                found = (at(start), at(end)[0], str(style))
+    except (yaml.YAMLError, RecursionError):
+        pass
+    return found
+
+
 def _syntax_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
+    """The problem of a text that is not YAML, placed where the broken construct starts: the opening quote
+    or bracket, the tab; the place where the parser stopped becomes a note in the message."""
     if isinstance(exc, ReaderError):  # a character YAML does not allow: no mark, only an offset
         line, column = _offset_position(text, exc.position)
         char = exc.character  # an int from libyaml, a one-character str from the Python reader
         point = char if isinstance(char, int) else ord(char) if isinstance(char, str) and char else None
-        what = f" #x{point:04x}" if point is not None else ""
-        return YamlProblem(
-            "SYN-001",
-            f"YAML syntax error: unacceptable character{what}: {exc.reason}",
-            "Remove the control character; it often comes from copying text out of another program.",
-            line,
-            column,
-        )
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line, column = _positions(text)(mark) if mark is not None else (1, 1)
-    problem = getattr(exc, "problem", None) or str(exc)
+        name = f"U+{point:04X}" if point is not None else "?"
+        return _problem("SYN-001.character", line, column, char=name)
+    at = _positions(text)
+    problem_mark: Mark | None = getattr(exc, "problem_mark", None)
+    context_mark: Mark | None = getattr(exc, "context_mark", None)
+    mark = problem_mark or context_mark
+    line, column = at(mark) if mark is not None else (1, 1)
+    problem = str(getattr(exc, "problem", None) or exc)
     context = getattr(exc, "context", None)
     if problem == "exceeded maximum nesting depth":  # libyaml's own limit (1000 levels)
         return _too_deep(line, column, "")
     if "expected a single document" in str(exc):
-        return YamlProblem(
-            "SYN-005",
-            "file contains more than one YAML document",
-            "Put each document in its own file; '---' separates documents.",
-            line,
-            column,
+        return _problem("SYN-005.documents", line, column)
+    if "tab" in problem or "\t" in problem or _char_at(text, line, column) == "\t":
+        return _problem("SYN-001.tab", line, column)
+    if context in _QUOTED and context_mark is not None:
+        start = at(context_mark)
+        if "end of stream" in problem:
+            last = len(_BREAK_RE.split(text.rstrip("\r\n")))
+            return _problem("SYN-001.unclosed-quote", *start, end_line=last, quote=_char_at(text, *start))
+        if "escape" in problem or "hexdecimal" in problem:
+            lines = _BREAK_RE.split(text)
+            row = lines[line - 1] if line <= len(lines) else ""
+            slash = row.rfind("\\", 0, column)
+            if slash >= 0:
+                return _problem("SYN-001.escape", line, slash + 1, char=row[slash + 1 : slash + 2])
+    if context in _FLOW and context_mark is not None and "did not find expected" in problem:
+        bracket, closer = _FLOW[context]
+        start = at(context_mark)
+        return _problem(
+            "SYN-001.unclosed-bracket",
+            *start,
+            bracket=bracket,
+            closer=closer,
+            stop_line=line,
+            stop_column=column,
         )
-    message = f"{context}, {problem}" if context else str(problem)
-    hint = "Check the indentation, quotes and brackets around this position."
-    if "\t" in message or "\\t" in message or "tab" in message:
-        hint = "YAML does not allow tabs for indentation; indent with spaces."
-    return YamlProblem("SYN-001", f"YAML syntax error: {message}", hint, line, column)
+    detail = f"{context}, {problem}" if context else problem
+    runaway = _runaway_quote(text, problem_mark)
+    if runaway is not None:
+        start, end_line, quote = runaway
+        return _problem(
+            "SYN-001.runaway-quote",
+            *start,
+            end_line=end_line,
+            quote=quote,
+            stop_line=line,
+            stop_column=column,
+            detail=detail,
+        )
+    return _problem("SYN-001.syntax", line, column, detail=detail)
 
 
 def parse(text: str) -> tuple[Any, list[YamlProblem]]:
@@ -281,14 +337,7 @@ def _fast_build(node: Node, depth: int) -> Any:
 
 
 def _too_deep(line: int, column: int, pointer: str) -> YamlProblem:
-    return YamlProblem(
-        "SYN-007",
-        f"nesting deeper than {MAX_DEPTH} levels",
-        "A register needs only a few levels; check for runaway brackets or indentation.",
-        line,
-        column,
-        pointer,
-    )
+    return _problem("SYN-007.too-deep", line, column, pointer, depth=MAX_DEPTH)
 
 
 def _escape(key: str) -> str:
@@ -306,8 +355,8 @@ class _Builder:
         self.in_progress: set[int] = set()
         self.alias_budget = MAX_ALIAS_NODES
 
-    def _refuse(self, node: Node, code: str, message: str, hint: str, pointer: str) -> _Refused:
-        return _Refused(YamlProblem(code, message, hint, *self.at(node.start_mark), pointer))
+    def _refuse(self, node: Node, key: str, pointer: str, /, **values: object) -> _Refused:
+        return _Refused(_problem(key, *self.at(node.start_mark), pointer, **values))
 
     def build(self, node: Node, depth: int, pointer: str) -> Any:
         cls = node.__class__
@@ -322,32 +371,14 @@ class _Builder:
         if key in self.memo:  # an alias of an already built collection
             self.alias_budget -= self.sizes[key]
             if self.alias_budget < 0:
-                raise self._refuse(
-                    node,
-                    "SYN-004",
-                    "aliases expand to too much data (a 'billion laughs' document)",
-                    "Write the repeated content out, or use fewer nested aliases.",
-                    pointer,
-                )
+                raise self._refuse(node, "SYN-004.alias-bomb", pointer)
             return self.memo[key]
         if key in self.in_progress:
-            raise self._refuse(
-                node,
-                "SYN-004",
-                "an alias refers to a collection that contains it",
-                "Recursive aliases cannot be represented; write the content out.",
-                pointer,
-            )
+            raise self._refuse(node, "SYN-004.recursive-alias", pointer)
         if depth >= MAX_DEPTH:
             raise _Refused(_too_deep(*self.at(node.start_mark), pointer))
         if node.tag not in (_SEQ, _MAP):
-            raise self._refuse(
-                node,
-                "SYN-003",
-                f"tag '{node.tag}' is not allowed",
-                "Remove the tag; register files hold plain data only.",
-                pointer,
-            )
+            raise self._refuse(node, "SYN-003.tag", pointer, tag=node.tag)
         self.in_progress.add(key)
         size = 1
         out: Any
@@ -367,13 +398,8 @@ class _Builder:
                 child_pointer = f"{pointer}/{_escape(name)}"
                 if name in out:
                     self.problems.append(
-                        YamlProblem(
-                            "SYN-002",
-                            f"duplicate key '{name}'",
-                            "Each key may appear once in a mapping; the first value is kept. "
-                            "Merge the two entries.",
-                            *self.at(key_node.start_mark),
-                            child_pointer,
+                        _problem(
+                            "SYN-002.duplicate-key", *self.at(key_node.start_mark), child_pointer, key=name
                         )
                     )
                     continue
@@ -400,31 +426,13 @@ class _Builder:
         line, column = self.at(node.start_mark)
         if node.__class__ is ScalarNode and node.tag in (_PLAIN, _STR):
             if node.value == "<<" and node.tag == _PLAIN:
-                self.problems.append(
-                    YamlProblem(
-                        "SYN-004",
-                        "merge keys ('<<') are not supported",
-                        "Write the merged keys out; YAML 1.2 has no merge keys.",
-                        line,
-                        column,
-                        pointer,
-                    )
-                )
+                self.problems.append(_problem("SYN-004.merge-key", line, column, pointer))
                 return None
             value = node.value
             if node.tag == _PLAIN and _plain(value).__class__ is not str:
                 value = str(value)
             return str(value)
-        self.problems.append(
-            YamlProblem(
-                "SYN-008",
-                "mapping key is not text (a list, a mapping or a tagged value)",
-                "Use plain text keys such as 'name'.",
-                line,
-                column,
-                pointer,
-            )
-        )
+        self.problems.append(_problem("SYN-008.key", line, column, pointer))
         return None
 
     def _tagged_scalar(self, node: Node, pointer: str) -> Any:
@@ -437,13 +445,7 @@ class _Builder:
             return int(value)
         if tag == _FLOAT and _FLOAT_RE.match(value):
             return float(value)
-        raise self._refuse(
-            node,
-            "SYN-003",
-            f"tag '{tag}' is not allowed here",
-            "Remove the tag; register files hold plain data only (no !!python/... or custom tags).",
-            pointer,
-        )
+        raise self._refuse(node, "SYN-003.scalar-tag", pointer, tag=tag)
 
 
 def _plain(value: str) -> Any:

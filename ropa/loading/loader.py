@@ -12,6 +12,7 @@ import difflib
 import errno
 import gc
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -22,15 +23,16 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from ropa.diagnostics import Diagnostic, Location, Severity, Span
+from ropa._data import suggest_country
+from ropa.diagnostics import Diagnostic, Location, Severity, Span, Template
 from ropa.errors import RegisterError
 from ropa.loading._locate import locate
 from ropa.loading._yaml import decode, parse, position_index
-from ropa.loading.codes import STRUCTURAL
-from ropa.models._base import Origin, RopaModel
+from ropa.loading.codes import STRUCTURAL, render
+from ropa.models._base import COUNTRY_PATTERN, ID_PATTERN, Origin, RopaModel
 from ropa.models.register import KINDS, Register
 
-__all__ = ["LoadResult", "SourceIndex", "load", "load_files", "loads"]
+__all__ = ["LoadResult", "SourceIndex", "Unloaded", "load", "load_files", "loads"]
 
 YAML_SUFFIXES = (".yaml", ".yml")
 SINGULAR = {
@@ -109,6 +111,42 @@ class SourceIndex:
             probe = probe.rsplit("/", 1)[0]
 
 
+_TOP_KEY = re.compile(r"""^["']?([A-Za-z_][A-Za-z0-9_-]*)["']?[ \t]*:""", re.MULTILINE)
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+@dataclass(frozen=True)
+class Unloaded:
+    """A file whose content did not load at all (a syntax error, an encoding error, an unreadable file, a
+    document that is not a mapping), with what its text still tells about the entities it may define.
+
+    Attributes:
+        file: the file, relative to the register root.
+        kinds: the register kinds its top-level keys name (``parties``, ``organisation``, ...); ``None``
+            when that cannot be told (an unreadable file, a document not in block style).
+        tokens: every id-like word of its text; ``None`` when the text is unknown.
+    """
+
+    file: str
+    kinds: frozenset[str] | None
+    tokens: frozenset[str] | None
+
+    @classmethod
+    def scan(cls, file: str, text: str | None) -> Unloaded:
+        """What ``text`` shows of the kinds and ids it holds, read line by line (it is not valid YAML)."""
+        if text is None:
+            return cls(file, None, None)
+        kinds = {SINGULAR.get(key, key) for key in _TOP_KEY.findall(text)}
+        known = frozenset(kinds & set(KINDS))
+        return cls(file, known or None, frozenset(_TOKEN.findall(text)))
+
+    def may_define(self, kind: str, ident: str) -> bool:
+        """True when this file may define the entity ``ident`` of ``kind``."""
+        if self.kinds is not None and kind not in self.kinds:
+            return False
+        return self.tokens is None or ident in self.tokens
+
+
 @dataclass(frozen=True)
 class LoadResult:
     """The outcome of :func:`load`: the register (always), the diagnostics, and where things came from.
@@ -120,6 +158,8 @@ class LoadResult:
         files: the files read, relative to the root, in load order.
         broken: ``(kind, id)`` of entities that failed validation.
         sources: resolves JSON Pointers to lines for later diagnostics.
+        unloaded: the files whose content did not load at all; the rules do not report references to
+            ids that these files may define (one STR-007 per file says so instead).
     """
 
     register: Register
@@ -128,6 +168,7 @@ class LoadResult:
     files: tuple[str, ...] = ()
     broken: frozenset[tuple[str, str]] = frozenset()
     sources: SourceIndex = field(default_factory=lambda: SourceIndex(None), repr=False, compare=False)
+    unloaded: tuple[Unloaded, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -175,11 +216,14 @@ class _Collector:
         self.seen_ids: dict[tuple[str, str], str] = {}
         self.broken: set[tuple[str, str]] = set()
         self.suggestions_left = _SUGGESTIONS
+        self.unloaded: dict[str, str | None] = {}
+        """Files whose content did not load at all, with their text (``None``: unreadable)."""
 
     def did_you_mean(self, word: str, choices: list[str]) -> str:
-        """A hint with the closest known key, while the budget of suggestions lasts."""
+        """``"Did you mean 'name'? "`` for the closest known key while the budget of suggestions lasts,
+        else ``""``."""
         if self.suggestions_left <= 0:
-            return f"Known keys: {', '.join(choices)}."
+            return ""
         self.suggestions_left -= 1
         return _did_you_mean(word, choices)
 
@@ -194,6 +238,7 @@ class _Collector:
         span: Span | None = None,
         entity: str | None = None,
         severity: Severity = Severity.ERROR,
+        template: Template | None = None,
     ) -> None:
         if span is None:
             span = self.sources.span(file, pointer)
@@ -205,40 +250,55 @@ class _Collector:
                 message=message,
                 location=Location(file, pointer, span, entity),
                 hint=hint,
+                template=template,
             )
+        )
+
+    def unloaded_files(self) -> tuple[Unloaded, ...]:
+        """The files that did not load, scanned for the kinds and ids they may hold."""
+        return tuple(Unloaded.scan(file, text) for file, text in self.unloaded.items())
+
+    def say(
+        self,
+        key: str,
+        file: str | None,
+        pointer: str,
+        /,
+        *,
+        span: Span | None = None,
+        entity: str | None = None,
+        severity: Severity = Severity.ERROR,
+        **values: object,
+    ) -> None:
+        """Add the message ``key`` of :data:`~ropa.loading.codes.MESSAGES`, filled with ``values`` (and
+        ``entity``)."""
+        if entity is not None:
+            values = {"entity": entity, **values}
+        code, message, hint, template = render(key, **values)
+        self.add(
+            code, message, hint, file, pointer, span=span, entity=entity, severity=severity, template=template
         )
 
     def document(self, file: str, data: Any) -> None:
         if data is None:
-            self.add(
-                "STR-001",
-                "file is empty",
-                "Add register content, e.g. 'activities:', or delete the file.",
-                file,
-                "",
-                span=Span(1, 1),
-                severity=Severity.WARNING,
-            )
+            self.say("STR-001.empty", file, "", span=Span(1, 1), severity=Severity.WARNING)
             return
         if not isinstance(data, dict):
-            self.add(
-                "STR-001",
-                f"file holds a {_type_name(data)}, not a mapping of register kinds",
-                f"Start the file with one of: {', '.join(KINDS)}.",
-                file,
-                "",
-            )
+            self.say("STR-001.not-mapping", file, "", got=_type_name(data), kinds=", ".join(KINDS))
+            self.unloaded[file] = self.sources._texts.get(file)
             return
         for key, value in data.items():
             kind = SINGULAR.get(key, key)
             pointer = "/" + key.replace("~", "~0").replace("/", "~1")
             if kind not in KINDS:
-                self.add(
-                    "STR-002",
-                    f"unknown register kind '{key}'",
-                    self.did_you_mean(key, [*KINDS, *SINGULAR]),
+                known = [*KINDS, *SINGULAR]
+                self.say(
+                    "STR-002.unknown-kind",
                     file,
                     pointer,
+                    key=key,
+                    suggestion=self.did_you_mean(key, known),
+                    known=", ".join(known),
                 )
             elif kind in SINGLETONS:
                 self._singleton(kind, file, pointer, value)
@@ -247,13 +307,7 @@ class _Collector:
             elif value is None:
                 self.lists.setdefault(kind, [])
             elif not isinstance(value, list):
-                self.add(
-                    "STR-003",
-                    f"'{key}' must be a list, not a {_type_name(value)}",
-                    f"Write each entry as '- ...' under '{key}:'.",
-                    file,
-                    pointer,
-                )
+                self.say("STR-003.not-list", file, pointer, key=key, got=_type_name(value))
             else:
                 self.lists.setdefault(kind, [])
                 for index, item in enumerate(value):
@@ -261,14 +315,7 @@ class _Collector:
 
     def _singleton(self, kind: str, file: str, pointer: str, value: Any) -> None:
         if kind in self.single:
-            other = self.single[kind][1]
-            self.add(
-                "STR-006",
-                f"'{kind}' is already defined in {other}",
-                f"Keep one '{kind}' block for the whole register.",
-                file,
-                pointer,
-            )
+            self.say("STR-006.singleton", file, pointer, kind=kind, other=self.single[kind][1])
             return
         model = self._validate(kind, file, pointer, value, kind)
         if model is not None:
@@ -288,13 +335,8 @@ class _Collector:
         if kind != "activities":  # duplicate activities are rule ACT-006
             key = (kind, str(getattr(model, "id", "")))
             if key in self.seen_ids:
-                self.add(
-                    "STR-005",
-                    f"{noun} id '{key[1]}' is already used in {self.seen_ids[key]}",
-                    "Give every entity of a kind its own id.",
-                    file,
-                    pointer + "/id",
-                    entity=label,
+                self.say(
+                    "STR-005.duplicate-id", file, pointer + "/id", entity=label, other=self.seen_ids[key]
                 )
                 return
             self.seen_ids[key] = file
@@ -303,14 +345,7 @@ class _Collector:
     def _validate(self, kind: str, file: str, pointer: str, value: Any, label: str) -> RopaModel | None:
         model_type = KINDS[kind]
         if not isinstance(value, dict):
-            self.add(
-                "STR-003",
-                f"a {ENTITY_NOUN[kind]} must be a mapping, not a {_type_name(value)}",
-                "Write the entity as 'key: value' lines.",
-                file,
-                pointer,
-                entity=label,
-            )
+            self.say("STR-003.entity-not-mapping", file, pointer, entity=label, got=_type_name(value))
             return None
         try:
             model = model_type.model_validate(value)
@@ -335,23 +370,37 @@ class _Collector:
         where = _dotted(loc) or "the entity"
         kind = error["type"]
         value = error.get("input")
+        at = pointer + path
         if kind == "extra_forbidden":
             parent = _model_at(model_type, loc[:-1])
             fields = list(parent.model_fields) if parent else []
-            code, message = "STR-002", f"unknown field '{loc[-1]}' in {label}"
-            hint = self.did_you_mean(str(loc[-1]), fields)
+            suggestion = self.did_you_mean(str(loc[-1]), fields)
+            known = ", ".join(fields)
+            self.say(
+                "STR-002.unknown-field",
+                file,
+                at,
+                entity=label,
+                field=loc[-1],
+                suggestion=suggestion,
+                known=known,
+            )
         elif kind == "missing":
-            code, message = "STR-004", f"{label} lacks the required field '{where}'"
-            hint = f"Add '{loc[-1]}:' to the {label.split(' ')[0]}."
+            self.say("STR-004.missing", file, at, entity=label, where=where, field=loc[-1])
         elif kind.endswith("_type") or kind in ("model_attributes_type", "dict_type", "list_type"):
-            code = "STR-003"
-            message = f"'{where}' in {label} must be {_expected(kind)}, not {_type_name(value)}"
-            hint = f"Write '{where}' as {_expected(kind)}."
+            self.say(
+                "STR-003.wrong-type",
+                file,
+                at,
+                entity=label,
+                where=where,
+                want=_expected(kind),
+                got=_type_name(value),
+            )
         else:
-            code = "STR-005"
-            message = f"'{where}' in {label}: {error['msg']}"
-            hint = _hint_for(kind, error)
-        self.add(code, message, hint, file, pointer + path, entity=label)
+            key, values = _invalid(kind, error, value)
+            code, message, hint, template = render(key, entity=label, where=where, **values)
+            self.add(code, message, hint, file, at, entity=label, template=template)
 
     def register(self) -> Register:
         fields: dict[str, Any] = dict(self.lists)
@@ -420,50 +469,60 @@ def _expected(kind: str) -> str:
         "model_attributes_type": "a mapping",
         "date_type": "a date (YYYY-MM-DD)",
         "float_type": "a number",
+        "float_parsing": "a number",
     }.get(kind, "a value of another type")
 
 
-def _hint_for(kind: str, error: ErrorDetails) -> str:
+def _invalid(kind: str, error: ErrorDetails, value: Any) -> tuple[str, dict[str, object]]:
+    """The message key and values of an invalid value (STR-005), in ropa's own words where it can."""
     ctx = error.get("ctx") or {}
+    text = value if isinstance(value, str) else repr(value)
     if kind == "enum":
-        return f"Use one of: {ctx.get('expected', '')}."
-    if kind == "ropa_country_code":
-        return "Use an upper-case ISO 3166-1 alpha-2 code such as NL, DE or US (GB, not UK; GR, not EL)."
-    if kind == "string_pattern_mismatch":
-        return "Ids use letters, digits, '.', '_' and '-', start with a letter or digit, at most 100."
+        return "STR-005.enum", {"value": text, "expected": ctx.get("expected", "")}
+    pattern = ctx.get("pattern") if kind == "string_pattern_mismatch" else None
+    if kind == "ropa_country_code" or pattern == COUNTRY_PATTERN:
+        return "STR-005.country", {"value": text, "suggestion": _country_suggestion(text)}
+    if pattern == ID_PATTERN:
+        return "STR-005.id", {"value": text}
     if kind.startswith("date"):
-        return "Write dates as YYYY-MM-DD and check that the day exists."
-    if kind in ("bool_parsing", "bool_type"):
-        return "Write true or false."
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return "Use a value in the allowed range."
+        return "STR-005.date", {"value": text}
+    if kind.endswith("_parsing"):
+        return "STR-005.not-type", {"value": text, "want": _expected(kind)}
+    if kind in ("greater_than_equal", "greater_than"):
+        return "STR-005.at-least", {"value": text, "limit": ctx.get("ge", ctx.get("gt", ""))}
+    if kind in ("less_than_equal", "less_than"):
+        return "STR-005.at-most", {"value": text, "limit": ctx.get("le", ctx.get("lt", ""))}
     if kind == "string_too_long":
-        return "Shorten the text or move it to a linked document."
-    return "Correct the value."
+        return "STR-005.too-long", {"limit": format(ctx.get("max_length", ""), ",")}
+    return "STR-005.invalid", {"detail": error["msg"]}
+
+
+def _country_suggestion(text: str) -> str:
+    """``"; did you mean US?"`` for ``USA``, ``us``, ``uk`` or ``EL``; ``""`` when nothing fits."""
+    code = suggest_country(text)
+    return f"; did you mean {code}?" if code else ""
 
 
 def _type_name(value: Any) -> str:
+    """What a value is, with its article: ``a list``, ``text``, ``an empty value``."""
     if value is None:
-        return "empty value"
+        return "an empty value"
     if isinstance(value, bool):
-        return "true/false value"
+        return "a true/false value"
     if isinstance(value, int | float):
-        return "number"
+        return "a number"
     if isinstance(value, str):
         return "text"
     if isinstance(value, list):
-        return "list"
+        return "a list"
     if isinstance(value, dict):
-        return "mapping"
-    return type(value).__name__
+        return "a mapping"
+    return "a value of another type"
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    options = list(choices)
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    if close:
-        return f"Did you mean '{close[0]}'? Known keys: {', '.join(options)}."
-    return f"Known keys: {', '.join(options)}."
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"Did you mean '{close[0]}'? " if close else ""
 
 
 def _discover(root: Path) -> tuple[list[tuple[str, Path]], list[tuple[str, str]]]:
@@ -530,19 +589,14 @@ def load(path: str | os.PathLike[str]) -> LoadResult:
     sources = SourceIndex(root, texts)
     collector = _Collector(sources)
     for name, message in folder_errors:
-        collector.add("IO-001", f"cannot read folder: {message}", "Check the permissions.", name, "")
+        collector.say("IO-001.folder", name, "", reason=message)
     if root.is_dir() and not entries and not folder_errors:
-        collector.add(
-            "IO-002",
-            f"no .yaml or .yml files in {root}",
-            "Point ropa at a register folder, e.g. registers/<name>/.",
-            None,
-            "",
-        )
+        collector.say("IO-002.empty", None, "", path=root)
     with gc_paused():
         for name, data, error in entries:
             if data is None:
-                collector.add("IO-001", f"cannot read file: {error}", "Check the permissions.", name, "")
+                collector.say("IO-001.file", name, "", reason=error)
+                collector.unloaded[name] = None
                 continue
             text = _parse_into(collector, name, data)
             if keep and text is not None:
@@ -555,6 +609,7 @@ def load(path: str | os.PathLike[str]) -> LoadResult:
         root=root,
         files=tuple(name for name, _, _ in entries),
         broken=frozenset(collector.broken),
+        unloaded=collector.unloaded_files(),
         sources=sources,
     )
 
@@ -564,15 +619,26 @@ def _parse_into(collector: _Collector, name: str, data: bytes, *, keep_text: boo
     if text is None:
         assert problem is not None  # noqa: S101 - decode returns one of the two
         collector.add(
-            problem.code, problem.message, problem.hint, name, "", span=Span(problem.line, problem.column)
+            problem.code,
+            problem.message,
+            problem.hint,
+            name,
+            "",
+            span=Span(problem.line, problem.column),
+            template=problem.template,
         )
+        collector.unloaded[name] = data.decode("utf-8", "replace")
         return None
     collector.sources._texts[name] = text
     value, problems = parse(text)
     for p in problems:
-        collector.add(p.code, p.message, p.hint, name, p.pointer, span=Span(p.line, p.column))
+        collector.add(
+            p.code, p.message, p.hint, name, p.pointer, span=Span(p.line, p.column), template=p.template
+        )
     if value is not None or not problems:
         collector.document(name, value)
+    else:
+        collector.unloaded[name] = text
     return text
 
 
@@ -595,6 +661,7 @@ def loads(text: str | bytes, name: str = "register.yaml") -> LoadResult:
         diagnostics=tuple(sorted(collector.diagnostics, key=Diagnostic.sort_key)),
         files=(name,),
         broken=frozenset(collector.broken),
+        unloaded=collector.unloaded_files(),
         sources=sources,
     )
 
@@ -624,5 +691,6 @@ def load_files(files: Mapping[str, bytes]) -> LoadResult:
         diagnostics=tuple(sorted(collector.diagnostics, key=Diagnostic.sort_key)),
         files=tuple(names),
         broken=frozenset(collector.broken),
+        unloaded=collector.unloaded_files(),
         sources=sources,
     )

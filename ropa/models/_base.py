@@ -10,9 +10,10 @@ from pydantic_core import PydanticCustomError
 
 from ropa._data import country_codes
 
-__all__ = ["ID_PATTERN", "CountryCode", "Id", "Origin", "RopaEntity", "RopaModel", "Text"]
+__all__ = ["COUNTRY_PATTERN", "ID_PATTERN", "CountryCode", "Id", "Origin", "RopaEntity", "RopaModel", "Text"]
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"
+COUNTRY_PATTERN = r"^[A-Z]{2}$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 """An entity identifier: letters, digits, ``.``, ``_`` and ``-``, at most 100 characters."""
@@ -33,7 +34,7 @@ def _check_country(value: str) -> str:
 
 CountryCode = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Z]{2}$"),
+    StringConstraints(pattern=COUNTRY_PATTERN),
     AfterValidator(_check_country),
 ]
 """An upper-case ISO 3166-1 alpha-2 code (``NL``, ``US``); ``EL``/``UK`` are not accepted."""

@@ -34,6 +34,7 @@ __all__ = [
     "plural",
     "register_paths",
     "summary_line",
+    "ui",
 ]
 
 HOMEPAGE = "https://github.com/ropa-register/ropa"
@@ -129,7 +130,7 @@ def catalogue(rules: Iterable[Rule] | None = None) -> tuple[CodeInfo, ...]:
             code=code,
             name=spec.name,
             summary=spec.summary,
-            severity=Severity.ERROR,
+            severity=spec.severity,
             kind="structural",
             doc=_structural_doc(code, spec.name, spec.summary),
         )
@@ -182,6 +183,9 @@ class RenderOptions:
             case for each of them without findings.
         verbosity: ``1 + count(-v) - count(-q)``; only the text reporter reads it.
         color: ANSI colours in the text reporter.
+        lang: the language of the words the text reporter adds (``hint:``, the summary line) and of its
+            legal references; the messages themselves are translated in the report
+            (:func:`ropa.i18n.translate_report`).
         tool_version: the version written into machine formats.
         fail_on: the lowest severity that fails the check, or ``never`` (``None``: every finding
             does); only the JUnit reporter reads it, together with ``junit_below``.
@@ -196,6 +200,7 @@ class RenderOptions:
     selected: frozenset[str] | None = None
     verbosity: int = 1
     color: bool = False
+    lang: str = "en"
     tool_version: str = __version__
     fail_on: Literal["error", "warning", "info", "never"] | None = None
     junit_below: Literal["failure", "skipped", "passed"] = "failure"
@@ -265,14 +270,53 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def summary_line(report: Report) -> str:
-    """``3 errors, 5 warnings, 2 infos in 7 files``, or ``no findings in 7 files``."""
+UI: dict[str, str] = {
+    "ui.count.error.one": "{n} error",
+    "ui.count.error.other": "{n} errors",
+    "ui.count.warning.one": "{n} warning",
+    "ui.count.warning.other": "{n} warnings",
+    "ui.count.info.one": "{n} info",
+    "ui.count.info.other": "{n} infos",
+    "ui.count.file.one": "{n} file",
+    "ui.count.file.other": "{n} files",
+    "ui.summary": "{errors}, {warnings}, {infos} in {files}",
+    "ui.summary.clean": "no findings in {files}",
+    "ui.hint": "hint: {hint}",
+    "ui.docs": "docs: {url}",
+}
+"""The English templates of the words reporters add around the diagnostics; ``ropa/locales`` translates
+them under the same keys."""
+
+
+def ui(key: str, lang: str = "en", /, **values: object) -> str:
+    """The reporter text ``key`` of :data:`UI` in ``lang``."""
+    if lang == "en":
+        return UI[key].format(**values)
+    from ropa.i18n import message
+
+    return message(key, UI[key], lang, **values)
+
+
+def _count(noun: str, number: int, lang: str) -> str:
+    if lang == "en":
+        category = "one" if number == 1 else "other"
+    else:
+        from ropa.i18n import plural_category
+
+        category = plural_category(number, lang)
+    return ui(f"ui.count.{noun}.{category}", lang, n=number)
+
+
+def summary_line(report: Report, lang: str = "en") -> str:
+    """``3 errors, 5 warnings, 2 infos in 7 files``, or ``no findings in 7 files`` (in ``lang``)."""
     counts = report.counts
-    files = plural(len(report.files), "file")
+    files = _count("file", len(report.files), lang)
     if not report.diagnostics:
-        return f"no findings in {files}"
-    parts = [plural(counts[s.value], s.value) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
-    return f"{', '.join(parts)} in {files}"
+        return ui("ui.summary.clean", lang, files=files)
+    errors, warnings, infos = (
+        _count(s.value, counts[s.value], lang) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    )
+    return ui("ui.summary", lang, errors=errors, warnings=warnings, infos=infos, files=files)
 
 
 _CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0))}

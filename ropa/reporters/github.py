@@ -74,7 +74,8 @@ def _cell(text: str) -> str:
 
 def step_summary(report: Report, options: RenderOptions) -> str:
     """A Markdown job summary: the totals and a table of every diagnostic."""
-    lines = ["## ropa validate", "", f"{options.root or 'register'}: {summary_line(report)}", ""]
+    totals = summary_line(report, options.lang)
+    lines = ["## ropa validate", "", f"{options.root or 'register'}: {totals}", ""]
     if report.diagnostics:
         lines += ["| Severity | Code | Location | Message |", "|---|---|---|---|"]
         for d in report:

@@ -14,8 +14,8 @@ plus a hint and a documentation link under each diagnostic.
 
 from __future__ import annotations
 
-from ropa.diagnostics import Diagnostic, Report, Severity
-from ropa.reporters._base import RenderOptions, clean, docs_url, summary_line
+from ropa.diagnostics import Diagnostic, LegalRef, Report, Severity
+from ropa.reporters._base import RenderOptions, clean, docs_url, summary_line, ui
 
 __all__ = ["render"]
 
@@ -27,6 +27,15 @@ _SEVERITY_COLOUR = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Se
 
 def _paint(text: str, style: str, color: bool) -> str:
     return f"{style}{text}{_RESET}" if color else text
+
+
+def _ref(ref: LegalRef, lang: str) -> str:
+    """``Art. 30(1)(f) GDPR``; in Dutch ``Art. 30(1)(f) AVG``, in German ``Art. 30 Abs. 1 lit. f DSGVO``."""
+    if lang == "en":
+        return str(ref)
+    from ropa.i18n import legal_ref, normalise_lang
+
+    return legal_ref(ref, normalise_lang(lang) or "en")
 
 
 def _line(diagnostic: Diagnostic, options: RenderOptions) -> str:
@@ -43,7 +52,7 @@ def _line(diagnostic: Diagnostic, options: RenderOptions) -> str:
         clean(diagnostic.message),
     ]
     if diagnostic.legal_refs:
-        refs = ", ".join(str(r) for r in diagnostic.legal_refs)
+        refs = ", ".join(_ref(r, options.lang) for r in diagnostic.legal_refs)
         parts.append(_paint(f"[{refs}]", _DIM, color))
     return " ".join(parts)
 
@@ -60,12 +69,14 @@ def render(report: Report, options: RenderOptions) -> str:
             lines.append(_line(diagnostic, options))
             if options.verbosity >= 2:
                 if diagnostic.hint:
-                    lines.append(_paint(f"    hint: {clean(diagnostic.hint)}", _DIM, options.color))
-                lines.append(_paint(f"    docs: {docs_url(options.info(diagnostic))}", _DIM, options.color))
+                    hint = ui("ui.hint", options.lang, hint=clean(diagnostic.hint))
+                    lines.append(_paint(f"    {hint}", _DIM, options.color))
+                docs = ui("ui.docs", options.lang, url=docs_url(options.info(diagnostic)))
+                lines.append(_paint(f"    {docs}", _DIM, options.color))
     if options.verbosity >= 1:
         if lines:
             lines.append("")
         worst = report.max_severity
         style = _BOLD + (_SEVERITY_COLOUR[worst] if worst else "\x1b[32m")
-        lines.append(_paint(summary_line(report), style, options.color))
+        lines.append(_paint(summary_line(report, options.lang), style, options.color))
     return "".join(f"{line}\n" for line in lines)

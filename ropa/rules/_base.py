@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ropa.diagnostics import LegalRef, Severity
 from ropa.models import (
@@ -24,7 +24,10 @@ from ropa.models import (
     SecurityMeasure,
 )
 
-__all__ = ["LED", "Finding", "Rule", "RuleContext", "RuleOptions", "led_ref", "ref"]
+if TYPE_CHECKING:
+    from ropa.loading.loader import Unloaded
+
+__all__ = ["LED", "Finding", "Rule", "RuleContext", "RuleOptions", "count", "excerpt", "led_ref", "ref"]
 
 LED = "Directive (EU) 2016/680"
 """The Law Enforcement Directive, as legal references name it."""
@@ -35,6 +38,32 @@ def ref(
 ) -> LegalRef:
     """Shorthand for a :class:`~ropa.diagnostics.LegalRef`."""
     return LegalRef(article, paragraph, point, instrument)
+
+
+EXCERPT = 60
+"""Most characters of register text a message quotes (a purpose's description, ...)."""
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """``text`` (stripped) to quote in a message: whole when short, else cut after a word and ended with
+    "…", so that a reader sees it was cut.
+
+    >>> excerpt("Verzoeken van betrokkenen afhandelen en een administratie van de verzoeken bijhouden")
+    'Verzoeken van betrokkenen afhandelen en een administratie…'
+    """
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
+def count(number: int, one: str, other: str) -> str:
+    """``1 activity``, ``3 activities``: the number with the noun in its right form."""
+    return f"{number} {one if number == 1 else other}"
 
 
 def led_ref(article: str, paragraph: int | None = None, point: str | None = None) -> LegalRef:
@@ -124,6 +153,7 @@ class RuleContext:
         profiles: frozenset[str] = frozenset({"eu"}),
         options: RuleOptions | None = None,
         broken: frozenset[tuple[str, str]] = frozenset(),
+        unloaded: tuple[Unloaded, ...] = (),
     ) -> None:
         self.register = register
         self.today = today
@@ -131,6 +161,12 @@ class RuleContext:
         self.options = options or RuleOptions()
         self.broken = broken
         """``(kind, id)`` of entities that failed structural loading: rules do not report them again."""
+        self.unloaded = unloaded
+        """Files whose content did not load at all (a syntax error, ...): they may define anything."""
+        self.unchecked: dict[str, set[tuple[str, str, int, str]]] = {}
+        """For each file of :attr:`unloaded`, the references not reported because that file may define
+        their target: ``(kind, id, id() of the referring entity, path)``. The engine sums them up in one
+        STR-007 per file."""
 
     # --- lists (never None) -------------------------------------------------------------------------
     @cached_property
@@ -188,6 +224,26 @@ class RuleContext:
     def is_broken(self, kind: str, ident: str) -> bool:
         """True when the entity ``ident`` of ``kind`` failed structural loading."""
         return (kind, ident) in self.broken
+
+    def may_be_unloaded(self, *kinds: str) -> bool:
+        """True when a file that did not load may hold entities of any of ``kinds``."""
+        return any(u.kinds is None or not u.kinds.isdisjoint(kinds) for u in self.unloaded)
+
+    def undefined(self, kind: str, ident: str, entity: RopaModel, path: str) -> bool:
+        """Whether a reference from ``entity`` (at ``path`` below it) to ``ident``, an id of ``kind`` that
+        the register does not define, is to be reported.
+
+        Not when the entity ``ident`` failed structural loading (the loader reported it), nor when a file
+        that did not load may define it: a file that does not parse invents nothing. Such a reference is
+        counted for that file's summary (STR-007) instead.
+        """
+        if self.is_broken(kind, ident):
+            return False
+        for unloaded in self.unloaded:
+            if unloaded.may_define(kind, ident):
+                self.unchecked.setdefault(unloaded.file, set()).add((kind, ident, id(entity), path))
+                return False
+        return True
 
     def has_broken_category(self, activity: Activity) -> bool:
         """True when a data category the activity references failed to load: what it holds is unknown."""

@@ -10,10 +10,11 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from ropa.config import Config
-from ropa.diagnostics import Diagnostic, LegalRef, Location, Severity, Span
+from ropa.diagnostics import Diagnostic, LegalRef, Location, Severity, Span, Template
 from ropa.errors import ConfigError
 from ropa.law import is_led, is_processor_record
-from ropa.loading.loader import LoadResult, gc_paused
+from ropa.loading.codes import STRUCTURAL, render
+from ropa.loading.loader import LoadResult, Unloaded, gc_paused
 from ropa.models import (
     Activity,
     DataCategory,
@@ -36,6 +37,22 @@ META_CODES = {
     "SUP-003": ("unknown-suppressed-rule", "A suppression names no known rule."),
 }
 
+SUPPRESSION_MESSAGES: dict[str, tuple[str, str]] = {
+    "SUP-001": (
+        "suppression of {rule} on {entity} matches no finding",
+        "Remove the suppression: the rule no longer reports this entity.",
+    ),
+    "SUP-002": (
+        "suppression of {rule} on {entity} expired on {until}",
+        "Fix the finding, or renew the suppression with a new justification and date.",
+    ),
+    "SUP-003": (
+        "suppression on {entity} names unknown rule '{rule}'",
+        "Use a rule code such as RET-005 or its name; 'ropa rules' lists them.",
+    ),
+}
+"""The English message and hint templates of the SUP codes."""
+
 _LABELS: dict[type[RopaModel], str] = {
     Activity: "activity",
     Party: "party",
@@ -57,6 +74,27 @@ def entity_label(entity: RopaModel | None) -> str | None:
     noun = _LABELS.get(type(entity))
     ident = getattr(entity, "id", None)
     return f"{noun} {ident}" if noun and ident else noun
+
+
+_NEEDS: dict[str, frozenset[str]] = {
+    "ORG": frozenset({"organisation"}),
+    "GOV-002": frozenset({"register"}),
+    "GOV-003": frozenset({"organisation"}),
+    "GOV-005": frozenset({"register"}),
+    "EXM-002": frozenset({"register"}),
+    "RGT-004": frozenset({"organisation"}),
+    "SEC-001": frozenset({"security_measures"}),
+    "SEC-002": frozenset({"security_measures"}),
+    "SEC-003": frozenset({"security_measures"}),
+}
+"""Rules whose findings rest on the absence of something a register-level block holds (the organisation,
+the register metadata, the organisation-level security measures), by code or family, with the kinds
+they need in full. While a file that may hold such a block did not load, the rule does not run: a file
+that does not parse invents nothing (references to ids are handled by :meth:`RuleContext.undefined`)."""
+
+
+def _needs(rule: Rule) -> frozenset[str]:
+    return _NEEDS.get(rule.code) or _NEEDS.get(rule.prefix) or frozenset()
 
 
 def _matches(rule: Rule, selector: str) -> bool:
@@ -119,7 +157,14 @@ def run_rules(
     today: dt.date,
     all_rules: Iterable[Rule] = (),
 ) -> list[Diagnostic]:
-    """Run ``rules`` on ``result`` and return their diagnostics (unsorted)."""
+    """Run ``rules`` on ``result`` and return their diagnostics (unsorted).
+
+    Nothing runs on a folder without register files (IO-002 says so). While a file did not load, the
+    rules that need what it may hold in full do not run, references to ids it may define are not reported
+    one by one, and one STR-007 per such file says what was not checked.
+    """
+    if any(d.code == "IO-002" for d in result.diagnostics):
+        return []
     profiles = profiles_for(config, result)
     options = RuleOptions(
         dpf_max_age_months=config.options.dpf_max_age_months,
@@ -127,7 +172,16 @@ def run_rules(
         strict=config.options.strict,
         dsr_default_days=config.options.dsr_default_days,
     )
-    ctx = RuleContext(result.register, today=today, profiles=profiles, options=options, broken=result.broken)
+    ctx = RuleContext(
+        result.register,
+        today=today,
+        profiles=profiles,
+        options=options,
+        broken=result.broken,
+        unloaded=result.unloaded,
+    )
+    withheld = [r for r in rules if _needs(r) and ctx.may_be_unloaded(*_needs(r))]
+    rules = [r for r in rules if r not in withheld]
     used: set[tuple[int, int]] = set()
     pending: list[tuple[Rule, Severity, Finding]] = []
     # The rules allocate nothing cyclic; with the collector paused, the register (and the node trees
@@ -142,7 +196,49 @@ def run_rules(
         out = _with_positions(pending, result)
     known = list(all_rules) or list(rules)
     out.extend(_suppression_findings(result, known, rules, today, used))
+    out.extend(_unloaded_findings(ctx, withheld))
     return out
+
+
+def _unloaded_findings(ctx: RuleContext, withheld: Sequence[Rule]) -> list[Diagnostic]:
+    """One STR-007 per file that did not load: the references it may resolve, the rules that waited."""
+    out = []
+    for unloaded in ctx.unloaded:
+        refs = ctx.unchecked.get(unloaded.file, set())
+        codes = [r.code for r in withheld if _could_hold(unloaded, _needs(r))]
+        if not refs and not codes:
+            continue
+        idents = sorted({ident for _, ident, _, _ in refs})
+        shown = ", ".join(f"'{i}'" for i in idents[:_SHOWN_IDS]) + (", …" if len(idents) > _SHOWN_IDS else "")
+        values: dict[str, object] = {"file": unloaded.file}
+        if refs:
+            count = len(refs)
+            values["references"] = f"{count} reference" if count == 1 else f"{count} references"
+            values["ids"] = shown
+        if codes:
+            values["codes"] = ", ".join(codes)
+        key = "STR-007.both" if refs and codes else "STR-007.references" if refs else "STR-007.rules"
+        code, message, hint, template = render(key, **values)
+        out.append(
+            Diagnostic(
+                code=code,
+                rule=STRUCTURAL[code].name,
+                severity=STRUCTURAL[code].severity,
+                message=message,
+                location=Location(unloaded.file, ""),
+                hint=hint,
+                template=template,
+            )
+        )
+    return out
+
+
+_SHOWN_IDS = 10
+"""Most ids a STR-007 names."""
+
+
+def _could_hold(unloaded: Unloaded, kinds: frozenset[str]) -> bool:
+    return unloaded.kinds is None or not unloaded.kinds.isdisjoint(kinds)
 
 
 def _applies(rule: Rule, entity: RopaModel | None) -> bool:
@@ -199,11 +295,13 @@ def _diagnostic(
     entity = finding.entity
     label = entity_label(entity)
     fields = {"entity": label or "the register", **finding.fields}
+    args = tuple((name, str(value)) for name, value in fields.items())
+    built = Template(rule.code, rule.message, rule.hint, args)
+    template: Template | None = built
     try:
-        message = rule.message.format(**fields)
-        hint = rule.hint.format(**fields)
+        message, hint = built.render()
     except (KeyError, IndexError, ValueError):  # a template/field mismatch must not hide the finding
-        message, hint = rule.summary, rule.hint
+        message, hint, template = rule.summary, rule.hint, None
     return Diagnostic(
         code=rule.code,
         rule=rule.name,
@@ -212,6 +310,7 @@ def _diagnostic(
         location=Location(file, pointer, span, label),
         hint=hint,
         legal_refs=_legal_refs(rule, finding),
+        template=template,
     )
 
 
@@ -249,25 +348,18 @@ def _suppression_findings(
             pointer_tail = f"/suppress/{index}"
             label = entity_label(entity)
             if suppression.rule not in names:
-                code, message, hint = (
-                    "SUP-003",
-                    f"suppression on {label} names unknown rule '{suppression.rule}'",
-                    "Use a rule code such as RET-005 or its name; 'ropa rules' lists them.",
-                )
+                code = "SUP-003"
             elif suppression.until is not None and suppression.until < today:
-                code, message, hint = (
-                    "SUP-002",
-                    f"suppression of {suppression.rule} on {label} expired on {suppression.until}",
-                    "Fix the finding, or renew the suppression with a new justification and date.",
-                )
+                code = "SUP-002"
             elif suppression.rule in ran_names and (id(entity), index) not in used:
-                code, message, hint = (
-                    "SUP-001",
-                    f"suppression of {suppression.rule} on {label} matches no finding",
-                    "Remove the suppression: the rule no longer reports this entity.",
-                )
+                code = "SUP-001"
             else:
                 continue
+            values = {"entity": label, "rule": suppression.rule, "until": suppression.until}
+            template = Template(
+                code, *SUPPRESSION_MESSAGES[code], tuple((k, str(v)) for k, v in values.items())
+            )
+            message, hint = template.render()
             origin = entity.origin
             file = origin.file if origin else None
             pointer = (origin.pointer if origin else "") + pointer_tail
@@ -279,6 +371,7 @@ def _suppression_findings(
                     message=message,
                     location=Location(file, pointer, result.sources.span(file, pointer), label),
                     hint=hint,
+                    template=template,
                 )
             )
     return out

@@ -44,10 +44,11 @@ SYNTAX = [
     # 'name X' runs on into 'country' and the ':' at line 3 column 10 is not allowed there
     Case("missing-colon", b"organisation:\n  name X\n  country: NL\n", (("SYN-001", 3, 10),)),
     # unclosed quotes and brackets are found at the end of the file
-    Case("unclosed-single-quote", b"activities:\n  - id: 'a\n    name: b\n", (("SYN-001", 4, 1),)),
-    Case("unclosed-double-quote", b'activities:\n  - id: "a\n    name: b\n', (("SYN-001", 4, 1),)),
-    Case("unclosed-bracket", b"activities: [\n  {id: a\n", (("SYN-001", 3, 1),)),
-    Case("unclosed-brace", b"organisation: {name: X\n", (("SYN-001", 2, 1),)),
+    # an unclosed quote or bracket is reported where it opens, not where the file ends
+    Case("unclosed-single-quote", b"activities:\n  - id: 'a\n    name: b\n", (("SYN-001", 2, 9),)),
+    Case("unclosed-double-quote", b'activities:\n  - id: "a\n    name: b\n', (("SYN-001", 2, 9),)),
+    Case("unclosed-bracket", b"activities: [\n  {id: a\n", (("SYN-001", 2, 3),)),
+    Case("unclosed-brace", b"organisation: {name: X\n", (("SYN-001", 1, 15),)),
     Case("extra-closing-bracket", b"activities: []]\n", (("SYN-001", 1, 15),)),
     Case("unknown-escape", b'organisation:\n  name: "a\\qb"\n', (("SYN-001", 2, 11),)),
     Case("undefined-alias", b"organisation:\n  name: *nope\n", (("SYN-001", 2, 9),)),

@@ -8,6 +8,7 @@ import pytest
 
 import ropa
 from ropa.changes import render_diff
+from ropa.loading.loader import load_files
 
 TODAY = dt.date(2026, 12, 3)
 
@@ -317,4 +318,25 @@ def test_special_category_data_read_from_a_dpv_iri() -> None:
     )
     assert [(m.name, m.entity, m.detail) for m in d.meanings] == [
         ("special-category-added", "activity a", "health")
+    ]
+
+
+def test_entities_of_a_file_that_no_longer_loads_are_not_removed() -> None:
+    files = {
+        "a.yaml": b"activities:\n  - {id: a, name: A}\n",
+        "b.yaml": b"activities:\n  - {id: b, name: B}\n",
+        "org.yaml": b"organisation: {name: Shop}\n",
+    }
+    base = load_files(files)
+    broken = load_files(
+        {**files, "b.yaml": b"activities:\n  - {id: b, name: [B\n", "org.yaml": b"organisation: {"}
+    )
+    d = ropa.diff(base, broken, ropa.Config(), today=TODAY)
+    assert d.entities == ()
+    assert d.meanings == ()
+    assert {x.code for x in d.introduced} >= {"SYN-001"}
+    gone = load_files({"a.yaml": files["a.yaml"]})  # a file deleted: its entities are removed
+    assert [(e.id, e.status) for e in ropa.diff(base, gone, findings=False).entities] == [
+        (None, "removed"),
+        ("b", "removed"),
     ]

@@ -393,3 +393,19 @@ def test_cli_export_since_adds_the_changes_sheet(
     assert run("export", "registers/acme", "-f", "csv", "-o", folder).code == 0
     assert not (folder / "changes.csv").exists()  # an export without --since has no changes.csv
     assert "unknown revision" in run("export", "registers/acme", "-o", out, "--since", "nope").err
+
+
+def test_cli_diff_findings_in_the_registers_language(
+    history: History, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(history.repo)
+    english = run("diff", "registers/acme", "--base", "renamed", "--head", "changed", "-f", "json")
+    dutch = run(
+        "diff", "registers/acme", "--base", "renamed", "--head", "changed", "-f", "json", "--lang", "nl"
+    )
+    en, nl = (
+        json.loads(english.out)["findings"]["introduced"],
+        json.loads(dutch.out)["findings"]["introduced"],
+    )
+    assert [f["fingerprint"] for f in en] == [f["fingerprint"] for f in nl]  # the same findings ...
+    assert [f["message"] for f in en] != [f["message"] for f in nl]  # ... in another language

@@ -51,7 +51,7 @@ def test_english_when_the_register_has_no_supported_language(
     (tmp_path / "r.yaml").write_text("register:\n  language: es\nactivities: []\n", encoding="utf-8")
     assert main(["export", "r.yaml", "-o", "r.xlsx", "--no-findings"]) == 0
     assert openpyxl.load_workbook("r.xlsx", read_only=True).sheetnames[0] == "Summary"
-    assert "no labels for the register's language 'es'" in capsys.readouterr().err
+    assert "no translation for the register's language 'es'" in capsys.readouterr().err
 
 
 def test_json_to_stdout(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -75,7 +75,7 @@ import re
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
+from ropa.rules._base import Finding, Rule, RuleContext, excerpt, led_ref, ref
 
 __all__ = ["FILLERS", "GENERIC_LABELS", "RULE", "check", "normalise"]
 
@@ -145,7 +145,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 why = "is a generic label, not a specific purpose"
             else:
                 continue
-            text = purpose.description.strip()[:60]
+            text = excerpt(purpose.description)
             label = f"'{text}'" if text else f"#{index + 1}"
             yield ctx.finding(activity, f"/purposes/{index}", purpose=label, why=why)
 

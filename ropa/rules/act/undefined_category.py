@@ -8,7 +8,8 @@ Reports each id that an activity references but the register does not define:
 - ``data_subjects`` of the activity, checked against the top-level ``data_subjects``.
 
 Each undefined id is reported once per activity, at its first reference. An id whose definition exists
-but failed structural loading is not reported again: the loader has already reported that entity.
+but failed structural loading is not reported again: the loader has already reported that entity. Nor is
+an id that a file that did not load may define: one STR-007 sums those references up.
 
 ## Why is this bad?
 Art. 30(1)(c) requires a description of the categories. An id that resolves to nothing describes nothing,
@@ -79,7 +80,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             if (kind, ident) in seen:
                 continue
             seen.add((kind, ident))
-            if ident in defined[kind] or ctx.is_broken(kind, ident):
+            if ident in defined[kind] or not ctx.undefined(kind, ident, activity, path):
                 continue
             yield ctx.finding(activity, path, noun=_NOUN[kind], ref=ident, kind=kind)
 

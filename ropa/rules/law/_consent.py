@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from ropa.law import consent_purposes, explicit_consent_conditions
 from ropa.models import Activity, Consent
+from ropa.rules._base import excerpt
 
 __all__ = ["consent_gaps"]
 
@@ -29,7 +30,7 @@ def consent_gaps(activity: Activity, detail: str) -> Iterator[tuple[str, str]]:
             continue
         reported = True
         path = f"/purposes/{index}/" + ("consent" if purpose.consent is not None else "lawful_basis")
-        yield path, f"purpose '{purpose.description.strip()[:60]}'"
+        yield path, f"purpose '{excerpt(purpose.description)}'"
     conditions = explicit_consent_conditions(activity)
     if not conditions or reported:
         return

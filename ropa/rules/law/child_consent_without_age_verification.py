@@ -73,7 +73,7 @@ from dataclasses import dataclass
 from ropa._data import load_data
 from ropa.diagnostics import Severity
 from ropa.law import consent_purposes, is_child
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, excerpt, ref
 
 __all__ = ["RULE", "ConsentAge", "check", "digital_consent_age"]
 
@@ -117,7 +117,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             if threshold is None:
                 threshold = _describe(digital_consent_age(org.country if org is not None else None))
             path = f"/purposes/{index}/" + ("consent" if consent is not None else "lawful_basis")
-            yield ctx.finding(activity, path, purpose=purpose.description.strip()[:60], age=threshold)
+            yield ctx.finding(activity, path, purpose=excerpt(purpose.description), age=threshold)
 
 
 RULE = Rule(

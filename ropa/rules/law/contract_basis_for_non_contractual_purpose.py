@@ -45,7 +45,7 @@ from collections.abc import Iterator
 from ropa.diagnostics import Severity
 from ropa.law import lawful_basis
 from ropa.models import LawfulBasis, PurposeKind
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, excerpt, ref
 
 NOT_CONTRACTUAL = frozenset(
     {
@@ -66,7 +66,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding(
                     activity,
                     f"/purposes/{index}/lawful_basis",
-                    purpose=purpose.description.strip()[:60],
+                    purpose=excerpt(purpose.description),
                     kind=purpose.kind.value,
                 )
 

@@ -59,7 +59,7 @@ from collections.abc import Iterator
 from ropa.diagnostics import Severity
 from ropa.law import classify_basis_iri
 from ropa.models import LawfulBasis
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, excerpt, ref
 
 __all__ = ["RULE", "check", "classify"]
 
@@ -84,7 +84,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 activity,
                 f"/purposes/{index}/dpv",
-                purpose=purpose.description.strip()[:60],
+                purpose=excerpt(purpose.description),
                 iri=purpose.dpv.strip(),
                 problem=problem,
             )

@@ -41,7 +41,7 @@ from collections.abc import Iterator
 from ropa.diagnostics import Severity
 from ropa.law import lawful_basis
 from ropa.models import LawfulBasis
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, excerpt, ref
 
 _NEEDS_LAW = {LawfulBasis.LEGAL_OBLIGATION: "6-1-c", LawfulBasis.PUBLIC_TASK: "6-1-e"}
 
@@ -55,7 +55,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 activity,
                 f"/purposes/{index}/lawful_basis",
-                purpose=purpose.description.strip()[:60],
+                purpose=excerpt(purpose.description),
                 basis=_NEEDS_LAW[basis],
             )
 

@@ -44,7 +44,7 @@ from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
 from ropa.law import is_consent_based
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, excerpt, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -57,7 +57,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             if is_consent_based(purpose) or (purpose.law and purpose.law.strip()):
                 continue
             yield ctx.finding(
-                activity, f"/purposes/{index}/further_processing", purpose=purpose.description.strip()[:60]
+                activity, f"/purposes/{index}/further_processing", purpose=excerpt(purpose.description)
             )
 
 

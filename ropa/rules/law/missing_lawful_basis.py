@@ -40,14 +40,14 @@ from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
 from ropa.law import lawful_basis
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, excerpt, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
         for index, purpose in enumerate(activity.purposes or ()):
             if lawful_basis(purpose) is None:
-                yield ctx.finding(activity, f"/purposes/{index}", purpose=purpose.description[:60])
+                yield ctx.finding(activity, f"/purposes/{index}", purpose=excerpt(purpose.description))
 
 
 RULE = Rule(

@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from ropa.diagnostics import Severity
 from ropa.law import lawful_basis
 from ropa.models import LawfulBasis
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, excerpt, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -51,7 +51,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             if purpose.legitimate_interest and purpose.legitimate_interest.strip():
                 continue
             yield ctx.finding(
-                activity, f"/purposes/{index}/lawful_basis", purpose=purpose.description.strip()[:60]
+                activity, f"/purposes/{index}/lawful_basis", purpose=excerpt(purpose.description)
             )
 
 

@@ -43,7 +43,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, excerpt, ref
 
 DUTCH_AGE = 16
 """Art. 5(1) UAVG: the age of digital consent in the Netherlands."""
@@ -57,7 +57,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding(
                     activity,
                     f"/purposes/{index}/consent/minimum_age",
-                    purpose=purpose.description[:60],
+                    purpose=excerpt(purpose.description),
                     age=consent.minimum_age,
                 )
 

@@ -82,7 +82,7 @@ def _sub_processor_findings(
         party = parties.get(ident)
         path = f"/sub_processors/{index}"
         if party is None:
-            if ctx.is_broken("parties", ident):
+            if not ctx.undefined("parties", ident, entity, path):
                 continue
             yield ctx.finding(
                 entity,

@@ -59,9 +59,9 @@ def used_party_ids(ctx: RuleContext) -> set[str]:
 
 
 def references_incomplete(ctx: RuleContext) -> bool:
-    """True when an activity, processor activity or party failed to load: its references are unknown,
-    so no party can be called unused."""
-    return any(kind in _REFERRING_KINDS for kind, _ in ctx.broken)
+    """True when an activity, processor activity or party failed to load, or a file that did not load may
+    hold one: its references are unknown, so no party can be called unused."""
+    return any(kind in _REFERRING_KINDS for kind, _ in ctx.broken) or ctx.may_be_unloaded(*_REFERRING_KINDS)
 
 
 def suggestion(ident: str, folded: dict[str, str]) -> str:

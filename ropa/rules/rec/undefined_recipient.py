@@ -6,7 +6,8 @@ Reports each party id that an activity uses as a recipient (``recipients``), tra
 activity uses as transfer importer, when no party with that id is defined under ``parties``. Categories
 of recipients (``category:``) name no party and are not checked. Each missing id is reported once per
 activity, at its first use. Parties that are defined but failed to load are not reported again (the
-loader already did). Unknown sub-processors are PRC-005's.
+loader already did), nor are ids that a file that did not load may define (one STR-007 sums them up).
+Unknown sub-processors are PRC-005's.
 
 ## Why is this bad?
 Art. 30(1)(d) requires the record to name the categories of recipients. A reference to a party that is
@@ -60,9 +61,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     for entity in entities:
         seen: set[str] = set()
         for ident, path, what in party_refs(entity):
-            if ident in seen or ident in defined or ctx.is_broken("parties", ident):
+            if ident in seen or ident in defined:
                 continue
             seen.add(ident)
+            if not ctx.undefined("parties", ident, entity, path):
+                continue
             yield ctx.finding(entity, path, what=what, ref=ident, suggest=suggestion(ident, folded))
 
 

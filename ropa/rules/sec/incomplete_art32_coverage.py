@@ -55,7 +55,7 @@ from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
 from ropa.models import Activity, ProcessorActivity
-from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
+from ropa.rules._base import Finding, Rule, RuleContext, count, led_ref, ref
 from ropa.rules.sec._common import Effective, effective_measures
 
 _POINTS = {
@@ -93,7 +93,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     if inheriting and shared:
         missing = _missing(Effective(tuple(shared), (), True, False))
         if missing:
-            scope = f"organisation-level security measures (inherited by {inheriting} activities)"
+            inherited = count(inheriting, "activity", "activities")
+            scope = f"organisation-level security measures (inherited by {inherited})"
             yield Finding(shared[0], "", {"entity": scope, "missing": missing})
 
 

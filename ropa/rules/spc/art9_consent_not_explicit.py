@@ -56,7 +56,7 @@ from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
 from ropa.law import consent_purposes, explicit_consent_conditions
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, excerpt, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -77,7 +77,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             consent = purpose.consent
             if consent is not None and consent.explicit is True:
                 continue
-            label = purpose.description[:60]
+            label = excerpt(purpose.description)
             if consent is None:
                 problem = f"purpose '{label}' records no consent details"
                 path = f"/purposes/{index}"

@@ -63,7 +63,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if not refs:
             continue
         path = "/art10" if art10 is not None else refs[0].path
-        names = ", ".join(f"'{r.category.id}'" for r in refs[:3]) + (", ..." if len(refs) > 3 else "")
+        names = ", ".join(f"'{r.category.id}'" for r in refs[:3]) + (", …" if len(refs) > 3 else "")
         yield ctx.finding(activity, path, categories=names)
 
 

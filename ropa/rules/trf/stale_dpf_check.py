@@ -50,7 +50,7 @@ from collections.abc import Iterator
 
 from ropa.diagnostics import LegalRef, Severity
 from ropa.law import add_months
-from ropa.rules._base import Finding, Rule, RuleContext, ref
+from ropa.rules._base import Finding, Rule, RuleContext, count, ref
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -66,7 +66,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 party,
                 "/dpf/checked",
-                problem=f"was last checked on {dpf.checked.isoformat()}, more than {months} months ago",
+                problem=f"was last checked on {dpf.checked.isoformat()}, more than "
+                f"{count(months, 'month', 'months')} ago",
             )
 
 
