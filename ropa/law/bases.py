@@ -1,5 +1,8 @@
 """Lawful bases (Art. 6(1)) and consent (Art. 6(1)(a), 7, 9(2)(a)).
 
+A public authority cannot rely on legitimate interests (Art. 6(1)(f)) for processing in the performance of
+its tasks (Art. 6(1), second subparagraph).
+
 A purpose's lawful basis is its ``lawful_basis`` code, or, when that is not stated, the basis its DPV IRI
 (``dpv:``) names (``eu-gdpr:A6-1-b``, ``dpv:Contract``); the IRIs are listed in
 ``ropa/data/dpv_gdpr.json``. Processing is based on consent when a purpose relies on Art. 6(1)(a) or the
@@ -14,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from ropa.law._dpv import gdpr_reading
-from ropa.models import Activity, LawfulBasis, Purpose, SpecialCondition
+from ropa.models import Activity, LawfulBasis, Organisation, Purpose, SpecialCondition
 
 __all__ = [
     "classify_basis_iri",
@@ -22,6 +25,7 @@ __all__ = [
     "explicit_consent_conditions",
     "is_consent_based",
     "lawful_basis",
+    "legitimate_interests_excluded",
     "withdrawal_recorded",
 ]
 
@@ -71,6 +75,13 @@ def lawful_basis(purpose: Purpose) -> LawfulBasis | None:
         if isinstance(found, LawfulBasis):
             return found
     return None
+
+
+def legitimate_interests_excluded(organisation: Organisation | None) -> bool:
+    """True when the controller is a public authority, which cannot rely on Art. 6(1)(f) for processing
+    in the performance of its tasks (Art. 6(1), second subparagraph). Processing outside those tasks
+    (Recital 47) is the exception the register states for an activity (LAW-008 is then suppressed)."""
+    return organisation is not None and bool(organisation.public_authority)
 
 
 def is_consent_based(purpose: Purpose) -> bool:

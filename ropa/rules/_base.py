@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from ropa.diagnostics import LegalRef, Severity
+from ropa.law import PartyIndex, validly_exempt
 from ropa.models import (
     Activity,
     DataCategory,
@@ -121,6 +122,12 @@ class Rule:
         led: the provisions of the Law Enforcement Directive the rule rests on for activities with
             ``regime: led``, which their findings cite instead of ``legal_refs``; ``None`` for a GDPR-only
             rule, whose findings on such activities the engine drops.
+        record_gap: True when the rule reports only that an activity's record lacks something (an
+            Art. 30 item, or a detail kept with it: a lawful basis, a retention period, security
+            measures); the engine drops its findings on an activity validly exempted under Art. 30(5),
+            which need not be recorded at all. Rules that report what the register shows to be contrary
+            to the law (a basis a public authority cannot use, data kept forever without a reason) keep
+            reporting it: the derogation lifts the duty to record, not the rest of the GDPR.
     """
 
     code: str
@@ -135,6 +142,7 @@ class Rule:
     doc: str = ""
     processor_record: bool = False
     led: tuple[LegalRef, ...] | None = None
+    record_gap: bool = False
 
     @property
     def prefix(self) -> str:
@@ -224,6 +232,30 @@ class RuleContext:
     def is_broken(self, kind: str, ident: str) -> bool:
         """True when the entity ``ident`` of ``kind`` failed structural loading."""
         return (kind, ident) in self.broken
+
+    @cached_property
+    def party_index(self) -> PartyIndex:
+        """The parties indexed for name look-ups and sub-processor chains (:mod:`ropa.law`)."""
+        return PartyIndex(self.parties)
+
+    @cached_property
+    def exempt_activities(self) -> frozenset[int]:
+        """Identities (``id()``) of the activities validly exempted from the record under Art. 30(5)."""
+        org, categories = self.register.organisation, self.category_by_id
+        return frozenset(id(a) for a in self.activities if validly_exempt(a, org, categories))
+
+    def is_exempt(self, entity: RopaModel | None) -> bool:
+        """True for an activity validly exempted from the record under Art. 30(5)."""
+        return isinstance(entity, Activity) and id(entity) in self.exempt_activities
+
+    def suppresses(self, entity: RopaModel | None, code: str, name: str) -> bool:
+        """True when ``entity`` carries a suppression of the rule ``code`` (or ``name``) that has not
+        expired: the register's own statement that the rule does not apply to it (LAW-008's hint asks
+        for one when processing lies outside a public authority's tasks)."""
+        for suppression in getattr(entity, "suppress", None) or ():
+            if suppression.rule in (code, name):
+                return suppression.until is None or suppression.until >= self.today
+        return False
 
     def may_be_unloaded(self, *kinds: str) -> bool:
         """True when a file that did not load may hold entities of any of ``kinds``."""

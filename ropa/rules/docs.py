@@ -36,13 +36,15 @@ def render_rule(rule: Rule) -> str:
         if rule.led is None
         else "reported, citing " + ", ".join(str(r) for r in rule.led)
     )
+    exempt = "not reported (such processing need not be recorded)" if rule.record_gap else "reported"
     return (
         f"# {rule.code} {rule.name}\n\n"
         f"| | |\n|---|---|\n"
         f"| Code | `{rule.code}` |\n| Name | `{rule.name}` |\n"
         f"| Default severity | {rule.severity.value} |\n| Legal references | {refs} |\n"
         f"| Applies to | {profile} |\n| Entries checked | {records} |\n"
-        f"| Activities under the Law Enforcement Directive | {led} |\n\n"
+        f"| Activities under the Law Enforcement Directive | {led} |\n"
+        f"| Activities validly exempted under Art. 30(5) | {exempt} |\n\n"
         f"{rule.summary}\n\n"
         f"{body.strip()}\n\n"
         f"Suppress for one entity with `suppress: [{{rule: {rule.code}, justification: ...}}]`, "
@@ -71,15 +73,18 @@ def render_index(rules: Sequence[Rule]) -> str:
 
 
 def render_scope(rules: Sequence[Rule]) -> str:
-    """The table of docs/law.md: which entries each rule checks, and what it cites under the LED."""
+    """The table of docs/law.md: which entries each rule checks, what it cites under the LED, and whether it
+    reports activities validly exempted under Art. 30(5)."""
     lines = [
-        "| Code | Processor's record (Art. 30(2)) | Activities under the Law Enforcement Directive |",
-        "|---|---|---|",
+        "| Code | Processor's record (Art. 30(2)) | Activities under the Law Enforcement Directive "
+        "| Activities exempted under Art. 30(5) |",
+        "|---|---|---|---|",
     ]
     for rule in rules:
         processor = "checked" if rule.processor_record else "not checked"
         led = "not reported" if rule.led is None else "cites " + ", ".join(str(r) for r in rule.led)
-        lines.append(f"| [{rule.code}](rules/{rule.code}.md) | {processor} | {led} |")
+        exempt = "not reported" if rule.record_gap else "reported"
+        lines.append(f"| [{rule.code}](rules/{rule.code}.md) | {processor} | {led} | {exempt} |")
     return "\n".join(lines) + "\n"
 
 

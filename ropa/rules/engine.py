@@ -190,7 +190,7 @@ def run_rules(
         for rule in rules:
             configured = _configured_severity(rule, config)
             for finding in rule.check(ctx):
-                if not _applies(rule, finding.entity) or _suppressed(rule, finding, today, used):
+                if not _applies(rule, finding.entity, ctx) or _suppressed(rule, finding, today, used):
                     continue
                 pending.append((rule, configured or finding.severity or rule.severity, finding))
         out = _with_positions(pending, result)
@@ -241,10 +241,13 @@ def _could_hold(unloaded: Unloaded, kinds: frozenset[str]) -> bool:
     return unloaded.kinds is None or not unloaded.kinds.isdisjoint(kinds)
 
 
-def _applies(rule: Rule, entity: RopaModel | None) -> bool:
-    """False for a controller-only rule on a processor-record entry, and for a GDPR-only rule on an activity
-    under the Law Enforcement Directive (see :class:`~ropa.rules._base.Rule`)."""
+def _applies(rule: Rule, entity: RopaModel | None, ctx: RuleContext) -> bool:
+    """False for a controller-only rule on a processor-record entry, for a rule that reports a gap in the
+    record on an activity validly exempted under Art. 30(5), and for a GDPR-only rule on an activity under
+    the Law Enforcement Directive (see :class:`~ropa.rules._base.Rule`)."""
     if not rule.processor_record and is_processor_record(entity):
+        return False
+    if rule.record_gap and ctx.is_exempt(entity):
         return False
     return rule.led is not None or not is_led(entity)
 

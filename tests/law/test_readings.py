@@ -8,21 +8,35 @@ import doctest
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import ropa.law
 from ropa._data import country_codes, load_data
 from ropa.law import (
+    PartyIndex,
     _dpv,
     classify_basis_iri,
     concept,
+    indirect_third_country_links,
     is_child,
     is_criminal,
     is_third_country,
     is_vulnerable,
     lawful_basis,
+    read_bsn_law,
     special_category,
 )
-from ropa.models import DataCategory, DataSubjectCategory, LawfulBasis, Purpose, SpecialCategory
+from ropa.models import (
+    Activity,
+    DataCategory,
+    DataSubjectCategory,
+    LawfulBasis,
+    Organisation,
+    Party,
+    Purpose,
+    SpecialCategory,
+)
 
 # --- the DPV data file -----------------------------------------------------------------------------------
 
@@ -185,6 +199,30 @@ def test_the_bsn_laws_are_sourced_and_their_patterns_compile() -> None:
         assert entry["who"] in (None, "public-authority")
         for pattern in entry["patterns"]:
             re.compile(pattern)
+    for entry in data["not_permitting"]:
+        assert entry["law"]
+        assert entry["prescribes"]
+        for pattern in entry["patterns"]:
+            re.compile(pattern)
+
+
+@pytest.mark.parametrize(
+    ("citation", "public_authority", "verdict"),
+    [
+        ("Wet op de loonbelasting 1964", False, "permits"),
+        ("Art. 10 Wabb", True, "permits"),
+        ("Art. 10 Wabb", False, "unknown"),  # government bodies only
+        ("art. 35a Wet op de omzetbelasting 1968", False, "does-not-permit"),
+        ("Art. 52(4) AWR; Art. 2:10 BW", False, "does-not-permit"),
+        ("Art. 52 AWR; Wet X", False, "unknown"),  # every part must be known not to permit
+        ("Art. 47 AWR", False, "unknown"),
+    ],
+)
+def test_a_cited_law_is_read_as_permitting_the_bsn_or_not_or_unknown(
+    citation: str, public_authority: bool, verdict: str
+) -> None:
+    organisation = Organisation(name="X", public_authority=public_authority)
+    assert read_bsn_law(citation, organisation).verdict == verdict
 
 
 def test_the_security_vocabulary_covers_four_languages() -> None:
@@ -198,3 +236,65 @@ def test_the_security_vocabulary_covers_four_languages() -> None:
 def test_the_not_a_third_country_periods_name_real_countries() -> None:
     for entry in load_data("adequacy")["not_a_third_country"]:
         assert entry["country"] in country_codes()
+
+
+# --- parties the data reach outside the EEA ------------------------------------------------------------
+
+
+def test_a_text_names_parties_by_id_or_full_name_as_whole_words() -> None:
+    index = PartyIndex(
+        [
+            Party(id="whatsapp", name="WhatsApp Ireland Ltd.", role="controller", country="IE"),
+            Party(id="mail", name="Mail Inc.", role="processor", country="US"),
+            Party(id="helpdesk", name="Helpdesk  Inc.", role="processor", country="US"),
+        ]
+    )
+    assert [p.id for p in index.named("WhatsApp Business")] == ["whatsapp"]
+    assert index.named("Gmail") == ()  # 'mail' inside a word is not a name
+    assert [p.id for p in index.named("the helpdesk inc. ticket system")] == ["helpdesk"]
+
+
+def test_sub_processor_chains_are_followed_once_through_cycles() -> None:
+    parties = [
+        Party(id="a", name="A", role="processor", country="NL", sub_processors=["b"]),
+        Party(id="b", name="B", role="processor", country="US", sub_processors=["c"]),
+        Party(id="c", name="C", role="processor", country="JP", sub_processors=["a"]),
+    ]
+    index = PartyIndex(parties)
+    assert [(sub.id, above.id) for sub, above in index.below("a")] == [("b", "a"), ("c", "b")]
+    activity = Activity(id="x", name="X", recipients=[{"party": "a"}])
+    links = indirect_third_country_links(activity, index, dt.date(2026, 6, 1))
+    assert [(link.party.id, link.above.id if link.above else None) for link in links] == [
+        ("b", "a"),
+        ("c", "b"),
+    ]
+
+
+_IDS = ["a", "b", "c", "d", "e"]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_IDS),
+            st.sampled_from(["NL", "US", "JP", "GB", "IE", "CN"]),
+            st.lists(st.sampled_from([*_IDS, "missing"]), max_size=3),
+        ),
+        max_size=6,
+    ),
+    st.lists(st.sampled_from([*_IDS, "missing"]), max_size=3),
+    st.lists(st.text(max_size=20) | st.sampled_from(_IDS), max_size=3),
+    st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2035, 1, 1)),
+)
+def test_third_country_links_never_raise_and_list_each_party_abroad_once(
+    rows: list[tuple[str, str, list[str]]], recipients: list[str], systems: list[str], day: dt.date
+) -> None:
+    parties = [
+        Party(id=ident, name=f"Party {ident}", role="processor", country=country, sub_processors=subs)
+        for ident, country, subs in rows
+    ]
+    activity = Activity(id="x", name="X", recipients=[{"party": r} for r in recipients], systems=systems)
+    links = indirect_third_country_links(activity, PartyIndex(parties), day)
+    ids = [link.party.id for link in links]
+    assert len(ids) == len(set(ids))
+    assert all(is_third_country(link.party.country, day) for link in links)

@@ -10,8 +10,9 @@ import ropa
 from ropa._data import load_data
 from ropa.config import Config
 from ropa.diagnostics import Diagnostic
-from ropa.rules.exm import _rulesets, exemption_ruleset_not_in_force
-from ropa.rules.exm._rulesets import Ruleset, current_ruleset, rulesets
+from ropa.law import exemption as _rulesets
+from ropa.law.exemption import Ruleset, current_ruleset, rulesets
+from ropa.rules.exm import exemption_ruleset_not_in_force
 
 from .conftest import run_rule
 

@@ -3,10 +3,18 @@ severity the law supports."""
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import ropa
+from ropa.config import Config
 from ropa.diagnostics import Severity
+from ropa.i18n import untranslated
 
 from ._semantics import codes, findings
-from .conftest import FIXTURES
+from .conftest import FIXTURES, all_fixture_cases, run_rule
 
 ORG = "organisation:\n  name: Example BV\n  country: NL\n"
 
@@ -43,9 +51,13 @@ def test_an_undefined_authority_is_called_an_authority() -> None:
     assert finding.location.pointer == "/activities/0/authority_disclosures/0/party"
 
 
-def test_a_bsn_under_an_unknown_law_is_info_and_without_a_law_an_error() -> None:
+def test_a_bsn_under_an_unknown_law_is_info_under_a_non_permitting_law_and_no_law_an_error() -> None:
+    (wabb,) = findings(
+        (FIXTURES / "NL-001" / "fail-wabb-not-a-government-body.yaml").read_text("utf-8"), ["NL-001"]
+    )
+    assert wabb.severity is Severity.INFO
     (tax,) = findings((FIXTURES / "NL-001" / "fail-tax-law.yaml").read_text("utf-8"), ["NL-001"])
-    assert tax.severity is Severity.INFO
+    assert tax.severity is Severity.ERROR
     assert "'Art. 52 AWR'" in tax.message
     (missing, _) = findings((FIXTURES / "NL-001" / "fail.yaml").read_text("utf-8"), ["NL-001"])
     assert missing.severity is Severity.ERROR
@@ -94,3 +106,24 @@ def test_authority_disclosures_do_not_make_an_authority_a_recipient() -> None:
     disclosures = "[{authority: FIOD, law: Art. 126nd Sv}]"
     text = f"{ORG}activities:\n  - {{id: a, name: A, transfers: [], authority_disclosures: {disclosures}}}\n"
     assert codes(text, ["REC-007"]) == ["REC-007"]  # the authority is no answer to 'who receives the data'
+
+
+@pytest.mark.parametrize("case", all_fixture_cases("fail"), ids=lambda c: f"{c[0]}/{c[1].name}")
+def test_every_finding_of_every_fail_case_is_said_in_every_language(case: tuple[str, Path]) -> None:
+    code, path = case
+    report = run_rule(code, path)
+    problems = [
+        f"{lang}: {why}" for d in report for lang in ("nl", "fr", "de") if (why := untranslated(d, lang))
+    ]
+    assert problems == []
+
+
+def test_the_findings_of_march_2021_are_said_in_every_language() -> None:
+    text = (
+        "organisation: {name: X, country: IE, contact: {email: a@b.example}}\n"
+        "activities:\n  - id: a\n    name: A\n    transfers:\n"
+        "      - {country: US, mechanism: adequacy}\n      - {country: KR, mechanism: adequacy}\n"
+    )
+    report = ropa.validate(ropa.loads(text), Config(select=["TRF-003"]), today=dt.date(2021, 3, 15))
+    assert len(report) == 2
+    assert [why for d in report for lang in ("nl", "fr", "de") if (why := untranslated(d, lang))] == []

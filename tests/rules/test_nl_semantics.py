@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ropa._data import load_data
+from ropa.diagnostics import Severity
 
 from ._semantics import codes, findings
 
@@ -57,3 +60,32 @@ def test_statutory_retention_data_file() -> None:
     assert entry["legal_reference"] == "Art. 52(4) AWR; Art. 2:10(3) BW"
     assert entry["anchor"]["value"] == "end-of-financial-year"
     assert entry["anchor"]["verified"] is False
+
+
+BSN_REGISTER = """\
+organisation: {{name: Webwinkel Voorbeeld, country: NL}}
+data_categories: [{{id: bsn, name: BSN, national_id: true}}]
+activities:
+  - id: klanten
+    name: Klanten
+    data_categories: [bsn]
+    purposes:
+      - {{description: Facturen, lawful_basis: 6-1-c, law: "{law}"}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("law", "severity"),
+    [
+        ("art. 35a Wet op de omzetbelasting 1968", Severity.ERROR),  # prescribes the VAT number
+        ("Art. 52 lid 4 AWR; art. 2:10 BW", Severity.ERROR),  # bookkeeping: no number at all
+        ("AWR", Severity.INFO),  # other AWR provisions may involve the BSN: a person checks
+        ("Art. 52 AWR; Wet op de bijzondere regeling", Severity.INFO),  # one part unknown
+        ("Wet op de omzetbelasting 1968; Wet op de loonbelasting 1964", None),  # the wage tax act permits
+    ],
+)
+def test_nl001_a_law_known_not_to_permit_the_bsn_is_an_error_an_unknown_law_an_info(
+    law: str, severity: Severity | None
+) -> None:
+    found = findings(BSN_REGISTER.format(law=law), ["NL-001"])
+    assert [d.severity for d in found] == ([severity] if severity else [])

@@ -4,6 +4,7 @@ the data file's freshness, broken references, option values, and a large registe
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -11,10 +12,10 @@ import pytest
 import ropa
 from ropa.config import Config, RuleOptionsConfig
 from ropa.diagnostics import Diagnostic
-from ropa.law import add_duration, add_months, adequacy
+from ropa.law import Decision, add_duration, add_months, adequacy
 from ropa.models import Register
 
-from .conftest import FIXTURE_TODAY
+from .conftest import FIXTURE_TODAY, FIXTURES
 
 ORG = "organisation:\n  name: Example BV\n  country: NL\n"
 
@@ -136,8 +137,47 @@ def test_adequacy_depends_on_the_check_date(country: str, today: dt.date, report
 def test_an_expired_decision_is_named_in_the_message() -> None:
     text = one_transfer("{country: GB, mechanism: adequacy}")
     (finding,) = findings("TRF-003", text, today=dt.date(2032, 1, 1))
-    assert "2021/1772" in finding.message
+    assert "renewing the adequacy decision for the United Kingdom" in finding.message
     assert "until 2031-12-27" in finding.message
+
+
+def test_the_message_speaks_of_the_law_of_the_check_date() -> None:
+    # a US transfer judged in March 2021: the Privacy Shield had ended; the DPF of 2023 was no law yet
+    (us,) = findings(
+        "TRF-003", one_transfer("{country: US, mechanism: adequacy}"), today=dt.date(2021, 3, 15)
+    )
+    assert "2016/1250 (Privacy Shield) applied only until 2020-07-15" in us.message
+    assert "2023/1795" not in us.message
+    # Korea's decision was adopted on 17 December 2021: in March 2021 none applied, and none is named
+    (kr,) = findings(
+        "TRF-003", one_transfer("{country: KR, mechanism: adequacy}"), today=dt.date(2021, 3, 15)
+    )
+    assert "no adequacy decision applied to it on 2021-03-15" in kr.message
+    assert "2022/254" not in kr.message
+
+
+@pytest.mark.parametrize("decision", adequacy().decisions, ids=lambda d: d.decision[:60])
+def test_no_trf003_message_names_a_decision_adopted_after_the_check_date(decision: Decision) -> None:
+    destination = (
+        f"country: {decision.country}"
+        if decision.country
+        else f"international_organisation: {decision.organisation}"
+    )
+    text = one_transfer(f"{{{destination}, mechanism: adequacy}}")
+    days = [d for d in (decision.start, decision.valid_until) if d is not None]
+    for day in [day + dt.timedelta(days=delta) for day in days for delta in (-1, 1)]:
+        later = [d.decision for d in adequacy().decisions if d.start is not None and d.start > day]
+        for finding in findings("TRF-003", text, today=day):
+            assert not [name for name in later if name in finding.message], (day, finding.message)
+
+
+def test_a_decision_is_named_by_what_it_was_when_adopted() -> None:
+    months = "January|February|March|April|May|June|July|August|September|October|November|December"
+    for decision in adequacy().decisions:
+        for day, month, year in re.findall(rf"\b(\d{{1,2}}) ({months}) (\d{{4}})", decision.decision):
+            named = dt.date(int(year), months.split("|").index(month) + 1, int(day))
+            assert decision.adopted is not None
+            assert named <= decision.adopted, decision.decision
 
 
 def test_international_organisations_are_matched_by_name_or_alias() -> None:
@@ -396,3 +436,42 @@ def test_a_privacy_shield_transfer_is_judged_under_the_privacy_shield() -> None:
 def test_every_art46_safeguard_of_the_importer_needs_a_tia(mechanism: str) -> None:
     assert len(findings("TRF-007", one_transfer(f"{{country: IN, mechanism: '{mechanism}'}}"))) == 1
     assert findings("TRF-007", one_transfer(f"{{country: IN, mechanism: '{mechanism}', tia: T}}")) == []
+
+
+# --- TRF-012: when missing transfers are a warning ----------------------------------------------------
+
+
+def test_trf012_warns_where_the_register_shows_the_data_reach_a_third_country() -> None:
+    text = (FIXTURES / "TRF-012" / "fail-reaches-a-third-country.yaml").read_text("utf-8")
+    found = {d.location.entity: d for d in findings("TRF-012", text)}
+    assert {entity: d.severity.value for entity, d in found.items()} == {
+        "activity webanalyse": "warning",  # the US sub-processor of an Irish processor
+        "activity tickets": "warning",  # a system run by a US party
+        "activity klantenservice": "info",  # WhatsApp Ireland: nothing recorded outside the EEA
+        "processor activity hosting-for-clients": "warning",  # its own sub-processor's sub-processor
+    }
+    assert "google-llc in US (sub-processor of google-ireland)" in found["activity webanalyse"].message
+    assert "helpdesk in US (system 'Helpdesk Inc. ticketing')" in found["activity tickets"].message
+
+
+def test_trf012_judges_the_location_by_the_law_of_the_check_date() -> None:
+    text = (
+        f"{ORG}parties:\n"
+        "  - {id: host, name: Host BV, role: processor, country: NL, sub_processors: [uk-backup]}\n"
+        "  - {id: uk-backup, name: UK Backup Ltd, role: processor, country: GB}\n"
+        "activities:\n  - {id: a, name: A, recipients: [host]}\n"
+    )
+    # on 15 March 2021 the United Kingdom was no third country (the TCA bridge), in 2026 it is one
+    assert [d.severity.value for d in findings("TRF-012", text, today=dt.date(2021, 3, 15))] == ["info"]
+    assert [d.severity.value for d in findings("TRF-012", text)] == ["warning"]
+
+
+def test_trf012_sub_processor_cycles_end() -> None:
+    text = (
+        f"{ORG}parties:\n"
+        "  - {id: p1, name: P1, role: processor, country: NL, sub_processors: [p2]}\n"
+        "  - {id: p2, name: P2, role: processor, country: US, sub_processors: [p1]}\n"
+        "activities:\n  - {id: a, name: A, recipients: [p1]}\n"
+    )
+    [finding] = findings("TRF-012", text)
+    assert finding.severity.value == "warning"

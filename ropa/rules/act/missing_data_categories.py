@@ -58,5 +58,6 @@ RULE = Rule(
     "'data_categories:').",
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
     led=(led_ref("24", 1),),
 )

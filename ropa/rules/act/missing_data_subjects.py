@@ -56,5 +56,6 @@ RULE = Rule(
     hint="Add 'data_subjects:' with the ids of the data-subject categories (defined under 'data_subjects:').",
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
     led=(led_ref("24", 1),),
 )

@@ -56,5 +56,6 @@ RULE = Rule(
     hint="Add 'purposes:' with at least one '- description:' saying specifically why the data are processed.",
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
     led=(led_ref("24", 1),),
 )

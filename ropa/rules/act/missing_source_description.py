@@ -64,4 +64,5 @@ RULE = Rule(
     "public source).",
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
 )

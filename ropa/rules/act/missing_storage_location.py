@@ -56,6 +56,7 @@ RULE = Rule(
     hint="Add 'systems:' (the applications used) or 'storage_location:' (where the data are kept).",
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
     processor_record=True,
     led=(led_ref("24", 1),),
 )

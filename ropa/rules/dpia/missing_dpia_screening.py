@@ -63,4 +63,5 @@ RULE = Rule(
     hint="Add 'dpia: {{required: false, screening: <why not>}}', or the reference of the DPIA carried out.",
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
 )

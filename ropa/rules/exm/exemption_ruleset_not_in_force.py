@@ -38,8 +38,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
+from ropa.law.exemption import current_ruleset, rulesets
 from ropa.rules._base import Finding, Rule, RuleContext, ref
-from ropa.rules.exm._rulesets import current_ruleset, rulesets
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:

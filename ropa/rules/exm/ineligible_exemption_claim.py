@@ -18,6 +18,12 @@ derogation cannot cover it, because of at least one of:
 
 When ``employees`` is not stated, only the other conditions are checked. The message lists every reason.
 
+An activity whose claim is valid (the headcount is stated and below 250, and no exception applies) need
+not be recorded at all: the rules that report only what an entry lacks (a retention period, security
+measures, a lawful basis ...) stay silent for it; the rules that report what the register shows to be
+contrary to the law still report it. Without a stated headcount the claim is not shown valid, and the
+activity is checked in full. [docs/law.md](../law.md) lists which rules are which.
+
 ## Why is this bad?
 Under Art. 30(5) an organisation with fewer than 250 employees need not record a processing, *unless* it
 is likely to result in a risk, is not occasional, or includes special-category or criminal data. The
@@ -59,63 +65,33 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.law import is_led, processes_criminal, processes_special
-from ropa.models import Activity, Frequency
+from ropa.law import Obstacle, exemption_obstacles
 from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
-from ropa.rules.exm._rulesets import rulesets
-
-_RULESET = "gdpr-2016"
-"""The Art. 30(5) test this rule applies: the law in force."""
 
 
-def _risk_flags(activity: Activity) -> list[str]:
-    flags = [
-        name
-        for name, value in (
-            ("large_scale", activity.large_scale),
-            ("systematic_monitoring", activity.systematic_monitoring),
-            ("public_area_monitoring", activity.public_area_monitoring),
-            ("dpia.required", activity.dpia is not None and activity.dpia.required),
-            (
-                "automated_decisions",
-                activity.automated_decisions is not None and activity.automated_decisions.exists,
-            ),
-        )
-        if value
-    ]
-    return flags
-
-
-def _special_or_criminal(ctx: RuleContext, activity: Activity) -> bool:
-    categories = ctx.category_by_id
-    return processes_special(activity, categories) or processes_criminal(activity, categories)
+def _reason(obstacle: Obstacle) -> str:
+    if obstacle.kind == "led":
+        return "it is processing under the Law Enforcement Directive, whose Art. 24 has no exemption"
+    if obstacle.kind == "headcount":
+        return f"the organisation employs {obstacle.employees} persons ({obstacle.threshold} or more)"
+    if obstacle.kind == "frequency-unknown":
+        return "its frequency is not recorded as occasional"
+    if obstacle.kind == "frequency" and obstacle.frequency is not None:
+        return f"it is {obstacle.frequency.value}, not occasional"
+    if obstacle.kind == "special":
+        return "it involves special-category or criminal data"
+    return f"it is flagged as risky ({', '.join(obstacle.flags)})"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    threshold = rulesets()[_RULESET].threshold
     org = ctx.register.organisation
-    employees = org.employees if org is not None else None
     for activity in ctx.activities:
         if not activity.exemption_claimed:
             continue
-        reasons: list[str] = []
-        if is_led(activity):
-            reasons.append(
-                "it is processing under the Law Enforcement Directive, whose Art. 24 has no exemption"
-            )
-        if employees is not None and employees >= threshold:
-            reasons.append(f"the organisation employs {employees} persons ({threshold} or more)")
-        if activity.frequency is None:
-            reasons.append("its frequency is not recorded as occasional")
-        elif activity.frequency is not Frequency.OCCASIONAL:
-            reasons.append(f"it is {activity.frequency.value}, not occasional")
-        if _special_or_criminal(ctx, activity):
-            reasons.append("it involves special-category or criminal data")
-        flags = _risk_flags(activity)
-        if flags:
-            reasons.append(f"it is flagged as risky ({', '.join(flags)})")
-        if reasons:
-            yield ctx.finding(activity, "/exemption_claimed", reasons="; ".join(reasons))
+        obstacles = exemption_obstacles(activity, org, ctx.category_by_id)
+        if obstacles:
+            reasons = "; ".join(_reason(o) for o in obstacles)
+            yield ctx.finding(activity, "/exemption_claimed", reasons=reasons)
 
 
 RULE = Rule(

@@ -1,4 +1,4 @@
-"""Rules LAW-xxx of the catalogue: lawful basis (Art. 6–8)."""
+"""Rules LAW-xxx of the catalogue: lawful basis (Art. 6–8 GDPR; Art. 8 of the Law Enforcement Directive)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from ropa.rules.law import (
     child_consent_without_age_verification,
     contract_basis_for_non_contractual_purpose,
     invalid_lawful_basis_iri,
+    led_processing_without_legal_basis,
     legitimate_interests_by_public_authority,
     missing_basis_law,
     missing_compatibility_assessment,
@@ -29,4 +30,5 @@ RULES: tuple[Rule, ...] = (
     contract_basis_for_non_contractual_purpose.RULE,
     child_consent_without_age_verification.RULE,
     missing_compatibility_assessment.RULE,
+    led_processing_without_legal_basis.RULE,
 )

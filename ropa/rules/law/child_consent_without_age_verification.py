@@ -132,4 +132,5 @@ RULE = Rule(
     "children under the Art. 8 age ({age}).",
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
 )

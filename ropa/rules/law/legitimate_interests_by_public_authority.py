@@ -7,7 +7,9 @@ Reports each purpose with ``lawful_basis: 6-1-f`` when ``organisation.public_aut
 The second subparagraph of Art. 6(1) excludes point (f) for "processing carried out by public authorities
 in the performance of their tasks"; their processing rests on a legal obligation (c) or a public task (e)
 laid down by law. Processing that is genuinely outside the authority's public tasks (Recital 47) may be
-an exception: suppress the finding for that activity with the justification.
+an exception: suppress the finding for that activity with the justification. LAW-004 and LAW-005 do not
+ask for the interest or the balancing test of a purpose reported here (one finding per problem: the fix
+is another basis); once LAW-008 is suppressed for an activity, they apply to it as to anyone.
 
 ## Example
 ```yaml
@@ -45,14 +47,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.law import lawful_basis
+from ropa.law import lawful_basis, legitimate_interests_excluded
 from ropa.models import LawfulBasis
 from ropa.rules._base import Finding, Rule, RuleContext, excerpt, ref
+from ropa.rules.law._public_authority import CODE, NAME
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    org = ctx.register.organisation
-    if org is None or not org.public_authority:
+    if not legitimate_interests_excluded(ctx.register.organisation):
         return
     for activity in ctx.activities:
         for index, purpose in enumerate(activity.purposes or ()):
@@ -63,8 +65,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    code="LAW-008",
-    name="legitimate-interests-by-public-authority",
+    code=CODE,
+    name=NAME,
     summary="A public authority relies on legitimate interests (6-1-f).",
     severity=Severity.ERROR,
     legal_refs=(ref("6", 1),),

@@ -70,4 +70,5 @@ RULE = Rule(
     hint="Add 'law:' to the purpose with the Union or Member-State provision, e.g. 'Art. 52 AWR'.",
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
 )

@@ -72,4 +72,5 @@ RULE = Rule(
     "base the new purpose on consent or a law.",
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
 )

@@ -66,4 +66,5 @@ RULE = Rule(
     hint="Add 'consent: {{records: ...}}' to the purpose with where the proof of consent is kept.",
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
 )

@@ -67,4 +67,5 @@ RULE = Rule(
     hint="Add 'consent: {{withdrawal: ...}}' to the purpose, e.g. 'Unsubscribe link in every e-mail'.",
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
 )

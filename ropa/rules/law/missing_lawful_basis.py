@@ -60,4 +60,5 @@ RULE = Rule(
     hint="Add 'lawful_basis:' with one of 6-1-a (consent) ... 6-1-f (legitimate interests) to the purpose.",
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
 )

@@ -2,6 +2,9 @@
 
 ## What it does
 Reports each purpose with ``lawful_basis: 6-1-f`` whose ``legitimate_interest`` is missing or blank.
+A public authority's 6-1-f purposes are LAW-008's (Art. 6(1), second subparagraph): asking for the
+interest behind a basis the authority cannot use would repeat that finding, so they are not reported here
+unless the activity suppresses LAW-008 (processing outside the authority's tasks, Recital 47).
 
 ## Why is this bad?
 Art. 13(1)(d) and 14(2)(b) require the controller to tell data subjects which legitimate interests it
@@ -41,10 +44,13 @@ from ropa.diagnostics import Severity
 from ropa.law import lawful_basis
 from ropa.models import LawfulBasis
 from ropa.rules._base import Finding, Rule, RuleContext, excerpt, ref
+from ropa.rules.law._public_authority import reported_by_law008
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
+        if reported_by_law008(ctx, activity):
+            continue  # a basis the public authority cannot use: LAW-008's finding, not this one
         for index, purpose in enumerate(activity.purposes or ()):
             if lawful_basis(purpose) is not LawfulBasis.LEGITIMATE_INTERESTS:
                 continue
@@ -65,4 +71,5 @@ RULE = Rule(
     hint="Add 'legitimate_interest:' to the purpose, saying whose interest it is and what it consists of.",
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
 )

@@ -2,7 +2,10 @@
 
 ## What it does
 Reports each purpose with ``lawful_basis: 6-1-f`` whose ``lia`` (a reference to the legitimate-interests
-assessment, or balancing test) is missing or blank.
+assessment, or balancing test) is missing or blank. A public authority's 6-1-f purposes are LAW-008's
+(Art. 6(1), second subparagraph): a balancing test for a basis the authority cannot use is no fix, so
+they are not reported here unless the activity suppresses LAW-008 (processing outside the authority's
+tasks, Recital 47).
 
 ## Why is this bad?
 Art. 6(1)(f) applies only when the interest is legitimate, the processing necessary for it, and the
@@ -46,10 +49,13 @@ from ropa.diagnostics import Severity
 from ropa.law import lawful_basis
 from ropa.models import LawfulBasis
 from ropa.rules._base import Finding, Rule, RuleContext, excerpt, ref
+from ropa.rules.law._public_authority import reported_by_law008
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
+        if reported_by_law008(ctx, activity):
+            continue  # a basis the public authority cannot use: LAW-008's finding, not this one
         for index, purpose in enumerate(activity.purposes or ()):
             if lawful_basis(purpose) is not LawfulBasis.LEGITIMATE_INTERESTS:
                 continue
@@ -71,4 +77,5 @@ RULE = Rule(
     "where it is kept.",
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
 )

@@ -103,4 +103,5 @@ RULE = Rule(
     check=check,
     profile="nl",
     doc=__doc__ or "",
+    record_gap=True,
 )

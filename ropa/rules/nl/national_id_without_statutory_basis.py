@@ -6,12 +6,21 @@ Reports each activity of the controller that uses a national identification numb
 
 - as an **error**, when none of its purposes relies on ``6-1-c`` or ``6-1-e`` with the ``law`` that
   requires or allows the number;
-- as **info**, when the purposes cite laws, but none that ropa knows to permit the BSN for this
-  organisation: the laws and their sources are in ``ropa/data/bsn_laws.json`` (Art. 10 Wabb for government
-  bodies, the Wet op de loonbelasting 1964 for employers, the Wabvpz for healthcare, the persoonsgebonden
-  nummer of the education acts). A webshop that cites a tax law (``Art. 52 AWR``) for its customers'
-  BSNs is reported: bookkeeping law requires no BSN. The law may still be right: check it against the law
-  itself or the RvIG's list of authorised users, then suppress the finding with that justification.
+- as an **error**, when the purposes cite laws, and every one of them is a law ropa knows *not* to permit
+  the BSN: the VAT Act (``Wet op de omzetbelasting 1968``: invoices carry the VAT identification number,
+  which since 2020 does not contain a sole trader's BSN) and the bookkeeping duty (``Art. 52 AWR``,
+  ``Art. 2:10 BW``: records, no number). A web shop that records its business customers' BSNs citing the
+  VAT Act is reported;
+- as **info**, when the purposes cite a law ropa does not know: neither one that permits the BSN for this
+  organisation (Art. 10 Wabb for government bodies, the Wet op de loonbelasting 1964 for employers, the
+  Wabvpz for healthcare, the persoonsgebonden nummer of the education acts) nor one known not to. Check it
+  against the law itself or the RvIG's list of authorised users, then suppress the finding with that
+  justification.
+
+Both lists, with their sources, are in ``ropa/data/bsn_laws.json`` (read by :mod:`ropa.law`); a law cited
+as several parts separated by ``;`` is known not to permit the BSN only when each part is. Only the AWR's
+Art. 52 is on that list: other provisions of the AWR (the information duties of banks and employers to
+the Belastingdienst) may involve the BSN, so "AWR" alone gives the info.
 
 ## Why is this bad?
 Art. 87 GDPR lets Member States set the conditions for processing a national identification number. In
@@ -62,46 +71,25 @@ activities:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import cache
-from typing import Any
 
-from ropa._data import load_data
 from ropa.diagnostics import Severity
-from ropa.law import lawful_basis, national_id_refs
-from ropa.models import Activity, LawfulBasis, Organisation
+from ropa.law import lawful_basis, national_id_refs, read_bsn_law
+from ropa.models import Activity, LawfulBasis
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 
 _STATUTORY = (LawfulBasis.LEGAL_OBLIGATION, LawfulBasis.PUBLIC_TASK)
 
 
-@cache
-def _laws() -> tuple[tuple[re.Pattern[str], dict[str, Any]], ...]:
-    """Each entry of ``ropa/data/bsn_laws.json`` with its patterns joined into one expression."""
-    return tuple(
-        (re.compile("|".join(entry["patterns"]), re.IGNORECASE), entry)
-        for entry in load_data("bsn_laws")["entries"]
-    )
-
-
 def _statutory_laws(activity: Activity) -> list[str]:
-    """The laws the activity's 6-1-c and 6-1-e purposes cite."""
-    return [
-        purpose.law.strip()
-        for purpose in activity.purposes or ()
-        if lawful_basis(purpose) in _STATUTORY and purpose.law and purpose.law.strip()
-    ]
-
-
-def _permits(law: str, organisation: Organisation | None) -> bool:
-    for pattern, entry in _laws():
-        if not pattern.search(law):
-            continue
-        if entry.get("who") == "public-authority" and not (organisation and organisation.public_authority):
-            continue  # Art. 10 Wabb: government bodies only
-        return True
-    return False
+    """The laws the activity's 6-1-c and 6-1-e purposes cite, once each."""
+    return list(
+        dict.fromkeys(
+            purpose.law.strip()
+            for purpose in activity.purposes or ()
+            if lawful_basis(purpose) in _STATUTORY and purpose.law and purpose.law.strip()
+        )
+    )
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -120,8 +108,21 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 problem="without a purpose that names the law prescribing it",
                 fix=_FIX_MISSING,
             )
-        elif not any(_permits(law, organisation) for law in laws):
-            cited = "; ".join(f"'{law}'" for law in dict.fromkeys(laws))
+            continue
+        readings = [read_bsn_law(law, organisation) for law in laws]
+        if any(reading.verdict == "permits" for reading in readings):
+            continue
+        cited = "; ".join(f"'{law}'" for law in laws)
+        if all(reading.verdict == "does-not-permit" for reading in readings):
+            known = list(dict.fromkeys(law.law for reading in readings for law in reading.laws))
+            yield ctx.finding(
+                activity,
+                refs[0].path,
+                categories=categories,
+                problem=f"citing {cited}, but no law cited prescribes the BSN ({'; '.join(known)})",
+                fix=_FIX_NOT_PERMITTING,
+            )
+        else:
             yield ctx.finding(
                 activity,
                 refs[0].path,
@@ -135,6 +136,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 _FIX_MISSING = (
     "Add the purpose that requires the number, with 'lawful_basis: 6-1-c' (or 6-1-e) and the 'law:' that "
     "prescribes it (Art. 46 UAVG); otherwise stop recording the number."
+)
+_FIX_NOT_PERMITTING = (
+    "Stop recording the number: only a law that prescribes the BSN allows its use (Art. 46 UAVG), and "
+    "consent does not replace it. If another law prescribes it for this use, cite that law in 'law:'."
 )
 _FIX_UNKNOWN = (
     "Check that this law prescribes the BSN for this use (Art. 46 UAVG; the RvIG's list of authorised "

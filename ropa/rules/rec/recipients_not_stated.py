@@ -68,5 +68,6 @@ RULE = Rule(
     ),
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
     led=(led_ref("24", 1),),
 )

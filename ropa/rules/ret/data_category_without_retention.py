@@ -78,5 +78,6 @@ RULE = Rule(
     hint="Add '{category}' to the 'data_categories' of a retention rule, or add a rule for it.",
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
     led=(led_ref("24", 1),),
 )

@@ -44,8 +44,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
+from ropa.law import keeps_forever
 from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
-from ropa.rules.ret._common import describe, keeps_forever
+from ropa.rules.ret._common import describe
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:

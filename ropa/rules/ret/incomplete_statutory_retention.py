@@ -58,13 +58,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
+from ropa.law import statutory_without_duration, statutory_without_law
 from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
-from ropa.rules.ret._common import (
-    bookkeeping_gaps,
-    describe,
-    statutory_without_duration,
-    statutory_without_law,
-)
+from ropa.rules.ret._common import bookkeeping_gaps, describe
 
 _NO_DURATION = "says the period is set by law but does not give it"
 _NO_LAW = "says its period is set by law but does not name the law"
@@ -100,5 +96,6 @@ RULE = Rule(
     ),
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
     led=(led_ref("24", 1), led_ref("5")),
 )

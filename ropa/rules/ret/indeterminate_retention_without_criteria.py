@@ -37,9 +37,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
+from ropa.law import keeps_forever, statutory_without_duration
 from ropa.models import RetentionKind
 from ropa.rules._base import Finding, Rule, RuleContext, led_ref, ref
-from ropa.rules.ret._common import describe, keeps_forever, statutory_without_duration
+from ropa.rules.ret._common import describe
 
 _KINDS = (RetentionKind.INDETERMINATE, RetentionKind.CRITERIA)
 
@@ -66,5 +67,6 @@ RULE = Rule(
     hint="Add 'criteria:' saying what determines the period (e.g. 'until the claim is settled').",
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
     led=(led_ref("24", 1),),
 )

@@ -65,6 +65,7 @@ RULE = Rule(
     ),
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
     led=(
         led_ref("24", 1),
         led_ref("5"),

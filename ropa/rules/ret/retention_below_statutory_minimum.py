@@ -65,25 +65,13 @@ activities:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
-from ropa._data import load_data
 from ropa.diagnostics import Severity
 from ropa.durations import Duration, at_least, parse_duration
+from ropa.law import bookkeeping_minimum, keeps_forever
 from ropa.models import is_iso_duration
 from ropa.rules._base import Finding, Rule, RuleContext, ref
-from ropa.rules.ret._common import covers, describe, keeps_forever
-
-
-def bookkeeping_minimum(country: str | None) -> dict[str, Any] | None:
-    """The statutory-retention entry for bookkeeping data in ``country``, if ropa's data file has one."""
-    if country is None:
-        return None
-    for entry in load_data("statutory_retention")["entries"].get(country, ()):
-        if entry.get("applies_to") == "bookkeeping":
-            found: dict[str, Any] = entry
-            return found
-    return None
+from ropa.rules.ret._common import covers, describe
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -91,7 +79,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     entry = bookkeeping_minimum(organisation.country if organisation else None)
     if entry is None:
         return
-    minimum: Duration = parse_duration(entry["duration"])
+    minimum: Duration = parse_duration(entry.duration)
     index = ctx.category_by_id
     too_short: dict[str, bool] = {}  # registers repeat the same few durations
     for activity in ctx.activities:
@@ -114,8 +102,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                     rule=describe(rule, position),
                     duration=rule.duration,
                     categories=", ".join(covered),
-                    minimum=entry["duration"],
-                    law=entry["legal_reference"],
+                    minimum=entry.duration,
+                    law=entry.legal_reference,
                 )
 
 

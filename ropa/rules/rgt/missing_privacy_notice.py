@@ -86,4 +86,5 @@ RULE = Rule(
     ),
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
 )

@@ -111,6 +111,7 @@ RULE = Rule(
     ),
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
     processor_record=True,
     led=(led_ref("29", 1),),
 )

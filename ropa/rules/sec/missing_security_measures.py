@@ -99,6 +99,7 @@ RULE = Rule(
     hint="{fix}",
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
     processor_record=True,
     led=(led_ref("24", 1), led_ref("24", 2), led_ref("29", 1)),
 )

@@ -6,6 +6,10 @@ organisation has no adequacy decision in force on the check date (``--today``) i
 (``ropa/data/adequacy.json``): none was adopted, it was adopted after that date, or it ended
 (``valid_until``, e.g. the United Kingdom's on 27 December 2031). Transfers inside the EEA are TRF-010's.
 
+The message speaks of the law of the check date: it names the latest decision that had ended by then
+(the Privacy Shield, for a US transfer judged in 2021), or says that no decision applied yet; a decision
+adopted after the check date is not named, since it was no law on that day.
+
 Whether the importer falls under a *partial* decision (United States, Canada, Japan, Korea) is TRF-004's.
 
 ## Why is this bad?
@@ -46,13 +50,27 @@ this version of ropa: update ropa, or suppress the finding with a justification 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.law import adequacy
+from ropa.law import Decision, adequacy
 from ropa.models import TransferMechanism
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 from ropa.rules.trf._common import destination, no_chapter_v_transfer, transfers
+
+
+def _reason(candidates: list[Decision], today: dt.date, version: str) -> str:
+    """Why no decision applies on ``today``, in the law of that day: the latest decision that had ended by
+    then, else that none applied yet (a decision adopted later is not named: it was no law on that day)."""
+    ended = [d for d in candidates if d.valid_until is not None and d.valid_until < today]
+    if ended:
+        last = max(ended, key=lambda d: d.valid_until or today)
+        decision = f"{last.decision} ({last.scope_key})" if last.partial and last.scope_key else last.decision
+        return f"{decision} applied only until {last.valid_until}"
+    if candidates:
+        return f"no adequacy decision applied to it on {today.isoformat()}"
+    return f"ropa's adequacy data ({version}) list no decision for it"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -68,12 +86,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         if data.decision_for(transfer, ctx.today) is not None:
             continue
-        reason = f"ropa's adequacy data ({data.version}) list no decision for it"
-        for decision in data.candidates(transfer):
-            if decision.valid_until is not None and ctx.today > decision.valid_until:
-                reason = f"{decision.decision} applied only until {decision.valid_until.isoformat()}"
-            elif decision.adopted is not None and ctx.today < decision.adopted:
-                reason = f"{decision.decision} applies only from {decision.adopted.isoformat()}"
+        reason = _reason(data.candidates(transfer), ctx.today, data.version)
         yield ctx.finding(
             site.owner, site.path, destination=target, reason=reason, retrieved=data.retrieved.isoformat()
         )

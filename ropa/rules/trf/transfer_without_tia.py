@@ -89,5 +89,6 @@ RULE = Rule(
     hint="Add 'tia:' with a reference to the documented transfer impact assessment.",
     check=check,
     doc=__doc__ or "",
+    record_gap=True,
     processor_record=True,
 )
