@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck schema-check schemas docs pytest test-long bench fuzz corpus clean
+.PHONY: demo test lint typecheck schema-check schemas docs pytest test-long bench fuzz corpus import-corpus clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ bench: $(STAMP)
 ## corpus: score ropa against the precision corpus (tests/corpus/) and write the tables into docs/accuracy.md
 corpus: $(STAMP)
 	$(PY) -m tests.corpus.score --write docs/accuracy.md --label "$$(git rev-parse --abbrev-ref HEAD 2>/dev/null || echo working-tree) $$(git rev-parse --short HEAD 2>/dev/null)"
+
+## import-corpus: import the foreign registers of tests/import_corpus/ and print the fidelity table
+import-corpus: $(STAMP)
+	$(PY) -m tests.import_corpus.fidelity
 
 ## fuzz: five minutes of mutation fuzzing of the loader (atheris when installed)
 fuzz: $(STAMP)

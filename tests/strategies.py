@@ -221,3 +221,85 @@ def register_data(draw: st.DrawFn) -> dict[str, Any]:
 def registers() -> st.SearchStrategy[Register]:
     """Valid :class:`~ropa.models.Register` objects."""
     return register_data().map(Register.model_validate)
+
+
+# --- foreign registers: sheets of headings and cells, for the importer's "never lose a cell" property ---
+
+_CELL_EXAMPLES = (
+    "N/A",
+    "n.v.t.",
+    "-",
+    "k. A.",
+    "entfällt",
+    "sans objet",
+    "Ja",
+    "Nee",
+    "yes",
+    "no",
+    "Oui/non",
+    "Ja/Nee",
+    "keine",
+    "geen",
+    "None",
+    "Art. 6 lid 1 sub c en sub e AVG",
+    "Art. 6 Abs. 1 lit. c) und lit. e) DSGVO",
+    "Art. 9 lid 2 sub h AVG jo. art. 30 lid 3 UAVG",
+    "Art. 10 AVG jo. art. 33 UAVG",
+    "toestemming",
+    "Consent; legal obligation",
+    "USA, IND, CHN",
+    "VS",
+    "Verenigde Staten (SCC)",
+    "only for US cloud services",
+    "to be checked",
+    "Data Privacy Framework en standaardcontractbepalingen",
+    "7 jaar",
+    "2 jaar; bij een klacht 5 jaar",
+    "30 dagen voor de verkiezing",
+    "Tot intrekking van de toestemming",
+    "10 Jahre nach Vertragsende",
+    "Mailchimp (verwerker)",
+    "Lohnbüro GmbH (als Auftragsverarbeiter)",
+    "no disclosure to third parties",
+    "keine, außer Steuerberater",
+    "Verwerkersovereenkomst",
+    "AVV",
+    "Processor",
+    "verwerker",
+    "Joint controller",
+    "Sélectionnez un élément…",
+    "(EXEMPLE) Gestion de la paie",
+    "VOORBEELD",
+    "ALLGEMEINES",
+    "Naam, adres (straat, huisnummer), e-mail",
+    "31-12-2024",
+    "actief",
+    "2024-01-31",
+    "x",
+    "✓",
+)
+_CELL_TEXT = st.text(
+    alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs", "S")), min_size=1, max_size=60
+).filter(lambda t: t.strip() != "")
+
+
+@st.composite
+def foreign_sheets(draw: st.DrawFn) -> list[list[str]]:
+    """A foreign register as rows of text cells: a header row of known (and unknown) headings, then
+    rows of cells drawn from the words the importer reads and from arbitrary text."""
+    from ropa.importer.synonyms import FIELD_SYNONYMS
+
+    fields = sorted(f for f in FIELD_SYNONYMS if f not in ("unmapped",))
+    chosen = draw(st.lists(st.sampled_from(fields), min_size=2, max_size=8, unique=True))
+    if "name" not in chosen and draw(st.booleans()):
+        chosen.insert(0, "name")
+    headings = [draw(st.sampled_from(FIELD_SYNONYMS[field])) for field in chosen]
+    if draw(st.booleans()):
+        headings.append("Kleurcode")
+    if len({h.casefold() for h in headings}) != len(headings):
+        headings = list(dict.fromkeys(headings))
+    cell = st.one_of(st.sampled_from(_CELL_EXAMPLES), _CELL_TEXT, st.just(""))
+    rows = draw(
+        st.lists(st.lists(cell, min_size=len(headings), max_size=len(headings)), min_size=1, max_size=5)
+    )
+    return [headings, *rows]

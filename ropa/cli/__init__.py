@@ -48,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _clean(text: str) -> str:
+    """Control characters in a message (from a file name or a register) shown as escapes."""
+    from ropa.reporters import clean
+
+    return clean(text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code (never calls ``sys.exit`` itself)."""
     parser = build_parser()
@@ -62,17 +69,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args)
         return code
     except (UsageError, ConfigError, ExportError) as exc:
-        print(f"ropa: error: {exc}", file=sys.stderr)
+        print(f"ropa: error: {_clean(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `ropa rules | head`: the reader has gone, nothing left to say
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # the interpreter's final flush must not fail again
         return EXIT_OK
     except FileNotFoundError as exc:
-        print(f"ropa: error: {exc}", file=sys.stderr)
+        print(f"ropa: error: {_clean(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
-        print(f"ropa: error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"ropa: error: {_clean(str(exc.filename or ''))}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -81,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         exc_type, exc_value = sys.exc_info()[:2]
         print(
-            f"ropa: internal error: {exc_type.__name__ if exc_type else 'error'}: {exc_value}\n"
+            f"ropa: internal error: {exc_type.__name__ if exc_type else 'error'}: {_clean(str(exc_value))}\n"
             "This is a bug in ropa. Run again with --traceback and report it with the output.",
             file=sys.stderr,
         )

@@ -32,6 +32,9 @@ formats:
   subprocessors  the processors and sub-processors: Markdown on stdout, or CSV, Markdown or HTML
         by the suffix of -o (.csv, .md, .html)
 
+-o - writes json, xlsx, jsonld or subprocessors to standard output. A symbolic link given as -o is
+followed (the file it points to is replaced); a named pipe, a device or a socket is refused.
+
 exit codes:
   0  exported
   1  exported, but the register has structural errors: entities that did not load are missing
@@ -66,7 +69,7 @@ def register(sub: Any) -> None:
         type=Path,
         metavar="OUT",
         default=None,
-        help="file to write (a folder for csv); json without -o goes to stdout",
+        help="file to write (a folder for csv); '-' or json without -o: standard output",
     )
     parser.add_argument(
         "--lang",
@@ -105,6 +108,8 @@ def _format(args: argparse.Namespace) -> str:
     output: Path | None = args.output
     if output is None:
         raise UsageError("give --format, or -o with a .xlsx or .json suffix (csv: a folder)")
+    if _stdout(output):
+        return "json"
     suffix = output.suffix.lower()
     if suffix in (".xlsx", ".json", ".jsonld"):
         return suffix[1:]
@@ -113,11 +118,30 @@ def _format(args: argparse.Namespace) -> str:
     raise UsageError(f"cannot tell the format from '{output}'; give --format json, xlsx or csv")
 
 
+def _stdout(output: Path | None) -> bool:
+    return output is not None and str(output) == "-"
+
+
+def _xlsx_to_stdout(register: Any, *, lang: Any, report: Any) -> None:
+    """The workbook on standard output: written to a temporary file first (it is a zip archive)."""
+    import tempfile
+
+    import ropa
+
+    with tempfile.TemporaryDirectory(prefix="ropa-") as folder:
+        path = Path(folder, "register.xlsx")
+        ropa.export_xlsx(register, path, lang=lang, report=report)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(path.read_bytes())
+        sys.stdout.buffer.flush()
+
+
 def run(args: argparse.Namespace) -> int:
     """Execute ``ropa export``."""
     import ropa
     from ropa.config import find_config, load_config
     from ropa.export.cells import ExportWarning
+    from ropa.reporters import clean
 
     fmt = _format(args)
     if args.since is not None and fmt not in ("xlsx", "csv"):
@@ -125,22 +149,27 @@ def run(args: argparse.Namespace) -> int:
     if fmt in ("jsonld", "subprocessors"):
         from ropa.cli._publishing_formats import export_published
 
+        if _stdout(args.output):
+            args.output = None  # standard output, as without -o
         return export_published(args, fmt)
+    to_stdout = _stdout(args.output)
     if fmt in ("xlsx", "csv") and args.output is None:
-        raise UsageError(f"--format {fmt} needs -o OUT")
+        raise UsageError(f"--format {fmt} needs -o OUT (xlsx: -o - for standard output)")
+    if fmt == "csv" and to_stdout:
+        raise UsageError("--format csv writes one file per table: give a folder, not -o -")
     today = parse_date(args.today) if args.today else None
     result = ropa.load(args.path)
     unreadable = [d for d in result.diagnostics if d.code.startswith("IO-")]
     if unreadable:
         for diagnostic in unreadable:
-            print(f"ropa: error: {diagnostic}", file=sys.stderr)
+            print(f"ropa: error: {clean(str(diagnostic))}", file=sys.stderr)
         return EXIT_USAGE
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
     register = result.register
 
     lang, note = register_lang(args.lang, register.meta.language if register.meta else None)
     if note is not None and fmt != "json":
-        print(note, file=sys.stderr)
+        print(clean(note), file=sys.stderr)
 
     report = None
     config = None
@@ -159,10 +188,12 @@ def run(args: argparse.Namespace) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ExportWarning)
         if fmt == "json":
-            text = ropa.export_json(register, args.output)
-            if args.output is None:
+            text = ropa.export_json(register, None if to_stdout else args.output)
+            if args.output is None or to_stdout:
                 sys.stdout.write(text)
                 sys.stdout.flush()
+        elif fmt == "xlsx" and to_stdout:
+            _xlsx_to_stdout(register, lang=lang, report=report)
         elif fmt == "xlsx":
             ropa.export_xlsx(register, args.output, lang=lang, report=report, changes=changes)
         else:
@@ -171,16 +202,16 @@ def run(args: argparse.Namespace) -> int:
             write_csv(register, args.output, lang=lang, report=report, changes=changes)
     for warning in caught:
         if issubclass(warning.category, ExportWarning):
-            print(f"ropa: warning: {warning.message}", file=sys.stderr)
+            print(f"ropa: warning: {clean(str(warning.message))}", file=sys.stderr)
         else:  # not ours: show it the way Python would
             warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
 
-    if args.output is not None:
+    if args.output is not None and not to_stdout:
         detail = fmt if fmt == "json" else f"{fmt}, {lang}"
         print(f"ropa: wrote {args.output} ({detail})", file=sys.stderr)
     if errors:
         for diagnostic in errors:
-            print(diagnostic, file=sys.stderr)
+            print(clean(str(diagnostic)), file=sys.stderr)
         print(
             f"ropa: the register has {len(errors)} structural error(s); entities that did not load are "
             "missing from the export",

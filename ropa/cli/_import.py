@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -36,38 +37,34 @@ def register(sub: Any) -> None:
         "--mapping", type=Path, default=None, help="TOML or YAML file mapping column headings to fields"
     )
     parser.add_argument("--sheet", default=None, help="import this sheet only (workbooks)")
+    parser.add_argument(
+        "--trust-embedded",
+        action="store_true",
+        help="in a ropa workbook, read the hidden copy of the register even when the visible sheets differ",
+    )
     parser.set_defaults(run=run)
-
-
-def _is_non_empty_folder(path: Path) -> bool:
-    return path.is_dir() and any(path.iterdir())
 
 
 def run(args: argparse.Namespace) -> int:
     """Execute ``ropa import``."""
-    from ropa.export.yaml import write_register_folder
-    from ropa.importer import format_location, import_file, load_mapping
+    from ropa.errors import ExportWarning
+    from ropa.export.yaml import check_register_folder, write_register_folder
+    from ropa.importer import format_location, import_file, load_mapping, summary_lines
+    from ropa.reporters import clean
 
     output: Path = args.output
-    if output.exists() and not output.is_dir():
-        print(f"ropa: error: {output} exists and is not a folder", file=sys.stderr)
-        return EXIT_USAGE
-    if _is_non_empty_folder(output) and not args.force:
-        print(
-            f"ropa: error: {output} is not empty; nothing was written. Choose a new folder, or pass --force "
-            "to replace the register in it.",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+    check_register_folder(output, force=args.force)  # ExportError (exit 2) before anything is read
     mapping = load_mapping(args.mapping) if args.mapping is not None else None
-    result = import_file(args.file, mapping=mapping, sheet=args.sheet)
+    result = import_file(args.file, mapping=mapping, sheet=args.sheet, trust_embedded=args.trust_embedded)
     for diagnostic in result.diagnostics:
         print(
-            f"{format_location(diagnostic.location)} {diagnostic.code} {diagnostic.severity.value} "
-            f"{diagnostic.message}"
+            f"{clean(format_location(diagnostic.location))} {diagnostic.code} {diagnostic.severity.value} "
+            f"{clean(diagnostic.message)}"
         )
         if diagnostic.hint and diagnostic.severity is not Severity.INFO:
-            print(f"    hint: {diagnostic.hint}")
+            print(f"    hint: {clean(diagnostic.hint)}")
+    for line in summary_lines(result.columns):
+        print(clean(line))
     counts = {s: sum(1 for d in result.diagnostics if d.severity is s) for s in Severity}
     summary = (
         f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} infos"
@@ -75,7 +72,11 @@ def run(args: argparse.Namespace) -> int:
     if not result.imported:
         print(f"{summary}; nothing was imported", file=sys.stderr)
         return EXIT_USAGE
-    written = write_register_folder(result.register, output, force=args.force)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ExportWarning)
+        written = write_register_folder(result.register, output, force=args.force)
+    for warning in caught:
+        print(f"ropa: warning: {clean(str(warning.message))}", file=sys.stderr)
     register = result.register
     what = ", ".join(
         f"{len(items)} {noun}"

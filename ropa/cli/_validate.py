@@ -118,7 +118,7 @@ def register(sub: Any) -> None:
         type=Path,
         metavar="FILE",
         default=None,
-        help="write the report to FILE (atomically) instead of stdout",
+        help="write the report to FILE (atomically) instead of stdout ('-': stdout)",
     )
     parser.add_argument(
         "--lang",
@@ -200,9 +200,8 @@ def build(args: argparse.Namespace, environ: Mapping[str, str], stdout: TextIO) 
     if fmt == "auto":
         fmt = "github" if environ.get("GITHUB_ACTIONS") else "text"
     mode: ColorMode = args.color
-    color = fmt == "text" and (
-        mode == "always" if args.output is not None else use_color(mode, stdout, environ)
-    )
+    output: Path | None = None if args.output is None or str(args.output) == "-" else args.output
+    color = fmt == "text" and (mode == "always" if output is not None else use_color(mode, stdout, environ))
     summary_file = environ.get("GITHUB_STEP_SUMMARY")
     return ValidateArgs(
         path=args.path,
@@ -211,7 +210,7 @@ def build(args: argparse.Namespace, environ: Mapping[str, str], stdout: TextIO) 
         verbosity=1 + args.verbose - args.quiet,
         today=parse_date(args.today) if args.today else None,
         config=config,
-        output=args.output,
+        output=output,
         color=color,
         github_step_summary=Path(summary_file) if fmt == "github" and summary_file else None,
         lang=getattr(args, "lang", None),

@@ -3,9 +3,16 @@
 - **Formula injection.** Register text is user-controlled. A value that starts with ``=``, ``+``, ``-``,
   ``@``, a tab or a carriage return could run as a formula when a spreadsheet opens it. The workbook writes
   every text as a string cell (never a formula) and marks such cells with Excel's *quote prefix*; the CSV
-  export puts an apostrophe (``'``) in front of them (:func:`csv_escape`).
+  export puts an apostrophe (``'``) in front of them (:func:`csv_escape`). A CSV file may be opened with
+  another separator than the one it was written with (``;`` is the default in Dutch, German and French
+  settings), so every piece of a value after ``;``, ``,``, a tab or a line break is protected the same way.
 - **Characters a spreadsheet cannot hold.** XML 1.0 forbids most C0 control characters, U+FFFE, U+FFFF
   and lone surrogates; :func:`strip_illegal` removes them and the export warns.
+- **Literal escapes.** Spreadsheet XML writes some characters as ``_xHHHH_`` (``_x000D_`` for a carriage
+  return), and every reader decodes such text, so a register text that contains ``_x0041_`` would come back
+  as ``A`` (and the hidden ``_ropa`` copy would no longer be the register). :func:`ooxml_escape` writes the
+  underscore of such text as ``_x005F_``, as ECMA-376 Part 1, §22.9.2.19 (``ST_Xstring``) says;
+  :func:`ooxml_unescape` decodes (the importer uses it on every string cell).
 - **Limits.** A cell holds at most 32,767 characters and a sheet 1,048,576 rows; longer text is cut with a
   visible marker and a warning (the full text is always in the JSON export and the hidden ``_ropa`` sheet).
 
@@ -30,6 +37,8 @@ __all__ = [
     "csv_escape",
     "fits",
     "is_formula_like",
+    "ooxml_escape",
+    "ooxml_unescape",
     "prefix_fitting",
     "strip_illegal",
     "truncate",
@@ -59,9 +68,36 @@ def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_PREFIXES)
 
 
+_AFTER_SEPARATOR = re.compile(r"([;,\t\r\n][ \"]*)(?=[=+\-@\t\r])")
+"""A formula start after a character that some spreadsheet may take as a field separator or a line end
+(spaces and quotes between them are skipped the way a CSV reader skips them)."""
+
+
 def csv_escape(text: str) -> str:
-    """Prefix formula-like text with ``'`` so that spreadsheets open it as text."""
-    return "'" + text if is_formula_like(text) else text
+    """Text that opens as text in a spreadsheet, whatever separator it splits the line at: ``'`` before
+    a formula start at the beginning, and after every ``;``, ``,``, tab or line break (``a;=1+1`` becomes
+    ``a;'=1+1``)."""
+    if is_formula_like(text.lstrip(' "')):
+        text = "'" + text
+    return _AFTER_SEPARATOR.sub(r"\1'", text)
+
+
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_OOXML_LITERAL = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def ooxml_escape(text: str) -> str:
+    """``text`` for a spreadsheet string: a literal ``_xHHHH_`` becomes ``_x005F_xHHHH_``."""
+    if "_x" not in text:
+        return text
+    return _OOXML_LITERAL.sub("_x005F_", text)
+
+
+def ooxml_unescape(text: str) -> str:
+    """A spreadsheet string decoded: ``_x000D_`` is a carriage return, ``_x005F_x0041_`` is ``_x0041_``."""
+    if "_x" not in text:
+        return text
+    return _OOXML_ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), text)
 
 
 def utf16_length(text: str) -> int:

@@ -9,17 +9,22 @@ previous export wrote but this one does not (no processor activities any more, f
 removed, so the folder always describes one export.
 
 Format: UTF-8 with a byte-order mark (so that Excel detects the encoding), comma-separated, ``\\r\\n``
-line ends (RFC 4180), fields quoted when needed. Header cells are the labels in the export language; lists
-are one item per line inside a quoted field; dates are ISO 8601; booleans and codes are labels. Text that a
-spreadsheet could read as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR) gets a leading
-apostrophe. Each file is written atomically; the folder as a whole is not.
+line ends (RFC 4180). A field is quoted when it contains ``,``, ``;``, a tab, a line break or ``"``, so that
+it stays one field when a spreadsheet splits lines at ``;`` or tabs (the default separator in many
+locales). Header cells are the labels in the export language; lists are one item per line inside a quoted
+field; dates are ISO 8601; booleans and codes are labels. Text that a spreadsheet could read as a formula
+(starting with ``=``, ``+``, ``-``, ``@``, tab or CR, also after a ``;``, ``,``, tab or line break inside the
+text) gets an apostrophe (:func:`ropa.export.cells.csv_escape`). Each file is written atomically; the
+folder as a whole is not. A table file this export does not write is removed only when it is one ropa
+wrote (its first line is the table's header row in one of the export languages).
 """
 
 from __future__ import annotations
 
 import contextlib
-import csv
 import io
+import re
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -68,8 +73,8 @@ def write_csv(
     for table in TABLES:
         path = folder / table.file_name
         if not table.present(ctx):
-            with contextlib.suppress(FileNotFoundError):
-                if path.is_file():
+            if _written_by_ropa(path, table):
+                with contextlib.suppress(FileNotFoundError):
                     path.unlink()
             continue
         write_atomic_with(path, _writer(table, ctx, notes))
@@ -78,19 +83,37 @@ def write_csv(
     return written
 
 
+def _written_by_ropa(path: Path, table: Table[Any]) -> bool:
+    """True when ``path`` is a regular file whose first line is ``table``'s header row in some language."""
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return False
+        with path.open("rb") as handle:
+            first = handle.readline(64 * 1024)
+    except OSError:
+        return False
+    return any(first == _line([c.label(lang) for c in table.columns]).encode("utf-8-sig") for lang in LANGS)
+
+
+_QUOTE = re.compile(r'[,;\t\r\n"]')
+
+
+def _line(fields: list[str]) -> str:
+    """One CSV record: a field with ``,``, ``;``, a tab, a line break or ``"`` is quoted (RFC 4180)."""
+    return (
+        ",".join('"' + field.replace('"', '""') + '"' if _QUOTE.search(field) else field for field in fields)
+        + "\r\n"
+    )
+
+
 def _writer(table: Table[Any], ctx: Context, notes: Notes) -> Any:
     def write(handle: BinaryIO) -> None:
         text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="", write_through=True)
         try:
-            out = csv.writer(text, lineterminator="\r\n")
-            out.writerow([column.label(ctx.lang) for column in table.columns])
+            text.write(_line([column.label(ctx.lang) for column in table.columns]))
             for number, row in enumerate(table.rows(ctx), start=2):
-                out.writerow(
-                    [
-                        _field(render_text(column.getter(row, ctx), ctx.lang), table, number, index, notes)
-                        for index, column in enumerate(table.columns)
-                    ]
-                )
+                values = [render_text(column.getter(row, ctx), ctx.lang) for column in table.columns]
+                text.write(_line([_field(value, table, number, i, notes) for i, value in enumerate(values)]))
             text.flush()
         finally:
             text.detach()  # the caller flushes, syncs and closes the file

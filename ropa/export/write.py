@@ -1,9 +1,17 @@
-"""Atomic file writing: a failing export never leaves a partial file nor destroys the previous one."""
+"""Atomic file writing: a failing export never leaves a partial file nor destroys the previous one.
+
+The path written is a regular file, or a path where none exists yet. A symbolic link is followed: the
+file it points to is replaced (atomically, beside the target), and the link stays. A named pipe, a
+device (``/dev/stdout`` on a terminal or a pipe), a socket or a folder is refused: replacing it with a
+regular file would destroy it, and writing into it cannot be atomic. The command line takes ``-o -`` for
+standard output instead.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -11,15 +19,17 @@ from typing import BinaryIO
 
 from ropa.errors import ExportError
 
-__all__ = ["write_atomic", "write_atomic_with"]
+__all__ = ["target_of", "write_atomic", "write_atomic_with"]
 
 
 def write_atomic_with(path: Path, writer: Callable[[BinaryIO], None]) -> Path:
     """Call ``writer`` on a temporary file beside ``path``, fsync it, then rename it over ``path``.
 
     Raises:
-        ExportError: the folder cannot be written, the disk is full, or ``writer`` failed.
+        ExportError: ``path`` is not a regular file (a pipe, device, socket or folder), the folder cannot
+            be written, the disk is full, or ``writer`` failed.
     """
+    path = target_of(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -42,6 +52,40 @@ def write_atomic_with(path: Path, writer: Callable[[BinaryIO], None]) -> Path:
             raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
         raise
     return path
+
+
+def target_of(path: Path) -> Path:
+    """The file that writing ``path`` replaces: ``path``, or the file its symbolic links lead to.
+
+    Raises:
+        ExportError: ``path`` exists and is not a regular file, or its links cannot be followed.
+    """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:  # a link loop, a permission problem
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        kind = (
+            "a folder"
+            if stat.S_ISDIR(info.st_mode)
+            else "a named pipe"
+            if stat.S_ISFIFO(info.st_mode)
+            else "a socket"
+            if stat.S_ISSOCK(info.st_mode)
+            else "a device"
+        )
+        raise ExportError(
+            f"cannot write {path}: it is {kind}, not a regular file; nothing was written. Exports replace "
+            "their file as a whole, which would replace it; give a file name, or -o - for standard output"
+        )
+    if not path.is_symlink():
+        return path
+    try:
+        return Path(os.path.realpath(path, strict=False))
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
 def _new_file_mode() -> int:

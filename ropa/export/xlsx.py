@@ -329,7 +329,7 @@ class _Builder:
         if not cells.fits(clean):
             self.notes.truncated(where, _reference(at))
             clean = cells.truncate(clean, self.t("ui.truncated"))
-        cell = self._new(ws, clean, style)
+        cell = self._new(ws, cells.ooxml_escape(clean), style)
         if cells.is_formula_like(clean):
             cell.quotePrefix = True  # Excel keeps it text even when the cell is edited
         return cell
@@ -556,7 +556,7 @@ class _Builder:
             row = []
             for choices in columns:
                 if index < len(choices):
-                    cell = Cell(ws, row=1, column=1, value=choices[index])
+                    cell = Cell(ws, row=1, column=1, value=cells.ooxml_escape(choices[index]))
                     cell.data_type = "s"
                     row.append(cell)
                 else:
@@ -567,7 +567,7 @@ class _Builder:
         ws = self.wb.create_sheet(JSON_SHEET)
         ws.sheet_state = "hidden"
         for text in chain((JSON_MARKER,), register_json_chunks(self.register)):
-            cell = Cell(ws, row=1, column=1, value=text)
+            cell = Cell(ws, row=1, column=1, value=cells.ooxml_escape(text))
             cell.data_type = "s"
             ws.append([cell])
 
@@ -638,7 +638,7 @@ def _header_text(text: str) -> str:
     clean = " ".join(cells.strip_illegal(text)[0].split())
     if len(clean) > 80:
         clean = clean[:79] + "…"
-    return clean.replace("&", "&&")
+    return cells.ooxml_escape(clean.replace("&", "&&"))
 
 
 _LINE_HEIGHT = 15.0

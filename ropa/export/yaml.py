@@ -12,6 +12,7 @@ The folder layout written by :func:`write_register_folder`::
     parties.yaml               parties
     activities/<id>.yaml       one file per activity, under the key ``activity:``
     processor.yaml             processor_activities (only when stated)
+    .ropa-manifest.json        the files ropa wrote, with their SHA-256 (see :mod:`ropa.export.folder`)
 """
 
 from __future__ import annotations
@@ -24,11 +25,10 @@ from typing import Any
 
 import yaml
 
-from ropa.errors import ExportError
-from ropa.export.write import write_atomic
+from ropa.export.folder import check_register_folder, write_register_files
 from ropa.models import Register
 
-__all__ = ["register_to_yaml", "register_yaml_files", "write_register_folder"]
+__all__ = ["check_register_folder", "register_to_yaml", "register_yaml_files", "write_register_folder"]
 
 _STR_TAG = "tag:yaml.org,2002:str"
 
@@ -104,15 +104,19 @@ def register_to_yaml(register: Register) -> str:
 def _activity_file_names(activities: Iterable[dict[str, Any]]) -> list[str]:
     """``<id>.yaml`` per activity; ids that collide (also case-insensitively) get ``-2``, ``-3``, ..."""
     used: set[str] = set()
+    next_counter: dict[str, int] = {}  # per stem: the counters below it are taken (linear, not quadratic)
     names: list[str] = []
     for activity in activities:
         stem = str(activity.get("id", "activity"))
         if stem.split(".")[0].upper() in _WINDOWS_RESERVED:
             stem = f"activity-{stem}"
-        candidate, counter = stem, 1
+        key = stem.casefold()
+        counter = next_counter.get(key, 1)
+        candidate = stem if counter == 1 else f"{stem}-{counter}"
         while candidate.casefold() in used:
             counter += 1
             candidate = f"{stem}-{counter}"
+        next_counter[key] = counter
         used.add(candidate.casefold())
         names.append(f"{candidate}.yaml")
     return names
@@ -148,27 +152,16 @@ def register_yaml_files(register: Register) -> dict[str, str]:
     return out
 
 
-def _register_yaml_paths(folder: Path) -> list[Path]:
-    """The YAML files the loader would read in ``folder`` (hidden files and folders skipped)."""
-    found: list[Path] = []
-    for current, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.extend(
-            Path(current, name)
-            for name in names
-            if not name.startswith(".") and name.endswith((".yaml", ".yml"))
-        )
-    return found
-
-
 def write_register_folder(
     register: Register, folder: str | os.PathLike[str], *, force: bool = False
 ) -> list[Path]:
     """Write ``register`` as a register folder (see the module docstring for the layout).
 
-    Each file is written atomically. With ``force``, an existing register in ``folder`` is replaced:
-    its YAML files that the new register does not write are deleted after the new files are in place;
-    other files (``README.md``, hidden files such as ``.git``) are left alone.
+    The folder is written as a whole (:mod:`ropa.export.folder`): the new register is staged beside it
+    and swapped in, so the folder holds the old or the new register, never a mix. A manifest
+    (``.ropa-manifest.json``) records the files ropa wrote. With ``force``, the register in ``folder`` is
+    replaced, but only when every register file in it is one ropa wrote and nobody changed since; other
+    files (``README.md``, hidden files such as ``.git``) are carried over.
 
     Args:
         register: the register to write.
@@ -179,32 +172,8 @@ def write_register_folder(
         The paths written, in writing order.
 
     Raises:
-        ExportError: ``folder`` is a file, is not empty and ``force`` is not set, or cannot be written.
+        ExportError: ``folder`` is a file, is not empty and ``force`` is not set, holds files ``force``
+            may not replace (listed in the message), or cannot be written. Nothing was written.
     """
-    root = Path(folder)
-    if root.exists() and not root.is_dir():
-        raise ExportError(f"{root} exists and is not a folder")
-    try:
-        existing = root.is_dir() and any(root.iterdir())
-    except OSError as exc:
-        raise ExportError(f"cannot read {root}: {exc.strerror or exc}") from exc
-    if existing and not force:
-        raise ExportError(
-            f"{root} exists and is not empty; choose a new folder or pass force=True (--force) to replace "
-            "the register in it"
-        )
-    files = register_yaml_files(register)
-    stale = _register_yaml_paths(root) if existing else []
-    written: list[Path] = []
-    for name, text in files.items():
-        written.append(write_atomic(root / name, text.encode("utf-8")))
-    keep = {path.resolve() for path in written}
-    for path in stale:
-        if path.resolve() not in keep:
-            try:
-                path.unlink()
-            except OSError as exc:
-                raise ExportError(
-                    f"cannot remove the old register file {path}: {exc.strerror or exc}"
-                ) from exc
-    return written
+    files = {name: text.encode("utf-8") for name, text in register_yaml_files(register).items()}
+    return write_register_files(folder, files, force=force)

@@ -20,6 +20,9 @@ from ropa.importer._api import MappingSource as MappingSource
 from ropa.importer._api import import_csv as import_csv
 from ropa.importer._api import import_file as import_file
 from ropa.importer._api import import_workbook as import_workbook
+from ropa.importer._cells import ColumnSummary as ColumnSummary
+from ropa.importer._cells import Fate as Fate
+from ropa.importer._cells import summary_lines as summary_lines
 from ropa.importer._report import format_location as format_location
 from ropa.importer._tables import Limits as Limits
 from ropa.importer.codes import FATAL as FATAL
@@ -31,6 +34,8 @@ __all__ = [
     "FATAL",
     "IMPORT_CODES",
     "ColumnMapping",
+    "ColumnSummary",
+    "Fate",
     "ImportResult",
     "Limits",
     "MappingSource",
@@ -39,4 +44,5 @@ __all__ = [
     "import_file",
     "import_workbook",
     "load_mapping",
+    "summary_lines",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 from ropa.diagnostics import Diagnostic, Severity
 from ropa.errors import RegisterError
 from ropa.importer._build import RegisterBuilder
+from ropa.importer._cells import ColumnSummary, Fate
 from ropa.importer._report import Reporter
 from ropa.importer._tables import Limits, SheetTable
 from ropa.importer.mapping import ColumnMapping, load_mapping, mapping_from_data
@@ -22,7 +24,8 @@ MappingSource = ColumnMapping | str | os.PathLike[str] | Mapping[str, str]
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".ods", ".ots")
+_HEAD_BYTES = 4096
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,10 @@ class ImportResult:
     source: str
     imported: bool = True
     embedded: bool = False
+    columns: tuple[ColumnSummary, ...] = ()
+    """Where the cells of each imported column went (foreign registers only); see :func:`summary_lines`."""
+    fates: tuple[Fate, ...] = ()
+    """What happened to every non-empty cell of a foreign register (kept, read exactly, or skipped)."""
 
     @property
     def ok(self) -> bool:
@@ -66,7 +73,8 @@ def _mapping(mapping: MappingSource | None) -> ColumnMapping | None:
 
 def _read(path: Path, limits: Limits, rep: Reporter) -> bytes | None:
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             rep.add(
                 "IMP-001",
                 Severity.ERROR,
@@ -74,7 +82,15 @@ def _read(path: Path, limits: Limits, rep: Reporter) -> bytes | None:
                 "Name an .xlsx or .csv file.",
             )
             return None
-        size = path.stat().st_size
+        if not stat.S_ISREG(info.st_mode):
+            rep.add(
+                "IMP-001",
+                Severity.ERROR,
+                f"{path} is not a regular file (a named pipe, a device or a socket); it was not read",
+                "Save the spreadsheet as a file and import that file.",
+            )
+            return None
+        size = info.st_size
         if size > limits.max_file_bytes:
             rep.add(
                 "IMP-003",
@@ -104,7 +120,14 @@ def _read(path: Path, limits: Limits, rep: Reporter) -> bytes | None:
     return data
 
 
-def _result(rep: Reporter, register: Register | None, *, embedded: bool = False) -> ImportResult:
+def _result(
+    rep: Reporter,
+    register: Register | None,
+    *,
+    embedded: bool = False,
+    columns: tuple[ColumnSummary, ...] = (),
+    fates: tuple[Fate, ...] = (),
+) -> ImportResult:
     imported = register is not None and not rep.fatal
     return ImportResult(
         register=register if register is not None and imported else Register(),
@@ -112,6 +135,8 @@ def _result(rep: Reporter, register: Register | None, *, embedded: bool = False)
         source=rep.file,
         imported=imported,
         embedded=embedded and imported,
+        columns=columns if imported else (),
+        fates=fates if imported else (),
     )
 
 
@@ -121,8 +146,10 @@ def import_file(
     mapping: MappingSource | None = None,
     sheet: str | None = None,
     limits: Limits | None = None,
+    trust_embedded: bool = False,
 ) -> ImportResult:
-    """Import an .xlsx workbook or a CSV file, told apart by their content (then by the file name).
+    """Import an .xlsx workbook or a CSV file, told apart by their content: a zip archive (or a legacy or
+    encrypted Office file) is a workbook, text is CSV, whatever the file is called.
 
     Args:
         path: the spreadsheet.
@@ -131,6 +158,9 @@ def import_file(
         sheet: the sheet to import (workbooks); by default every visible sheet with a register table, or
             the embedded register of a ropa workbook.
         limits: safety limits (defaults: :class:`Limits`).
+        trust_embedded: in a ropa workbook, read the embedded register even when the visible sheets say
+            something else or it holds JSON ropa never writes (reported either way, ``IMP-034``/``IMP-035``).
+            By default the visible sheets are imported then.
 
     Returns:
         The register and the diagnostics. Never raises for bad or hostile content.
@@ -139,18 +169,33 @@ def import_file(
         ConfigError: the mapping file is invalid.
     """
     file = Path(path)
-    try:
-        with file.open("rb") as handle:
-            head = handle.read(8)
-    except OSError:
-        head = b""
-    if (
-        head.startswith(_ZIP_MAGIC)
-        or head.startswith(_OLE_MAGIC)
-        or file.suffix.lower() in _WORKBOOK_SUFFIXES
-    ):
-        return import_workbook(path, mapping=mapping, sheet=sheet, limits=limits)
+    head = _head(file)
+    if head.startswith(_ZIP_MAGIC) or head.startswith(_OLE_MAGIC):
+        return import_workbook(
+            path, mapping=mapping, sheet=sheet, limits=limits, trust_embedded=trust_embedded
+        )
+    if file.suffix.lower() in _WORKBOOK_SUFFIXES and not _looks_like_text(head):
+        # not a zip, not text: the workbook reader says what is wrong with it
+        return import_workbook(
+            path, mapping=mapping, sheet=sheet, limits=limits, trust_embedded=trust_embedded
+        )
     return import_csv(path, mapping=mapping, limits=limits)
+
+
+def _head(file: Path) -> bytes:
+    """The first bytes of a regular file (nothing for a pipe or device: opening one may block)."""
+    try:
+        if not stat.S_ISREG(file.stat().st_mode):
+            return b""
+        with file.open("rb") as handle:
+            return handle.read(_HEAD_BYTES)
+    except OSError:
+        return b""
+
+
+def _looks_like_text(head: bytes) -> bool:
+    """True for the start of a text file: no NUL byte (UTF-16 text starts with its byte-order mark)."""
+    return bool(head) and (head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\0" not in head)
 
 
 def import_workbook(
@@ -159,16 +204,20 @@ def import_workbook(
     mapping: MappingSource | None = None,
     sheet: str | None = None,
     limits: Limits | None = None,
+    trust_embedded: bool = False,
 ) -> ImportResult:
-    """Import an .xlsx workbook: ropa's own (lossless, from its hidden ``_ropa`` sheet) or a foreign one.
+    """Import an .xlsx or .ods workbook: ropa's own (lossless, from its hidden ``_ropa`` sheet) or a
+    foreign one (OpenDocument spreadsheets are read natively, with the same limits).
 
     The archive is checked before it is parsed (size, entry count, compression ratio, DTDs); cells are
     read with openpyxl in read-only mode, formulas by their saved results (never calculated). Hidden
-    sheets are reported and skipped, links to other workbooks ignored.
+    sheets are reported and skipped, links to other workbooks ignored. The register embedded in a ropa
+    workbook is read when the visible sheets show exactly that register and its JSON is what ropa
+    writes; otherwise the differences are reported and the visible activities sheet is imported, unless
+    ``trust_embedded``.
 
     Args: see :func:`import_file`.
     """
-    from ropa.importer._native import register_from_json
     from ropa.importer._xlsx import check_archive, read_workbook
 
     limits = limits or Limits()
@@ -193,16 +242,60 @@ def import_workbook(
             "Save the file as .xlsx, or import a CSV file.",
         )
         return _result(rep, None)
-    archive = check_archive(data, limits, rep)
+    archive = check_archive(data, limits, rep, allow_ods=True)
     if archive is None:
         return _result(rep, None)
     chosen = sheet if sheet is not None else (columns.sheet if columns else None)
+    if archive.ods:
+        from ropa.importer._ods import read_ods
+
+        sheets = read_ods(data, limits, rep, sheet=chosen)
+        if sheets is None:
+            return _result(rep, None)
+        return _tables(sheets, rep, limits, columns, chosen=chosen is not None)
     content = read_workbook(data, limits, rep, sheet=chosen, formulas=archive.formulas)
     if content is None:
         return _result(rep, None)
     if content.embedded is not None:
-        return _result(rep, register_from_json(content.embedded, rep), embedded=True)
+        return _embedded(
+            content.embedded, content.sheets, rep, limits, columns, trust_embedded=trust_embedded
+        )
     return _tables(content.sheets, rep, limits, columns, chosen=chosen is not None)
+
+
+def _embedded(
+    text: str,
+    sheets: list[SheetTable],
+    rep: Reporter,
+    limits: Limits,
+    columns: ColumnMapping | None,
+    *,
+    trust_embedded: bool,
+) -> ImportResult:
+    """A ropa workbook: its embedded register when it matches the visible sheets (or is trusted), else
+    the visible sheets."""
+    from ropa.importer._native import register_from_json, report_differences, visible_differences
+
+    register = register_from_json(text, rep)
+    if register is None:
+        return _result(rep, None)
+    suspect = any(d.code == "IMP-035" for d in rep.diagnostics)
+    differences, activities = visible_differences(register, sheets)
+    if differences:
+        report_differences(rep, differences, trusted=trust_embedded)
+    if trust_embedded or not (differences or suspect):
+        rep.add(
+            "IMP-033",
+            Severity.INFO,
+            "read the register embedded in this ropa workbook (lossless)",
+            "To import edits made in the visible sheets instead, choose a sheet with --sheet NAME.",
+            sheet="_ropa",
+        )
+        return _result(rep, register, embedded=True)
+    if activities is not None:
+        sheet = next(s for s in sheets if s.name == activities)
+        return _tables([sheet], rep, limits, columns, chosen=True)
+    return _tables(sheets, rep, limits, columns, chosen=False)
 
 
 def import_csv(
@@ -232,6 +325,12 @@ def import_csv(
             "Import it as a workbook (ropa import picks the reader by content).",
         )
         return _result(rep, None)
+    if Path(path).suffix.lower() in _WORKBOOK_SUFFIXES:
+        rep.add(
+            "IMP-017",
+            Severity.INFO,
+            f"the file is named {Path(path).suffix} but holds text; it was read as CSV",
+        )
     table = read_csv(data, limits, rep)
     if table is None:
         return _result(rep, None)
@@ -253,4 +352,5 @@ def _tables(
             "Name the columns with a --mapping file, or choose the sheet with --sheet (see docs/import.md).",
         )
         return _result(rep, None)
-    return _result(rep, builder.build())
+    register = builder.build()
+    return _result(rep, register, columns=tuple(builder.summary()), fates=tuple(builder.fates))

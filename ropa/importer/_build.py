@@ -1,44 +1,38 @@
-"""Turning the rows of a foreign register (one row per activity) into a :class:`~ropa.models.Register`."""
+"""Turning the rows of a foreign register (one row per activity) into a :class:`~ropa.models.Register`.
+
+The builder finds each sheet's header row, reads the organisation block above it, groups the rows below
+into activities (a continuation row without a name joins the row above; rows that repeat a name or key
+are one activity; template instruction, example and placeholder rows are skipped; section rows such as
+``ALLGEMEINES`` title the rows below them), and hands each group to an
+:class:`~ropa.importer._draft.ActivityDraft`. It keeps the shared vocabulary and parties, and the fate
+of every cell (see :mod:`ropa.importer._cells`).
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
 from ropa.diagnostics import Severity
+from ropa.importer._cells import Column, ColumnSummary, Fate, RowGroup, summarise
+from ropa.importer._draft import ActivityDraft, short
 from ropa.importer._headers import find_header_row, match_heading
 from ropa.importer._orgblock import read_org_block
 from ropa.importer._report import Reporter, column_letter
 from ropa.importer._tables import Limits, SheetTable
 from ropa.importer._values import (
     fold,
-    has_words,
     is_criminal,
     is_national_id,
     is_not_stated,
-    parse_activity_role,
-    parse_art9,
-    parse_bool_prefix,
-    parse_countries,
-    parse_date,
-    parse_frequency,
-    parse_lawful_bases,
-    parse_mechanism,
-    parse_retention,
-    parse_status,
-    party_role,
+    is_placeholder,
     slugify,
     special_category,
-    split_items,
-    split_lines,
-    states_none,
-    strip_role,
     vulnerable_group,
 )
+from ropa.importer._vocab import terms
 from ropa.importer.mapping import ColumnMapping
 from ropa.importer.synonyms import KEEP, normalise
 from ropa.models import (
@@ -50,86 +44,46 @@ from ropa.models import (
     Register,
     RegisterMeta,
 )
-from ropa.models._base import ID_PATTERN
-from ropa.models.vocab import LawfulBasis, PartyRole, RetentionKind
+from ropa.models.vocab import PartyRole
 
 __all__ = ["RegisterBuilder"]
 
 MULTI_FIELDS = frozenset(
     {
         "purposes",
+        "description",
+        "lawful_basis",
         "data_subjects",
         "data_categories",
         "recipients",
         "processors",
         "joint_controllers",
+        "agreements",
         "systems",
+        "sources",
         "security_measures",
         "notes",
         "transfers",
+        "transfer_safeguards",
+        "retention",
         "special_categories",
         "criminal_data",
+        "dpia_reference",
+        "created",
         KEEP,
         "ignore",
     }
 )
 """Fields that several columns may feed; a second column for any other field is kept in unmapped."""
 
-_ID_RE = re.compile(ID_PATTERN)
-_MAX_NAME = 100
 _ORG_SCAN_ROWS = 100
-
-# fmt: off
-_SOURCE_WORDS: dict[str, tuple[str, ...]] = {
-    "data-subject": ("data subject", "data subjects", "the individual", "individual", "individuals",
-                     "betrokkene", "betrokkenen", "zelf", "personne concernee", "personnes concernees",
-                     "betroffene", "betroffenen", "directly", "rechtstreeks", "directement", "direkt"),
-    "third-party": ("third party", "third parties", "derden", "derde", "derde partij", "tiers", "dritte",
-                    "dritten", "dritter"),
-    "public": ("public", "public sources", "openbare", "openbaar", "publique", "publiques", "offentlich",
-               "offentliche", "offentlichen"),
-    "generated": ("generated", "gegenereerd", "genere", "generee", "generiert", "automatically collected",
-                  "automatisch verzameld"),
-}
-_ENDLESS = ("indefinitely", "indefinite", "forever", "permanent", "permanently", "onbeperkt",
-            "onbepaalde tijd", "onbepaalde termijn", "voor altijd", "permanente", "illimitee", "sans limite",
-            "unbegrenzt", "unbefristet", "dauerhaft")
-_UNTIL = ("until", "till", "tot", "totdat", "jusqu", "jusqua", "bis")
-# fmt: on
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column of a register table."""
-
-    index: int
-    """1-based column number."""
-    heading: str
-    """The heading as written, or ``Column X`` for a blank one."""
-    field: str | None
-    """The import field, or ``None`` when not recognised (kept in unmapped)."""
-
-
-@dataclass
-class RowGroup:
-    """The cells of one activity: one row, plus the rows that continue it."""
-
-    sheet: str | None
-    row: int
-    cells: list[tuple[Column, str, int]] = field(default_factory=list)
-
-    def texts(self, name: str) -> list[tuple[str, Column, int]]:
-        return [(text, col, row) for col, text, row in self.cells if col.field == name]
-
-    def joined(self, name: str) -> str | None:
-        parts: list[str] = []
-        for text, _, _ in self.texts(name):
-            if text not in parts:
-                parts.append(text)
-        return "\n".join(parts) if parts else None
-
-
-_has_word = has_words
+SHEET_SKIPPED = "sheet not imported: reported"
+"""The fate of the cells of a sheet without a register table (reported at the sheet, IMP-015/IMP-017)."""
+_SECTION_MAX = 60
+MAX_CONTINUED_ROWS = 500
+"""Rows without a name read as part of the activity above, at most; later ones start an activity of their
+own. Merged cells span a few rows; more is a sheet without names, and merging it whole would make one
+activity too large to validate (and take time that grows with the square of its rows)."""
 
 
 class RegisterBuilder:
@@ -150,39 +104,34 @@ class RegisterBuilder:
             "parties": set(),
             "act": set(),
         }
+        self.next_suffix: dict[tuple[str, str], int] = {}
+        """Per kind and stem: the suffixes below it are taken (so that making ids unique is linear)."""
         self.organisation: dict[str, Any] = {}
         self.title: str | None = None
         self.tables = 0
+        self.fates: list[Fate] = []
+        self.columns: list[Column] = []
+        self.groups: list[RowGroup] = []
+        self.by_name: dict[str, RowGroup] = {}
 
     # --- sheets --------------------------------------------------------------------------------------
 
     def add_sheet(self, table: SheetTable, *, chosen: bool) -> None:
         """Import one sheet: find its header row, read the organisation block above it and the rows below.
 
-        ``chosen`` is True for a sheet picked by name (then one recognised heading suffices).
+        ``chosen`` is True for a sheet picked by name (then one recognised heading suffices). A sheet laid
+        out as a form (the CNIL *fiche*) is read as one activity.
         """
+        from ropa.importer._fiche import read_fiche
+
         rows = table.rows
         sheet = table.name
+        if read_fiche(self, table):
+            self.tables += 1
+            return
         header_index = self._header_index(table, chosen=chosen)
         if header_index is None:
-            block = read_org_block(rows[:_ORG_SCAN_ROWS])
-            organisation = block.organisation()
-            if organisation:
-                self._merge_org(organisation, None)  # a sheet's own heading is not the register's title
-                self.rep.add(
-                    "IMP-017",
-                    Severity.INFO,
-                    f"sheet '{sheet}' was read as the organisation block (controller, DPO, representative)",
-                    sheet=sheet,
-                )
-            elif any(any(row) for row in rows):
-                self.rep.add(
-                    "IMP-015",
-                    Severity.INFO,
-                    f"sheet '{sheet}' has no register table (no row of known headings); it was not imported",
-                    "Import it with --sheet and a --mapping file if it does hold activities.",
-                    sheet=sheet,
-                )
+            self._without_table(rows, sheet)
             return
         self.tables += 1
         header = rows[header_index]
@@ -194,10 +143,43 @@ class RegisterBuilder:
             sheet=sheet,
             row=header_row,
         )
-        self._above(rows[:header_index], sheet)
+        self.above(rows[:header_index], sheet)
         data_rows = rows[header_index + 1 :]
         columns = self._columns(header, data_rows, sheet, header_row)
+        for column in columns:
+            text = header[column.index - 1] if column.index - 1 < len(header) else None
+            if text:
+                self.fates.append(Fate(sheet, header_row, column.index, text, "heading", kind="skipped"))
         self._rows(columns, header, data_rows, sheet, header_row)
+
+    def _without_table(self, rows: list[list[str | None]], sheet: str | None) -> None:
+        block = read_org_block(rows[:_ORG_SCAN_ROWS])
+        organisation = block.organisation()
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                if text:
+                    how = (
+                        "read as the organisation block"
+                        if organisation and (r, c) in block.used
+                        else (SHEET_SKIPPED)
+                    )
+                    self.fates.append(Fate(sheet, r + 1, c + 1, text, how, kind="skipped", in_table=False))
+        if organisation:
+            self._merge_org(organisation, None)  # a sheet's own heading is not the register's title
+            self.rep.add(
+                "IMP-017",
+                Severity.INFO,
+                f"sheet '{sheet}' was read as the organisation block (controller, DPO, representative)",
+                sheet=sheet,
+            )
+        elif any(any(row) for row in rows):
+            self.rep.add(
+                "IMP-015",
+                Severity.INFO,
+                f"sheet '{sheet}' has no register table (no row of known headings); it was not imported",
+                "Import it with --sheet and a --mapping file if it does hold activities.",
+                sheet=sheet,
+            )
 
     def _header_index(self, table: SheetTable, *, chosen: bool) -> int | None:
         mapping = self.mapping
@@ -212,7 +194,8 @@ class RegisterBuilder:
         )
         return found[0] if found else None
 
-    def _above(self, rows: list[list[str | None]], sheet: str | None) -> None:
+    def above(self, rows: list[list[str | None]], sheet: str | None) -> None:
+        """Read the rows above a table: the organisation block and the title; report the rest in full."""
         if not any(any(row) for row in rows):
             return
         block = read_org_block(rows)
@@ -220,24 +203,52 @@ class RegisterBuilder:
         if organisation or block.title:
             self._merge_org(organisation or {}, block.title)
         for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                if text and (r, c) in block.used:
+                    self.fates.append(
+                        Fate(
+                            sheet,
+                            r + 1,
+                            c + 1,
+                            text,
+                            "read as the organisation block",
+                            kind="skipped",
+                            in_table=False,
+                        )
+                    )
             left = [(c, text) for c, text in enumerate(row) if text and (r, c) not in block.used]
             if left:
-                shown = "; ".join(f"{column_letter(c + 1)}: {_short(text)}" for c, text in left[:4])
-                more = f" and {len(left) - 4} more" if len(left) > 4 else ""
+                shown = "; ".join(f"{column_letter(c + 1)}: {text}" for c, text in left)
                 self.rep.add(
                     "IMP-016",
                     Severity.INFO,
-                    f"row {r + 1} above the header row was not imported ({shown}{more})",
+                    f"row {r + 1} above the header row was not imported ({shown})",
                     "Section titles can be ignored; copy anything else into the register by hand.",
                     sheet=sheet,
                     row=r + 1,
                 )
+                for c, text in left:
+                    self.fates.append(
+                        Fate(
+                            sheet,
+                            r + 1,
+                            c + 1,
+                            text,
+                            "above the table: reported",
+                            kind="skipped",
+                            in_table=False,
+                        )
+                    )
 
     def _merge_org(self, organisation: dict[str, Any], title: str | None) -> None:
         for key, value in organisation.items():
             if isinstance(value, dict) and isinstance(self.organisation.get(key), dict):
                 for sub, item in value.items():
-                    self.organisation[key].setdefault(sub, item)
+                    if isinstance(item, dict) and isinstance(self.organisation[key].get(sub), dict):
+                        for leaf, leaf_value in item.items():
+                            self.organisation[key][sub].setdefault(leaf, leaf_value)
+                    else:
+                        self.organisation[key].setdefault(sub, item)
             else:
                 self.organisation.setdefault(key, value)
         if title and self.title is None:
@@ -278,7 +289,7 @@ class RegisterBuilder:
                     column=number,
                 )
                 target = None
-            column = Column(number, label, target)
+            column = Column(number, label, target, sheet)
             columns.append(column)
             if target is not None:
                 taken.setdefault(target, column)
@@ -294,6 +305,7 @@ class RegisterBuilder:
                         sheet=sheet,
                         row=header_row,
                     )
+        self.columns.extend(columns)
         return columns
 
     def _report_column(
@@ -320,6 +332,58 @@ class RegisterBuilder:
 
     # --- rows ----------------------------------------------------------------------------------------
 
+    def _key_fields(self, columns: list[Column]) -> tuple[set[str], Column | None]:
+        """The fields that start a new activity, and the column whose repeated value groups rows."""
+        present = {col.field for col in columns}
+        leading = {"id", "name"} & present or ({"purposes"} & present)
+        key: Column | None = None
+        wanted = normalise(self.mapping.key) if self.mapping is not None and self.mapping.key else None
+        for col in columns:
+            if wanted is not None and normalise(col.heading) == wanted:
+                key = col
+        if key is None and wanted is None:
+            for name in ("id", "name"):
+                key = next((col for col in columns if col.field == name), None)
+                if key is not None:
+                    break
+        if key is not None and key.field is not None:
+            leading = leading | {key.field}
+        return leading, key
+
+    def _template_row(
+        self, cells: list[tuple[Column, str, int]], sheet: str | None, number: int
+    ) -> str | None:
+        """Why a row is a template's example, instruction or placeholder row, or ``None``."""
+        texts = [text for _, text, _ in cells]
+        first = fold(texts[0])
+        examples = terms("example_markers")
+        if any(first == marker or first.startswith(marker + " ") for marker in examples) or texts[
+            0
+        ].lstrip().casefold().startswith(("(exemple)", "(example)", "(voorbeeld)", "(beispiel)", "e.g.")):
+            return "an example row of the template"
+        if all(is_placeholder(text) or is_not_stated(text) for text in texts) and any(
+            is_placeholder(text) for text in texts
+        ):
+            return "a row of template placeholders and drop-down prompts"
+        if len(set(texts)) == 1:
+            starts = terms("instruction_starts")
+            if len(texts[0]) > 20 and any(first == s or first.startswith(s + " ") for s in starts):
+                return "an instruction row of the template"
+        return None
+
+    def _section(self, cells: list[tuple[Column, str, int]]) -> str | None:
+        """The title of a section row (``ALLGEMEINES``, ``Personeel:``), or ``None``."""
+        texts = {text for _, text, _ in cells}
+        if len(texts) != 1:
+            return None
+        text = next(iter(texts)).strip()
+        letters = [ch for ch in text if ch.isalpha()]
+        if len(text) > _SECTION_MAX or len(letters) < 5 or "\n" in text:
+            return None
+        if text.isupper() or text.endswith(":"):
+            return text.rstrip(":").strip()
+        return None
+
     def _rows(
         self,
         columns: list[Column],
@@ -328,57 +392,171 @@ class RegisterBuilder:
         sheet: str | None,
         header_row: int,
     ) -> None:
-        present = {col.field for col in columns}
-        leading = {"id", "name"} & present or ({"purposes"} & present)
+        leading, key_column = self._key_fields(columns)
         header_key = [normalise(h or "") for h in header]
         groups: list[RowGroup] = []
+        by_key: dict[str, RowGroup] = {}
+        section: str | None = None
         for offset, row in enumerate(data):
             number = header_row + 1 + offset
             if not any(row):
                 continue
             if [normalise(c or "") for c in row] == header_key[: len(row)] and len(row) == len(header_key):
                 self.rep.add("IMP-030", Severity.INFO, "repeated header row skipped", sheet=sheet, row=number)
+                for c, text in enumerate(row):
+                    if text:
+                        self.fates.append(Fate(sheet, number, c + 1, text, "heading", kind="skipped"))
                 continue
             cells: list[tuple[Column, str, int]] = []
             for col in columns:
                 text = row[col.index - 1] if col.index - 1 < len(row) else None
-                if text and col.field != "ignore":
-                    cells.append((col, text, number))
-            mapped = [cell for cell in cells if cell[0].field not in (None, KEEP)]
-            if not mapped:
-                if cells:
-                    shown = "; ".join(f"{col.heading}: {_short(text)}" for col, text, _ in cells[:3])
-                    self.rep.add(
-                        "IMP-030",
-                        Severity.WARNING,
-                        f"row {number} has values only in unrecognised columns and was not imported "
-                        f"({shown})",
-                        "If it is an activity, fill in its name or purpose, or map its columns.",
-                        sheet=sheet,
-                        row=number,
-                    )
+                if text:
+                    if col.field == "ignore":
+                        self.fates.append(
+                            Fate(sheet, number, col.index, text, "ignored (mapping file)", kind="skipped")
+                        )
+                    else:
+                        cells.append((col, text, number))
+            if not cells:
                 continue
-            if groups and leading and not any(col.field in leading for col, _, _ in mapped):
-                groups[-1].cells.extend(cells)
+            why = self._template_row(cells, sheet, number)
+            if why is not None:
+                self._skip(cells, sheet, number, why)
+                continue
+            title = self._section(cells)
+            if title is not None:
+                section = title
                 self.rep.add(
-                    "IMP-031",
-                    Severity.WARNING,
-                    f"row {number} has no {' or '.join(sorted(leading))}; it was read as part of the "
-                    f"activity of row {groups[-1].row} (merged cells)",
-                    "If it is an activity of its own, give it a name.",
+                    "IMP-037",
+                    Severity.INFO,
+                    f"row {number} is a section title ('{title}'); it is the department of the activities "
+                    "below",
                     sheet=sheet,
                     row=number,
                 )
+                for col, text, _ in cells:
+                    self.fates.append(
+                        Fate(sheet, number, col.index, text, "section title: kept as department", (title,))
+                    )
                 continue
-            groups.append(RowGroup(sheet, number, cells))
+            mapped = [cell for cell in cells if cell[0].field not in (None, KEEP)]
+            if not mapped:
+                shown = "; ".join(f"{col.heading}: {short(text)}" for col, text, _ in cells[:3])
+                self.rep.add(
+                    "IMP-030",
+                    Severity.WARNING,
+                    f"row {number} has values only in unrecognised columns and was not imported as an "
+                    "activity "
+                    f"({shown}); its cells were kept in the unmapped of the activity above, if any",
+                    "If it is an activity, fill in its name or purpose, or map its columns.",
+                    sheet=sheet,
+                    row=number,
+                )
+                if groups and groups[-1].continued < MAX_CONTINUED_ROWS:
+                    groups[-1].cells.extend(cells)
+                    groups[-1].continued += 1
+                    continue
+                for col, text, _ in cells:
+                    self.fates.append(
+                        Fate(sheet, number, col.index, text, "not imported: reported", kind="skipped")
+                    )
+                continue
+            key_text = None
+            if key_column is not None:
+                key_text = next(
+                    (" ".join(text.split()).casefold() for col, text, _ in cells if col is key_column), None
+                )
+            if key_text and key_text in by_key and by_key[key_text].continued < MAX_CONTINUED_ROWS:
+                group = by_key[key_text]
+                group.cells.extend(cells)
+                group.rows.append(number)
+                group.continued += 1
+                continue
+            if groups and leading and not any(col.field in leading for col, _, _ in mapped):
+                missing = " or ".join(sorted(leading))
+                if groups[-1].continued < MAX_CONTINUED_ROWS:
+                    groups[-1].cells.extend(cells)
+                    groups[-1].rows.append(number)
+                    groups[-1].continued += 1
+                    self.rep.add(
+                        "IMP-031",
+                        Severity.WARNING,
+                        f"row {number} has no {missing}; it was read as part of the activity of row "
+                        f"{groups[-1].row} (merged cells)",
+                        "If it is an activity of its own, give it a name.",
+                        sheet=sheet,
+                        row=number,
+                    )
+                    continue
+                self.rep.add(
+                    "IMP-031",
+                    Severity.WARNING,
+                    f"row {number} has no {missing}; the activity of row {groups[-1].row} already continues "
+                    f"over {MAX_CONTINUED_ROWS} rows, so it was read as an activity of its own",
+                    "Give each activity a name in its first row.",
+                    sheet=sheet,
+                    row=number,
+                )
+            group = RowGroup(sheet, number, cells, key=key_text, rows=[number], section=section)
+            groups.append(group)
+            if key_text:
+                by_key[key_text] = group
         for group in groups:
-            self._activity(group)
+            if len(group.rows) > 1 and group.key:
+                self.rep.add(
+                    "IMP-037",
+                    Severity.INFO,
+                    f"rows {', '.join(str(r) for r in group.rows)} repeat the same "
+                    f"{key_column.heading if key_column else 'name'} and were read as one activity",
+                    'Name the key column in a mapping file (key = "...") if another column identifies '
+                    "activities.",
+                    sheet=sheet,
+                    row=group.row,
+                )
+            self.queue(group)
+
+    def _skip(self, cells: list[tuple[Column, str, int]], sheet: str | None, number: int, why: str) -> None:
+        shown = "; ".join(f"{col.heading}: {text}" for col, text, _ in cells)
+        self.rep.add(
+            "IMP-036",
+            Severity.INFO,
+            f"row {number} is {why}; it was skipped ({shown})",
+            "If it holds a real activity, remove the template's marker from it.",
+            sheet=sheet,
+            row=number,
+        )
+        for col, text, _ in cells:
+            self.fates.append(Fate(sheet, number, col.index, text, f"skipped: {why}", kind="skipped"))
 
     # --- activities ----------------------------------------------------------------------------------
 
-    def _activity(self, group: RowGroup) -> None:
-        act = _ActivityDraft(self, group)
-        data = act.build()
+    def queue(self, group: RowGroup) -> None:
+        """Keep a row group for :meth:`build`; a group named like one of another sheet completes it (the
+        CNIL list sheet and the fiche of the same activity)."""
+        names = [" ".join(text.split()).casefold() for col, text, _ in group.cells if col.field == "name"]
+        earlier = self.by_name.get(names[0]) if names else None
+        if earlier is not None and earlier.sheet != group.sheet:
+            earlier.cells.extend(group.cells)
+            earlier.hints.update(group.hints)
+            earlier.retention_for.update(group.retention_for)
+            self.rep.add(
+                "IMP-037",
+                Severity.INFO,
+                f"the activity of sheet '{group.sheet}' row {group.row} has the name of the activity of "
+                f"sheet '{earlier.sheet}' row {earlier.row}; they were read as one activity",
+                sheet=group.sheet,
+                row=group.row,
+            )
+            return
+        self.groups.append(group)
+        if names:
+            self.by_name.setdefault(names[0], group)
+
+    def activity(self, group: RowGroup) -> None:
+        """Build, validate and keep the activity of one row group."""
+        draft = ActivityDraft(self, group)
+        data = draft.build()
+        self.fates.extend(draft.fates.values())
         try:
             activity = Activity.model_validate(data)
         except ValidationError as exc:
@@ -399,10 +577,13 @@ class RegisterBuilder:
         """``base`` (or ``fallback``) made unique within ``kind``, case-insensitively."""
         used = self.used_ids[kind]
         stem = base[:90] if base else fallback
-        candidate, counter = stem, 1
+        key = (kind, stem.casefold())
+        counter = self.next_suffix.get(key, 1)
+        candidate = stem if counter == 1 else f"{stem}-{counter}"
         while candidate.casefold() in used:
             counter += 1
             candidate = f"{stem}-{counter}"
+        self.next_suffix[key] = counter
         used.add(candidate.casefold())
         return candidate
 
@@ -431,6 +612,10 @@ class RegisterBuilder:
         for key_name, value in flags.items():
             entry.setdefault(key_name, value)
         return str(entry["id"])
+
+    def category_entry(self, name: str) -> dict[str, Any]:
+        """The data category created for ``name``."""
+        return self.categories[fold(name) or name]
 
     def _derive_flags(self, kind: str, name: str, entry: dict[str, Any]) -> str | None:
         if kind == "subjects":
@@ -466,8 +651,15 @@ class RegisterBuilder:
 
     # --- the register --------------------------------------------------------------------------------
 
+    def summary(self) -> list[ColumnSummary]:
+        """Where the cells of every imported column went."""
+        return summarise(self.columns, self.fates)
+
     def build(self) -> Register:
         """The register: validated entities only (failures were reported)."""
+        for group in self.groups:
+            self.activity(group)
+        self.groups = []
         fields: dict[str, Any] = {}
         meta: dict[str, Any] = {}
         if self.title:
@@ -509,493 +701,3 @@ class RegisterBuilder:
                 "Correct the value in the spreadsheet and import again.",
             )
             return None
-
-
-def _short(text: str, limit: int = 40) -> str:
-    line = text.splitlines()[0] if text else ""
-    return line if len(line) <= limit and "\n" not in text else line[: limit - 1] + "…"
-
-
-def _first_words(text: str, limit: int = _MAX_NAME) -> str:
-    line = text.strip().splitlines()[0].strip()
-    if len(line) <= limit:
-        return line
-    cut = line[: limit - 1].rsplit(" ", 1)[0]
-    return cut + "…"
-
-
-class _ActivityDraft:
-    """The activity of one row group, as plain data, with its diagnostics."""
-
-    def __init__(self, builder: RegisterBuilder, group: RowGroup) -> None:
-        self.b = builder
-        self.rep = builder.rep
-        self.group = group
-        self.data: dict[str, Any] = {}
-        self.notes: list[str] = []
-        self.unmapped: dict[str, str] = {}
-        self.purposes: list[dict[str, Any]] = []
-
-    # helpers
-
-    def warn(self, code: str, severity: Severity, message: str, hint: str, column: Column, row: int) -> None:
-        self.rep.add(
-            code,
-            severity,
-            message,
-            hint,
-            sheet=self.group.sheet,
-            row=row,
-            column=column.index,
-            entity=f"activity {self.data.get('id', '?')}",
-        )
-
-    def keep(self, column: Column, text: str) -> None:
-        old = self.unmapped.get(column.heading)
-        if old is None:
-            self.unmapped[column.heading] = text
-        elif text not in old.split("\n"):
-            self.unmapped[column.heading] = f"{old}\n{text}"
-
-    def not_understood(self, column: Column, text: str, row: int, why: str) -> None:
-        self.keep(column, text)
-        self.warn(
-            "IMP-026",
-            Severity.WARNING,
-            f"'{_short(text)}' in column '{column.heading}' {why}; the cell is kept in unmapped",
-            "Edit the activity's YAML to state it as ropa expects (see docs/register-format.md).",
-            column,
-            row,
-        )
-
-    # the fields, in order
-
-    def build(self) -> dict[str, Any]:
-        g = self.group
-        self._identity()
-        for name in ("description", "owner", "department", "storage_location"):
-            value = g.joined(name)
-            if value is not None:
-                self.data[name] = value
-        self._status()
-        self._purposes()
-        self._lawful_basis()
-        self._purpose_details()
-        self._special()
-        self._vocab("data_subjects", "subjects")
-        self._vocab("data_categories", "categories")
-        self._sources()
-        self._recipients()
-        self._transfers()
-        self._retention()
-        self._measures()
-        self._dpia()
-        self._automated()
-        self._systems()
-        self._dates()
-        self.notes = [text for text, _, _ in g.texts("notes")] + self.notes
-        for column, text, _ in g.cells:
-            if column.field in (None, KEEP):
-                self.keep(column, text)
-        if self.purposes:
-            self.data["purposes"] = self.purposes
-        if self.notes:
-            self.data["notes"] = "\n".join(dict.fromkeys(self.notes))
-        if self.unmapped:
-            self.data["unmapped"] = self.unmapped
-        return self.data
-
-    def _identity(self) -> None:
-        g = self.group
-        name = g.joined("name")
-        purposes = g.joined("purposes")
-        if name:
-            name = _first_words(name)
-        else:
-            derived = purposes or g.joined("description") or g.joined("department")
-            name = _first_words(derived) if derived else f"Row {g.row}"
-            self.rep.add(
-                "IMP-029",
-                Severity.INFO,
-                f"the activity of row {g.row} has no name column; it is named '{name}'",
-                "Give the activity a short name in its YAML file.",
-                sheet=g.sheet,
-                row=g.row,
-            )
-        raw_id = g.joined("id")
-        base = ""
-        if raw_id:
-            first = raw_id.splitlines()[0].strip()
-            base = first if _ID_RE.match(first) else slugify(first)
-        if not base:
-            base = slugify(name)
-        ident = self.b.unique_id("act", base, f"row-{g.row}")
-        if base and ident != base:
-            self.rep.add(
-                "IMP-029",
-                Severity.INFO,
-                f"activity id '{base}' is already used; the activity of row {g.row} is '{ident}'",
-                sheet=g.sheet,
-                row=g.row,
-            )
-        self.data["id"] = ident
-        self.data["name"] = name
-
-    def _status(self) -> None:
-        for name, parse, what in (
-            ("status", parse_status, "a status (planned, active, suspended, ended)"),
-            ("frequency", parse_frequency, "a frequency (occasional, regular, systematic, continuous)"),
-            ("role", parse_activity_role, "a role (controller or processor)"),
-        ):
-            for text, column, row in self.group.texts(name):
-                if is_not_stated(text):
-                    continue
-                value = parse(text)
-                if value is None:
-                    self.not_understood(column, text, row, f"is not {what}")
-                else:
-                    self.data.setdefault(name, value.value)
-
-    def _purposes(self) -> None:
-        for text, _, _ in self.group.texts("purposes"):
-            for item in split_lines(text):
-                if all(p["description"] != item for p in self.purposes):
-                    self.purposes.append({"description": item})
-
-    def _lawful_basis(self) -> None:
-        texts = self.group.texts("lawful_basis")
-        if not texts:
-            return
-        text = "\n".join(t for t, _, _ in texts)
-        column, row = texts[0][1], texts[0][2]
-        if not split_lines(text):
-            return
-        reading = parse_lawful_bases(text)
-        if not self.purposes and reading.bases:
-            self.purposes.append({"description": self.data["name"]})
-            self.rep.add(
-                "IMP-029",
-                Severity.INFO,
-                f"the activity of row {self.group.row} has no purpose column; its name is used as the "
-                "purpose",
-                "State the purposes in the activity's YAML file.",
-                sheet=self.group.sheet,
-                row=self.group.row,
-            )
-        assigned: LawfulBasis | None = None
-        if len(reading.bases) == 1:
-            assigned = reading.bases[0]
-            for purpose in self.purposes:
-                purpose["lawful_basis"] = assigned.value
-        elif reading.bases and len(reading.per_part) == len(self.purposes) and all(reading.per_part):
-            for purpose, basis in zip(self.purposes, reading.per_part, strict=True):
-                if basis is not None:
-                    purpose["lawful_basis"] = basis.value
-        else:
-            why = (
-                "names no Art. 6(1) basis ropa recognises"
-                if not reading.bases
-                else f"names {len(reading.bases)} bases for {len(self.purposes)} purpose(s)"
-            )
-            self.notes.append(f"{column.heading}: {text}")
-            self.warn(
-                "IMP-027",
-                Severity.WARNING,
-                f"the lawful basis '{_short(text)}' {why}; it was kept in the activity's notes",
-                "Set lawful_basis (6-1-a ... 6-1-f) on each purpose in the activity's YAML file.",
-                column,
-                row,
-            )
-            return
-        if reading.extra:
-            target = {LawfulBasis.LEGAL_OBLIGATION: "law", LawfulBasis.PUBLIC_TASK: "law"}.get(
-                assigned or LawfulBasis.CONSENT
-            )
-            if assigned is LawfulBasis.LEGITIMATE_INTERESTS and not self.group.texts("legitimate_interest"):
-                target = "legitimate_interest"
-            if target is not None:
-                for purpose in self.purposes:
-                    purpose.setdefault(target, text)
-            else:
-                self.notes.append(f"{column.heading}: {text}")
-
-    def _purpose_details(self) -> None:
-        for name, basis, key in (
-            ("legitimate_interest", LawfulBasis.LEGITIMATE_INTERESTS, "legitimate_interest"),
-            ("lia", LawfulBasis.LEGITIMATE_INTERESTS, "lia"),
-            ("consent_records", LawfulBasis.CONSENT, "consent"),
-        ):
-            for text, column, row in self.group.texts(name):
-                if is_not_stated(text):
-                    continue
-                targets = [p for p in self.purposes if p.get("lawful_basis") == basis.value]
-                if not targets:
-                    self.not_understood(
-                        column, text, row, f"belongs to no purpose with lawful basis {basis.value}"
-                    )
-                    continue
-                for purpose in targets:
-                    if key == "consent":
-                        purpose.setdefault("consent", {"records": text})
-                    else:
-                        purpose.setdefault(key, text)
-
-    def _special(self) -> None:
-        g = self.group
-        for text, column, row in g.texts("art9"):
-            if is_not_stated(text) or parse_bool_prefix(text) == (False, ""):
-                continue
-            conditions, extra = parse_art9(text)
-            if not conditions:
-                self.not_understood(column, text, row, "names no Art. 9(2) condition ropa recognises")
-                continue
-            entries = [{"condition": c.value} for c in conditions]
-            if extra and len(entries) == 1:
-                entries[0]["law"] = text
-            elif extra:
-                self.notes.append(f"{column.heading}: {text}")
-            self.data["art9"] = entries
-        for name, flag in (("special_categories", "special"), ("criminal_data", "criminal")):
-            for text, column, row in g.texts(name):
-                answer, rest = parse_bool_prefix(text)
-                if answer is False and not rest:
-                    if flag == "special":
-                        self.data["special_categories"] = False
-                    continue
-                if flag == "special":
-                    self.data["special_categories"] = True
-                items = split_items(rest if answer is not None else text)
-                if not items:
-                    if flag == "criminal":
-                        self.not_understood(column, text, row, "does not say which data are criminal data")
-                    continue
-                ids = self.data.setdefault("data_categories", [])
-                for item in items:
-                    flags: dict[str, Any] = {"criminal": True} if flag == "criminal" else {}
-                    ident = self.b.vocab("categories", item, g, column, row, **flags)
-                    entry = self.b.categories[fold(item) or item]
-                    if flag == "special" and "special" not in entry:
-                        self.warn(
-                            "IMP-026",
-                            Severity.WARNING,
-                            f"'{_short(item)}' is listed as special-category data, but ropa cannot tell "
-                            "which Art. 9(1) category it is",
-                            "Set 'special' on the data category in vocabulary.yaml.",
-                            column,
-                            row,
-                        )
-                    if ident not in ids:
-                        ids.append(ident)
-
-    def _vocab(self, name: str, kind: str) -> None:
-        g = self.group
-        ids: list[str] = list(self.data.get(name, []))
-        for text, column, row in g.texts(name):
-            for item in split_items(text):
-                ident = self.b.vocab(kind, item, g, column, row)
-                if ident not in ids:
-                    ids.append(ident)
-        if ids:
-            self.data[name] = ids
-
-    def _sources(self) -> None:
-        sources: list[dict[str, Any]] = []
-        for text, column, row in self.group.texts("sources"):
-            parts = split_lines(text)
-            understood = True
-            for part in parts:
-                folded = fold(part)
-                kinds = [k for k, words in _SOURCE_WORDS.items() if _has_word(folded, words)]
-                if len(kinds) == 1:
-                    sources.append({"kind": kinds[0], "description": part})
-                else:
-                    understood = False
-            if not understood:
-                self.not_understood(
-                    column,
-                    text,
-                    row,
-                    "does not clearly name the data subject, a third party or a public source",
-                )
-        if sources:
-            self.data["sources"] = sources
-
-    def _recipients(self) -> None:
-        g = self.group
-        ids: list[str] = []
-        stated_none = False
-        for name, role_of_column in (
-            ("recipients", None),
-            ("processors", PartyRole.PROCESSOR),
-            ("joint_controllers", PartyRole.JOINT_CONTROLLER),
-        ):
-            for text, _, _ in g.texts(name):
-                if states_none(text) and name == "recipients":
-                    stated_none = True
-                    continue
-                items = split_lines(text) if name == "joint_controllers" else split_items(text)
-                for item in items:
-                    role = party_role(item)
-                    ident = self.b.party(strip_role(item), role_of_column or role)
-                    if ident not in ids:
-                        ids.append(ident)
-        if ids:
-            self.data["recipients"] = ids
-        elif stated_none:
-            self.data["recipients"] = []
-
-    def _transfers(self) -> None:
-        g = self.group
-        transfers: list[dict[str, Any]] = []
-        stated_none = False
-        for text, column, row in g.texts("transfers"):
-            answer, rest = parse_bool_prefix(text)
-            if states_none(text) or (answer is False and not rest):
-                stated_none = True
-                continue
-            items = split_items(rest if answer is True else text)
-            countries, unknown = parse_countries(items)
-            for code, remark in countries:
-                if all(t["country"] != code for t in transfers):
-                    transfer: dict[str, Any] = {"country": code}
-                    mechanism = parse_mechanism(remark) if remark else None
-                    if mechanism is not None:
-                        transfer["mechanism"] = mechanism.value
-                    if remark:
-                        transfer["notes"] = remark
-                    transfers.append(transfer)
-            if unknown or not items:
-                self.not_understood(column, text, row, "does not name third countries ropa recognises")
-        safeguards = g.texts("transfer_safeguards")
-        for text, column, row in safeguards:
-            if is_not_stated(text):
-                continue
-            if not transfers:
-                if not stated_none:
-                    self.not_understood(
-                        column, text, row, "describes safeguards for transfers that are not stated"
-                    )
-                continue
-            for line in split_lines(text):
-                countries, _ = parse_countries([line])
-                targets = transfers
-                statement = line
-                if countries and countries[0][1] is not None:
-                    code, remark = countries[0]
-                    targets = [t for t in transfers if t["country"] == code] or transfers
-                    statement = remark or line
-                if is_not_stated(statement):
-                    continue
-                mechanism = parse_mechanism(statement)
-                for transfer in targets:
-                    if mechanism is not None:
-                        transfer.setdefault("mechanism", mechanism.value)
-                    notes = transfer.get("notes")
-                    transfer["notes"] = f"{notes}\n{line}" if notes else line
-                if mechanism is None:
-                    self.warn(
-                        "IMP-026",
-                        Severity.WARNING,
-                        f"the safeguard '{_short(line)}' is not a mechanism ropa recognises (SCCs, BCRs, "
-                        "adequacy); it was kept in the transfer's notes",
-                        "Set 'mechanism' on the transfer in the activity's YAML file.",
-                        column,
-                        row,
-                    )
-        if transfers:
-            self.data["transfers"] = transfers
-        elif stated_none:
-            self.data["transfers"] = []
-
-    def _retention(self) -> None:
-        g = self.group
-        rules: list[dict[str, Any]] = []
-        category_names = {
-            fold(str(entry["name"])): str(entry["id"])
-            for entry in self.b.categories.values()
-            if entry["id"] in self.data.get("data_categories", [])
-        }
-        for text, column, row in g.texts("retention"):
-            for part in split_lines(text):
-                rule: dict[str, Any] = {}
-                head, sep, _ = part.partition(":")
-                if sep and fold(head) in category_names:
-                    rule["data_categories"] = [category_names[fold(head)]]
-                reading = parse_retention(part)
-                folded = fold(part)
-                if reading.duration is not None:
-                    rule["kind"] = RetentionKind.TEMPORAL.value
-                    rule["duration"] = reading.duration
-                    if reading.anchor is not None:
-                        rule["anchor"] = reading.anchor.value
-                elif _has_word(folded, _ENDLESS):
-                    rule["kind"] = RetentionKind.ENDLESS.value
-                elif reading.anchor is not None and _has_word(folded, _UNTIL):
-                    rule["kind"] = RetentionKind.UNTIL_EVENT.value
-                    rule["anchor"] = reading.anchor.value
-                else:
-                    self.warn(
-                        "IMP-028",
-                        Severity.INFO,
-                        f"the retention '{_short(part)}' has no clear period; it was kept as the rule's "
-                        "description",
-                        "Add a duration (P7Y), an anchor or criteria to the retention rule in the YAML file.",
-                        column,
-                        row,
-                    )
-                rule["description"] = part
-                rules.append(rule)
-        if rules:
-            self.data["retention"] = rules
-
-    def _measures(self) -> None:
-        measures: list[dict[str, Any]] = []
-        for text, _, _ in self.group.texts("security_measures"):
-            for item in split_lines(text):
-                if all(m["description"] != item for m in measures):
-                    measures.append({"description": item})
-        if measures:
-            self.data["specific_measures"] = measures
-
-    def _dpia(self) -> None:
-        dpia: dict[str, Any] = {}
-        for text, column, row in self.group.texts("dpia"):
-            answer, rest = parse_bool_prefix(text)
-            if answer is None:
-                self.not_understood(column, text, row, "does not say yes or no")
-                continue
-            dpia["required"] = answer
-            if rest:
-                dpia["screening"] = rest
-        reference = self.group.joined("dpia_reference")
-        if reference:
-            dpia["reference"] = reference
-        if dpia:
-            self.data["dpia"] = dpia
-
-    def _automated(self) -> None:
-        for text, column, row in self.group.texts("automated_decisions"):
-            answer, rest = parse_bool_prefix(text)
-            if answer is None:
-                self.not_understood(column, text, row, "does not say yes or no")
-                continue
-            entry: dict[str, Any] = {"exists": answer}
-            if rest:
-                entry["description"] = rest
-            self.data["automated_decisions"] = entry
-
-    def _systems(self) -> None:
-        systems: list[str] = []
-        for text, _, _ in self.group.texts("systems"):
-            systems.extend(item for item in split_items(text) if item not in systems)
-        if systems:
-            self.data["systems"] = systems
-
-    def _dates(self) -> None:
-        for name in ("last_modified", "last_reviewed", "next_review"):
-            for text, column, row in self.group.texts(name):
-                date = parse_date(text)
-                if date is None:
-                    self.not_understood(column, text, row, "is not a date (YYYY-MM-DD or DD-MM-YYYY)")
-                else:
-                    self.data.setdefault(name, date.isoformat())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ropa.importer.synonyms import FIELD_SYNONYMS, normalise, normalise_full
 
@@ -24,6 +24,9 @@ CORE_FIELDS = frozenset(
     }
 )
 """Fields a register table is expected to have at least one of."""
+
+ACTIVITY_FIELDS = frozenset({"id", "name", "purposes", "description", "department"})
+"""Fields that say what an activity is: a table without any of them is a value list, not a register."""
 
 EXACT, PREFIX, CONTAINS = 3, 2, 1
 
@@ -61,12 +64,19 @@ def match_heading(text: str, mapping: Mapping[str, str] | None = None) -> Header
     that starts with a known phrase (``Bewaartermijn persoonsgegevens``), or one that contains a known
     phrase of several words (``Welke categorieën van persoonsgegevens?``).
     """
-    key = normalise(text)
-    full = normalise_full(text)
     if mapping:
+        key = normalise(text)
+        full = normalise_full(text)
         for candidate in (key, full):
             if candidate in mapping:
                 return HeaderMatch(mapping[candidate], EXACT, from_mapping=True)
+    return _builtin_match(text)
+
+
+@lru_cache(maxsize=8192)
+def _builtin_match(text: str) -> HeaderMatch | None:
+    key = normalise(text)
+    full = normalise_full(text)
     if not key and not full:
         return None
     index = _exact_index()
@@ -83,17 +93,20 @@ def match_heading(text: str, mapping: Mapping[str, str] | None = None) -> Header
     return None
 
 
-def row_score(cells: Sequence[str | None], mapping: Mapping[str, str] | None = None) -> tuple[int, bool]:
-    """How many distinct fields the cells of a row name, and whether one of them is a core field."""
+def row_score(
+    cells: Sequence[str | None], mapping: Mapping[str, str] | None = None, *, strict: bool = True
+) -> tuple[int, bool]:
+    """How many distinct fields the cells of a row name, and whether they make a register's header: a core
+    field (and, when ``strict``, a field that says what the activity is) or a heading of the mapping."""
     fields: set[str] = set()
     for cell in cells:
         if cell and len(cell) <= 300:
             found = match_heading(cell, mapping)
             if found is not None and found.field != "ignore":
                 fields.add(found.field)
-    return len(fields), bool(fields & CORE_FIELDS) or any(
-        mapping and normalise(c or "") in mapping for c in cells
-    )
+    by_mapping = any(mapping and normalise(c or "") in mapping for c in cells)
+    core = bool(fields & CORE_FIELDS) and (bool(fields & ACTIVITY_FIELDS) or not strict)
+    return len(fields), core or by_mapping
 
 
 def find_header_row(
@@ -106,11 +119,12 @@ def find_header_row(
     """The 0-based index of the row that best looks like a header, and its score; ``None`` when none does.
 
     Only the first ``scan`` rows are considered. A row needs ``minimum`` recognised distinct fields,
-    one of them a core Art. 30 field (or a heading of the mapping file). Ties go to the earliest row.
+    one of them a core Art. 30 field and one saying what the activity is (name, id, purpose, description,
+    department), or a heading of the mapping file. Ties go to the earliest row.
     """
     best: tuple[int, int] | None = None
     for index, row in enumerate(rows[:scan]):
-        score, core = row_score(row, mapping)
+        score, core = row_score(row, mapping, strict=minimum > 1)
         if score >= minimum and core and (best is None or score > best[1]):
             best = (index, score)
     return best

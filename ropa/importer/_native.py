@@ -1,17 +1,65 @@
-"""The register embedded in ropa's own workbooks: canonical JSON, validated like a register file."""
+"""The register embedded in ropa's own workbooks: canonical JSON, validated like a register file, and
+checked against what the workbook shows.
+
+A workbook from elsewhere is untrusted, and its hidden ``_ropa`` sheet may say something else than its
+visible sheets (a visible "Payroll", a hidden transfer to Russia). So:
+
+- :func:`register_from_json` reports JSON that ropa never writes (``IMP-035``): ``NaN`` and
+  ``Infinity``, a key given twice, and a value of another JSON type than the model's (``true`` where a
+  number belongs, which validation would quietly turn into ``1``);
+- :func:`visible_differences` renders the embedded register the way the exporter renders it and compares
+  it, cell by cell, with the visible sheets (``IMP-034`` names the differences).
+
+The importer reads the embedded register only when both are clean, or when the user trusts it
+(``--trust-embedded``).
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
+import math
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import ValidationError
 
 from ropa.diagnostics import Severity
-from ropa.importer._report import Reporter
+from ropa.export import cells
+from ropa.export.columns import TABLES, Context, Table, render
+from ropa.i18n import LANGS, Lang, article, label
+from ropa.importer._report import Reporter, cell_ref, pointer
+from ropa.importer._tables import SheetTable, cell_text
 from ropa.importer._xlsx import EMBEDDED_SHEET
 from ropa.loading.loader import SourceIndex, _Collector
 from ropa.models import Register
+from ropa.models.register import KINDS
 
-__all__ = ["register_from_json"]
+__all__ = ["Difference", "register_from_json", "report_differences", "visible_differences"]
+
+_SHOWN = 10
+"""Problems named one by one in a diagnostic; the rest are counted."""
+_FIRST_DATA_ROW = 3
+"""ropa's table sheets: row 1 is the legend, row 2 the header (as :mod:`ropa.export.xlsx` writes them)."""
+
+
+class _Object(dict[str, Any]):
+    """A JSON object that remembers the keys it was given more than once (the first value is kept)."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> _Object:
+    out = _Object()
+    twice: list[str] = []
+    for key, value in pairs:
+        if key in out:
+            twice.append(key)
+        else:
+            out[key] = value
+    out.duplicates = tuple(twice)
+    return out
 
 
 def register_from_json(text: str, rep: Reporter) -> Register | None:
@@ -19,10 +67,11 @@ def register_from_json(text: str, rep: Reporter) -> Register | None:
 
     Entities that fail are left out and reported with the loader's ``STR-`` codes; their location is
     ``/_ropa`` followed by the JSON Pointer into the register. JSON is parsed with :mod:`json` (not as
-    YAML), so every string comes back exactly as it was written.
+    YAML), so every string comes back exactly as it was written. JSON that ropa never writes is reported
+    as ``IMP-035`` (see the module docstring); a key given twice keeps its first value, as in the loader.
     """
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_pairs)
     except (ValueError, RecursionError) as exc:
         rep.add(
             "IMP-006",
@@ -39,4 +88,224 @@ def register_from_json(text: str, rep: Reporter) -> Register | None:
             diagnostic.location, pointer=f"/{EMBEDDED_SHEET}{diagnostic.location.pointer}"
         )
         rep.diagnostics.append(dataclasses.replace(diagnostic, location=location))
+    suspects = list(_not_written_by_ropa(data))
+    for where, what in suspects[:_SHOWN]:
+        rep.add(
+            "IMP-035",
+            Severity.WARNING,
+            f"the embedded register {what}, which ropa never writes: it was changed after the export",
+            "Check the workbook's origin; the visible sheets are imported unless you pass --trust-embedded.",
+            raw_pointer=f"/{EMBEDDED_SHEET}{where}",
+        )
+    if len(suspects) > _SHOWN:
+        rep.add(
+            "IMP-035",
+            Severity.WARNING,
+            f"the embedded register has {len(suspects) - _SHOWN:,} more values that ropa never writes",
+            raw_pointer=f"/{EMBEDDED_SHEET}",
+        )
     return collector.register()
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def _not_written_by_ropa(data: Any) -> Iterator[tuple[str, str]]:
+    """(JSON Pointer, what) for every part of the embedded JSON that ropa's exporter cannot have written."""
+    yield from _odd_values(data, "")
+    if not isinstance(data, dict):
+        return
+    for kind, model in KINDS.items():
+        value = data.get(kind)
+        entries = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, entity in entries:
+            if not isinstance(entity, dict):
+                continue
+            where = f"/{kind}" if index is None else f"/{kind}/{index}"
+            try:
+                model.model_validate(entity)
+            except ValidationError:
+                continue  # reported by the loader's checks already
+            try:
+                model.model_validate_json(json.dumps(entity, allow_nan=False), strict=True)
+            except (ValidationError, ValueError) as exc:
+                errors = exc.errors(include_url=False) if isinstance(exc, ValidationError) else []
+                for error in errors:
+                    path = "".join(f"/{_escape(str(part))}" for part in error["loc"])
+                    yield f"{where}{path}", f"holds {_shown(error.get('input'))} where {error['msg'].lower()}"
+
+
+def _odd_values(value: Any, where: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, float) and not math.isfinite(value):
+        spelled = "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+        yield where, f"holds {spelled} (not a JSON number)"
+    elif isinstance(value, dict):
+        for key in getattr(value, "duplicates", ()):
+            yield f"{where}/{_escape(key)}", f"gives the key '{key}' twice (the first value was used)"
+        for key, item in value.items():
+            yield from _odd_values(item, f"{where}/{_escape(str(key))}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _odd_values(item, f"{where}/{index}")
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+# --------------------------------------------------------------------------------------------------------
+# The visible sheets against the embedded register
+# --------------------------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Difference:
+    """One place where the visible sheets and the embedded register disagree."""
+
+    sheet: str | None
+    row: int | None
+    column: int | None
+    text: str
+
+    def where(self) -> str:
+        if self.sheet is None:
+            return "the workbook"
+        if self.row is None or self.column is None:
+            return f"sheet '{self.sheet}'"
+        return f"{self.sheet}!{cell_ref(self.row, self.column)}"
+
+
+def visible_differences(register: Register, sheets: list[SheetTable]) -> tuple[list[Difference], str | None]:
+    """Where the visible ``sheets`` differ from ``register`` as ropa exports it, and the title of the
+    activities sheet (the table imported instead) when the workbook has ropa's layout.
+
+    The language of the export is the one whose sheet names the workbook uses most. The cover and the
+    findings sheets are not compared (they hold counts and the findings of a validation run).
+    """
+    titles = [sheet.name for sheet in sheets]
+    lang = max(LANGS, key=lambda lang: len(_expected_sheets(register, lang).keys() & set(titles)))
+    expected = _expected_sheets(register, lang)
+    optional = {label("sheet.cover", lang), _table("findings").sheet_name(lang)}
+    out: list[Difference] = []
+    if not expected.keys() & set(titles):
+        out.append(Difference(None, None, None, "none of its visible sheets is one ropa writes"))
+        return out, None
+    out += [
+        Difference(title, None, None, f"sheet '{title}' is not one ropa writes")
+        for title in titles
+        if title not in expected and title not in optional
+    ]
+    out += [
+        Difference(title, None, None, f"sheet '{title}' of the export is missing")
+        for title in expected
+        if title not in titles
+    ]
+    ctx = Context(lang, register)
+    for sheet in sheets:
+        table = expected.get(sheet.name or "")
+        if table is not None:
+            out.extend(_compare(sheet, _expected_rows(table, ctx), lang))
+    activities = _table("activities").sheet_name(lang)
+    return out, activities if activities in titles else None
+
+
+def _table(key: str) -> Table[Any]:
+    return next(t for t in TABLES if t.key == key)
+
+
+def _expected_sheets(register: Register, lang: Lang) -> dict[str, Table[Any]]:
+    ctx = Context(lang, register)
+    return {t.sheet_name(lang): t for t in TABLES if t.key != "findings" and t.present(ctx)}
+
+
+def _expected_rows(table: Table[Any], ctx: Context) -> Iterator[list[str | None]]:
+    """The data rows of ``table`` as the importer reads them back from ropa's workbook."""
+    lang = ctx.lang
+    if table.vertical:  # label | value | article, one row per column
+        row = next(iter(table.rows(ctx)))
+        for column in table.columns:
+            where = cell_text(article(column.art30, lang)) if column.art30 else None
+            yield [cell_text(column.label(lang)), _cell(render(column.getter(row, ctx), lang), lang), where]
+        return
+    for row in table.rows(ctx):
+        yield [_cell(render(column.getter(row, ctx), lang), lang) for column in table.columns]
+
+
+def _cell(value: str | int | dt.date | None, lang: Lang) -> str | None:
+    """What the importer reads from the cell the exporter writes for ``value``."""
+    if value is None or isinstance(value, int | dt.date):
+        return cell_text(value)
+    text = cells.strip_illegal(value)[0].replace("\r\n", "\n").replace("\r", "\n")
+    if not cells.fits(text):
+        text = cells.truncate(text, label("ui.truncated", lang))
+    return cell_text(text)
+
+
+def _trimmed(row: list[str | None]) -> list[str | None]:
+    end = len(row)
+    while end and row[end - 1] is None:
+        end -= 1
+    return row[:end]
+
+
+def _compare(sheet: SheetTable, expected: Iterator[list[str | None]], lang: Lang) -> Iterator[Difference]:
+    found = sheet.rows[_FIRST_DATA_ROW - 1 :]
+    rows = list(expected)
+    if len(rows) > cells.EXCEL_MAX_ROWS - _FIRST_DATA_ROW:
+        return  # the exporter left rows out; the hidden copy is the register
+    for index in range(max(len(rows), len(found))):
+        number = index + _FIRST_DATA_ROW
+        want = _trimmed(rows[index]) if index < len(rows) else []
+        have = _trimmed(found[index]) if index < len(found) else []
+        if index >= len(rows) and have:
+            yield Difference(
+                sheet.name, number, 1, f"{sheet.name}!{number}:{number} is a row the export does not have"
+            )
+            continue
+        for column in range(max(len(want), len(have))):
+            a = want[column] if column < len(want) else None
+            b = have[column] if column < len(have) else None
+            if a != b:
+                yield Difference(
+                    sheet.name,
+                    number,
+                    column + 1,
+                    f"{sheet.name}!{cell_ref(number, column + 1)} shows {_quoted(b)} where the embedded "
+                    f"register has {_quoted(a)}",
+                )
+
+
+def _quoted(text: str | None) -> str:
+    if text is None:
+        return "nothing"
+    one_line = " ".join(text.split())
+    return f"'{one_line}'" if len(one_line) <= 40 else f"'{one_line[:39]}…'"
+
+
+def report_differences(rep: Reporter, differences: list[Difference], *, trusted: bool) -> None:
+    """One ``IMP-034`` warning naming the differences, located at the first."""
+    first = differences[0]
+    named = "; ".join(d.text for d in differences[:_SHOWN])
+    more = f"; and {len(differences) - _SHOWN:,} more" if len(differences) > _SHOWN else ""
+    outcome = (
+        "the embedded register was imported, as --trust-embedded asks"
+        if trusted
+        else "the visible sheets were imported instead (what a reader of the workbook sees)"
+    )
+    hint = (
+        "Check the differences in the imported register."
+        if trusted
+        else "If you exported this workbook yourself and trust its hidden copy, import it again with "
+        "--trust-embedded (Python: trust_embedded=True) to read the register without loss."
+    )
+    where = pointer(first.sheet, cell_ref(first.row, first.column)) if first.row and first.column else None
+    rep.add(
+        "IMP-034",
+        Severity.WARNING,
+        f"the visible sheets differ from the register embedded in the workbook: {named}{more}; {outcome}",
+        hint,
+        sheet=first.sheet if where is None else None,
+        raw_pointer=where,
+    )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ropa.importer._values import fold, is_not_stated
@@ -44,10 +45,11 @@ _ROLES: dict[str, tuple[str, ...]] = {
 _FIELDS: dict[str, tuple[str, ...]] = {
     "name": ("name", "naam", "nom", "bezeichnung", "firmenname", "bedrijfsnaam", "raison sociale",
              "denomination", "statutaire naam"),
+    "email": ("email", "e mail", "e mail address", "email address", "e mailadres", "emailadres", "courriel",
+              "adresse electronique", "mail", "adresse e mail", "e mail adresse", "adresse mel",
+              "adresse mail", "mel"),
     "address": ("address", "adres", "adresse", "anschrift", "postadres", "bezoekadres", "vestigingsadres",
                 "postal address", "siege social", "adresse postale", "postanschrift"),
-    "email": ("email", "e mail", "e mail address", "email address", "e mailadres", "emailadres", "courriel",
-              "adresse electronique", "mail", "adresse e mail", "e mail adresse"),
     "phone": ("telephone", "phone", "telephone number", "phone number", "tel", "telefoon", "telefoonnummer",
               "telefon", "telefonnummer", "tel nr", "numero de telephone"),
     "registration_number": ("kvk", "kvk nummer", "kvk nr", "kamer van koophandel", "kbo", "kbo nummer",
@@ -108,6 +110,7 @@ def _phrase_in(words: str, phrases: tuple[str, ...]) -> tuple[bool, str]:
     return False, words
 
 
+@lru_cache(maxsize=4096)
 def label(text: str) -> tuple[str | None, str | None] | None:
     """``(role, field)`` when ``text`` is a label such as ``E-mail FG``; ``None`` when it is a value."""
     if len(text) > 80 or "@" in text:
@@ -134,11 +137,24 @@ def label(text: str) -> tuple[str | None, str | None] | None:
     return role, name
 
 
+def _role_at(roles: list[tuple[int, str]], column: int) -> str:
+    """The role whose heading stands at or left of ``column`` (side-by-side blocks), else controller."""
+    found = "controller"
+    for start, role in roles:
+        if start <= column:
+            found = role
+    return found
+
+
 def read_org_block(rows: Sequence[Sequence[str | None]]) -> OrgBlock:
-    """Read the organisation block in ``rows`` (the rows above the header, or a whole sheet)."""
+    """Read the organisation block in ``rows`` (the rows above the header, or a whole sheet).
+
+    Blocks may stand side by side (controller in columns A-B, DPO in D-E): a role heading applies to the
+    labels at or right of its column, up to the next role heading of the same row.
+    """
     block = OrgBlock()
     subheader: dict[int, str] = {}
-    role_context = "controller"
+    roles: list[tuple[int, str]] = []
     for r, row in enumerate(rows):
         cells = [(c, text) for c, text in enumerate(row) if text]
         if not cells:
@@ -156,6 +172,7 @@ def read_org_block(rows: Sequence[Sequence[str | None]]) -> OrgBlock:
             and labels[cells[0][0]] is None
             and len(cells[0][1]) <= 120
             and "\n" not in cells[0][1]
+            and not _banner(cells[0][1])
         ):
             block.title = cells[0][1]
             block.used.add((r, cells[0][0]))
@@ -172,12 +189,62 @@ def read_org_block(rows: Sequence[Sequence[str | None]]) -> OrgBlock:
                         block.contacts.setdefault(role, {}).setdefault(name, value)
                     block.used.add((r, c))
             continue
-        _pairs(block, r, cells, labels, role_context)
-        for c, _ in cells:
-            lab = labels[c]
-            if lab and lab[0] and lab[1] is None and (r, c) in block.used:
-                role_context = lab[0]
+        headings = [(c, lab[0]) for c, lab in labels.items() if lab and lab[0] and lab[1] is None]
+        if (
+            headings
+            and len(headings) == len([c for c, _ in cells if labels[c] is not None])
+            and all(labels[c] is not None for c, _ in cells)
+        ):
+            roles = sorted((c, str(role)) for c, role in headings)
+            block.used.update((r, c) for c, _ in cells)
+            continue
+        _pairs(block, r, cells, labels, roles)
     return block
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"\+?\d[\d ()./-]{6,}\d")
+_GENERIC = frozenset(
+    {"contact", "contactgegevens", "contactpersoon", "kontakt", "kontaktdaten", "coordonnees"}
+)
+
+
+def _banner(text: str) -> bool:
+    """True for a banner line of ``Label: value`` segments (``Contact: privacy@x.nl, FG: J. Jansen``)."""
+    return len(_segments(text)) >= 1 and ":" in text
+
+
+def _segments(text: str) -> list[tuple[tuple[str | None, str | None], str]]:
+    """The ``Label: value`` segments of a banner cell whose labels are organisation-block labels."""
+    out: list[tuple[tuple[str | None, str | None], str]] = []
+    for part in re.split(r"\s*(?:[;|\n]|,(?=[^,:]*:)|\s[–—-]\s)\s*", text):
+        head, sep, value = part.partition(":")
+        if not sep or not value.strip():
+            continue
+        lab = label(head)
+        if lab is None and fold(head) in _GENERIC:
+            lab = (None, None)
+        if lab is not None:
+            out.append((lab, value.strip()))
+    return out
+
+
+def _split_value(value: str) -> dict[str, str]:
+    """``Jan Jansen (fg@x.nl, 06 1234 5678)`` → name, email and phone."""
+    out: dict[str, str] = {}
+    email = _EMAIL.search(value)
+    if email:
+        out["email"] = email.group()
+    rest = _EMAIL.sub(" ", value)
+    phone = _PHONE.search(rest)
+    if phone:
+        out["phone"] = phone.group().strip()
+        rest = _PHONE.sub(" ", rest)
+    name = re.sub(r"[()\[\],;]+", " ", rest)
+    name = " ".join(name.split()).strip(" :-–—")
+    if name:
+        out["name"] = name
+    return out
 
 
 def _pairs(
@@ -185,18 +252,23 @@ def _pairs(
     r: int,
     cells: list[tuple[int, str]],
     labels: dict[int, tuple[str | None, str | None] | None],
-    role_context: str,
+    roles: list[tuple[int, str]],
 ) -> None:
-    """Label/value pairs in one row, and ``Label: value`` cells."""
+    """Label/value pairs in one row, ``Label: value`` cells and banner lines of several segments."""
     index = 0
     while index < len(cells):
         c, text = cells[index]
         lab = labels[c]
+        role_context = _role_at(roles, c)
         if lab is None and ":" in text:
-            head, _, value = text.partition(":")
-            inline = label(head)
-            if inline is not None and value.strip():
-                _assign(block, inline, value.strip(), role_context)
+            segments = _segments(text)
+            for (role, name), value in segments:
+                if name is not None:
+                    _assign(block, (role, name), value, role_context)
+                    continue
+                for field_name, part in _split_value(value).items():
+                    _assign(block, (role, field_name), part, role_context)
+            if segments:
                 block.used.add((r, c))
             index += 1
             continue
@@ -207,15 +279,22 @@ def _pairs(
         value_cell = cells[index + 1] if index + 1 < len(cells) else None
         if value_cell is not None and labels[value_cell[0]] is None:
             if not is_not_stated(value_cell[1]):
-                _assign(block, lab, value_cell[1], role_context)
+                if name is None:
+                    for field_name, part in _split_value(value_cell[1]).items():
+                        _assign(block, (role, field_name), part, role_context)
+                else:
+                    _assign(block, lab, value_cell[1], role_context)
             block.used.update({(r, c), (r, value_cell[0])})
             index += 2
             continue
         if role is not None and name is None:
             block.used.add((r, c))  # a role heading: applies to the labels below
+            roles[:] = sorted([*(x for x in roles if x[0] != c), (c, role)])
         index += 1
 
 
 def _assign(block: OrgBlock, lab: tuple[str | None, str | None], value: str, role_context: str) -> None:
     role, name = lab
+    if is_not_stated(value):
+        return
     block.contacts.setdefault(role or role_context, {}).setdefault(name or "name", value)

@@ -6,12 +6,17 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
+from ropa.importer._limits import TextLimits
+
 __all__ = ["Limits", "SheetTable", "cell_text"]
 
 
 @dataclass(frozen=True)
-class Limits:
+class Limits(TextLimits):
     """Safety limits for untrusted spreadsheets; anything beyond them is refused or not read (and reported).
+
+    The limits on text held in memory (characters per cell and in all, shared strings, XML per row and
+    per part) come from :class:`~ropa.importer._limits.TextLimits`.
 
     Attributes:
         max_file_bytes: largest input file read at all.

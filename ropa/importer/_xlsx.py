@@ -11,10 +11,12 @@ import warnings
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from ropa.diagnostics import Severity
-from ropa.importer._report import Reporter, column_letter
+from ropa.importer._limits import LimitExceeded, TextBudget
+from ropa.importer._ooxml import GuardedArchive, read_shared_strings_part, unescape
+from ropa.importer._report import Reporter, cell_ref, column_letter
 from ropa.importer._tables import Limits, SheetTable, cell_text
 
 __all__ = ["EMBEDDED_MARKER", "EMBEDDED_SHEET", "WorkbookContent", "check_archive", "read_workbook"]
@@ -24,6 +26,8 @@ EMBEDDED_SHEET = "_ropa"
 EMBEDDED_MARKER = "ropa-register-json/1"
 """Cell A1 of :data:`EMBEDDED_SHEET`; A2, A3, ... hold the canonical JSON text in chunks."""
 _MARKER_PREFIX = "ropa-register-json/"
+_LISTS_SHEET = "_lists"
+"""The hidden sheet with the values of the drop-down lists of ropa's workbooks."""
 
 _FORMULA_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _DOCTYPE_NEEDLES = tuple(
@@ -32,13 +36,16 @@ _DOCTYPE_NEEDLES = tuple(
     for needle in (word.encode("ascii"), word.encode("utf-16-le"), word.encode("utf-16-be"))
 )
 _CHUNK = 1024 * 1024
+_SHOWN_CELLS = 10
+"""Cells named in a diagnostic about values beyond the column limit; the rest are counted."""
 _PEEK_ROWS = 10_000
 """Rows looked at after ``max_rows`` to tell data that was not read from trailing empty rows."""
 
 
 @dataclass
 class WorkbookContent:
-    """What was read from a workbook: the embedded register, or the sheets to import as tables."""
+    """What was read from a workbook: the embedded register of a ropa workbook (if any) and the visible
+    sheets (or the chosen one) as tables."""
 
     embedded: str | None = None
     sheets: list[SheetTable] = field(default_factory=list)
@@ -50,12 +57,15 @@ def _refuse(rep: Reporter, code: str, message: str, hint: str) -> None:
 
 @dataclass
 class ArchiveInfo:
-    """What the archive check learnt: whether any worksheet holds formulas."""
+    """What the archive check learnt: whether any worksheet holds formulas; whether it is OpenDocument."""
 
     formulas: bool = False
+    ods: bool = False
 
 
-def check_archive(data: bytes, limits: Limits, rep: Reporter) -> ArchiveInfo | None:
+def check_archive(
+    data: bytes, limits: Limits, rep: Reporter, *, allow_ods: bool = False
+) -> ArchiveInfo | None:
     """Inspect the zip container before any XML is parsed; report and return None to refuse it.
 
     Refused: not a zip; encrypted entries; too many entries; a total uncompressed size above
@@ -110,7 +120,8 @@ def check_archive(data: bytes, limits: Limits, rep: Reporter) -> ArchiveInfo | N
                 )
                 return None
         names = {info.filename for info in infos}
-        if "mimetype" in names and "[Content_Types].xml" not in names:
+        ods = "mimetype" in names and "[Content_Types].xml" not in names
+        if ods and not allow_ods:
             _refuse(
                 rep,
                 "IMP-002",
@@ -118,7 +129,7 @@ def check_archive(data: bytes, limits: Limits, rep: Reporter) -> ArchiveInfo | N
                 "Open it in LibreOffice or Excel and save it as .xlsx (Excel 2007-365).",
             )
             return None
-        found = ArchiveInfo()
+        found = ArchiveInfo(ods=ods)
         for entry in infos:
             problem, formulas = _scan_entry(archive, entry)
             found.formulas = found.formulas or (formulas and entry.filename.startswith("xl/worksheets/"))
@@ -126,7 +137,7 @@ def check_archive(data: bytes, limits: Limits, rep: Reporter) -> ArchiveInfo | N
                 code, message, hint = problem
                 _refuse(rep, code, message, hint)
                 return None
-        if "[Content_Types].xml" not in names:
+        if "[Content_Types].xml" not in names and not ods:
             _refuse(
                 rep, "IMP-002", "the zip file is not an .xlsx workbook (no [Content_Types].xml)", hint_xlsx
             )
@@ -163,12 +174,39 @@ def _scan_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[tuple[
     return None, formulas
 
 
-def _load(data: bytes, *, data_only: bool) -> Any:
-    import openpyxl  # imported here only: `import ropa` must not pull it in
+class _Book:
+    """One workbook being read: its bytes, the limits, the text budget and the shared strings (parsed once,
+    by :func:`~ropa.importer._ooxml.read_shared_strings`, for both openpyxl passes)."""
 
-    return openpyxl.load_workbook(
-        io.BytesIO(data), read_only=True, data_only=data_only, keep_links=False, keep_vba=False
-    )
+    def __init__(self, data: bytes, limits: Limits) -> None:
+        self.data = data
+        self.limits = limits
+        self.budget = TextBudget(limits)
+        self.strings: list[str] | None = None
+
+    def load(self, *, data_only: bool) -> Any:
+        """An openpyxl read-only workbook over a :class:`GuardedArchive` of the file."""
+        from openpyxl.reader.excel import ExcelReader  # imported here only: `import ropa` must not pull it in
+        from openpyxl.xml.constants import SHARED_STRINGS
+
+        reader = ExcelReader(
+            io.BytesIO(self.data), read_only=True, keep_vba=False, data_only=data_only, keep_links=False
+        )
+        reader.archive.close()
+        archive = GuardedArchive(self.data, self.limits)
+        reader.archive = archive
+        reader.valid_files = archive.namelist()
+
+        def read_strings() -> None:
+            if self.strings is None:
+                part = reader.package.find(SHARED_STRINGS)
+                name = part.PartName[1:] if part is not None else None
+                self.strings = read_shared_strings_part(archive, name, self.budget) if name else []
+            reader.shared_strings = self.strings
+
+        reader.read_strings = read_strings
+        reader.read()
+        return reader.wb
 
 
 def read_workbook(
@@ -183,11 +221,22 @@ def read_workbook(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            content = _read(data, limits, rep, sheet, formulas)
+            content = _read(_Book(data, limits), rep, sheet, formulas)
         except Exception as exc:  # hostile input: any parser failure is a refusal, never a traceback
             name = type(exc).__name__
             unsafe = _unsafe_xml(exc)
-            if unsafe is not None:
+            too_much = _cause(exc, LimitExceeded)
+            if too_much is not None:
+                rep.add(
+                    "IMP-003",
+                    Severity.ERROR,
+                    too_much.message,
+                    too_much.hint,
+                    sheet=too_much.sheet,
+                    row=too_much.row,
+                    column=too_much.column,
+                )
+            elif unsafe is not None:
                 name = unsafe
                 rep.add(
                     "IMP-004",
@@ -209,6 +258,21 @@ def read_workbook(
     return content
 
 
+_E = TypeVar("_E", bound=BaseException)
+
+
+def _cause(exc: BaseException, kind: type[_E]) -> _E | None:
+    """``exc`` or the first exception of type ``kind`` in its chain of causes."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kind):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
 def _unsafe_xml(exc: BaseException) -> str | None:
     """The name of the defusedxml refusal behind ``exc`` (openpyxl wraps it), or ``None``."""
     seen: set[int] = set()
@@ -222,10 +286,8 @@ def _unsafe_xml(exc: BaseException) -> str | None:
     return None
 
 
-def _read(
-    data: bytes, limits: Limits, rep: Reporter, sheet: str | None, formulas: bool
-) -> WorkbookContent | None:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+def _read(book: _Book, rep: Reporter, sheet: str | None, formulas: bool) -> WorkbookContent | None:
+    with zipfile.ZipFile(io.BytesIO(book.data)) as archive:
         names = archive.namelist()
     links = [n for n in names if n.startswith("xl/externalLinks/") and n.endswith(".xml")]
     if links:
@@ -238,20 +300,21 @@ def _read(
         )
     if any(n.lower().endswith("vbaproject.bin") for n in names):
         rep.add("IMP-017", Severity.INFO, "the workbook contains macros; they were not run")
-    workbook = _load(data, data_only=True)
+    workbook = book.load(data_only=True)
     try:
         for chart in getattr(workbook, "chartsheets", []):
             rep.add("IMP-017", Severity.INFO, f"chart sheet '{chart.title}' was skipped", sheet=chart.title)
         worksheets = list(workbook.worksheets)
+        embedded: str | None = None
         if sheet is None:
-            embedded = _embedded(worksheets, rep)
-            if embedded is not None:
-                return WorkbookContent(embedded=embedded)
+            embedded = _embedded(worksheets, rep, book.budget)
             if rep.fatal:
                 return None
             chosen = []
             for ws in worksheets:
                 if ws.sheet_state != "visible":
+                    if embedded is not None and ws.title in (EMBEDDED_SHEET, _LISTS_SHEET):
+                        continue  # ropa's own hidden sheets
                     rep.add(
                         "IMP-011",
                         Severity.WARNING,
@@ -282,14 +345,14 @@ def _read(
                     "Leave out --sheet to read the embedded register without loss.",
                 )
             chosen = chosen[:1]
-        cells = _formula_cells(data, [ws.title for ws in chosen], limits) if formulas else {}
-        sheets = [_read_sheet(ws, limits, rep, cells.get(ws.title, set())) for ws in chosen]
+        cells = _formula_cells(book, [ws.title for ws in chosen]) if formulas else {}
+        sheets = [_read_sheet(ws, book, rep, cells.get(ws.title, set())) for ws in chosen]
     finally:
         workbook.close()
-    return WorkbookContent(sheets=sheets)
+    return WorkbookContent(embedded=embedded, sheets=sheets)
 
 
-def _embedded(worksheets: list[Any], rep: Reporter) -> str | None:
+def _embedded(worksheets: list[Any], rep: Reporter, budget: TextBudget) -> str | None:
     """The JSON text of a ropa workbook's ``_ropa`` sheet, or ``None`` when it is not one."""
     found = [ws for ws in worksheets if ws.title == EMBEDDED_SHEET]
     if not found:
@@ -328,21 +391,16 @@ def _embedded(worksheets: list[Any], rep: Reporter) -> str | None:
                 column=1,
             )
             return None
-        chunks.append(value)
-    rep.add(
-        "IMP-033",
-        Severity.INFO,
-        "read the register embedded in this ropa workbook (lossless); the visible sheets were not read",
-        "To import edits made in the visible sheets instead, choose a sheet with --sheet NAME.",
-        sheet=EMBEDDED_SHEET,
-    )
+        budget.cell(len(value), sheet=EMBEDDED_SHEET, row=index, column=1)
+        chunks.append(unescape(value))
     return "".join(chunks)
 
 
-def _formula_cells(data: bytes, titles: list[str], limits: Limits) -> dict[str, set[tuple[int, int]]]:
+def _formula_cells(book: _Book, titles: list[str]) -> dict[str, set[tuple[int, int]]]:
     """The cells holding formulas, per sheet (within the limits), read without cached values."""
+    limits = book.limits
     out: dict[str, set[tuple[int, int]]] = {}
-    workbook = _load(data, data_only=False)
+    workbook = book.load(data_only=False)
     try:
         for ws in workbook.worksheets:
             if ws.title not in titles:
@@ -361,9 +419,13 @@ def _formula_cells(data: bytes, titles: list[str], limits: Limits) -> dict[str, 
     return out
 
 
-def _rows(ws: Any, limits: Limits) -> Iterator[tuple[Any, ...]]:
+def _rows(ws: Any) -> Iterator[tuple[Any, ...]]:
+    """Every row with every cell: cells beyond the column limit are looked at (to report them), not read.
+
+    A row is as wide as its last cell (at most 18,278 columns, ``ZZZ``); the archive guard bounds the
+    cells of a row."""
     _trust_no_dimension(ws)
-    return iter(ws.iter_rows(min_row=1, max_col=limits.max_columns + 1))
+    return iter(ws.iter_rows(min_row=1))
 
 
 def _trust_no_dimension(ws: Any) -> None:
@@ -373,12 +435,14 @@ def _trust_no_dimension(ws: Any) -> None:
         reset()
 
 
-def _read_sheet(ws: Any, limits: Limits, rep: Reporter, formulas: set[tuple[int, int]]) -> SheetTable:
+def _read_sheet(ws: Any, book: _Book, rep: Reporter, formulas: set[tuple[int, int]]) -> SheetTable:
+    limits = book.limits
     title: str = ws.title
     table = SheetTable(title)
-    extra_column = False
+    beyond: list[tuple[int, int]] = []
+    beyond_count = 0
     formula_values = 0
-    rows = _rows(ws, limits)
+    rows = _rows(ws)
     for row_index, row in enumerate(rows, start=1):
         if row_index > limits.max_rows:
             if _has_data(row) or _more_data(rows):
@@ -396,9 +460,14 @@ def _read_sheet(ws: Any, limits: Limits, rep: Reporter, formulas: set[tuple[int,
         for col_index, cell in enumerate(row, start=1):
             value = getattr(cell, "value", None)
             if col_index > limits.max_columns:
-                extra_column = extra_column or value is not None
+                if value is not None:
+                    beyond_count += 1
+                    if len(beyond) < _SHOWN_CELLS:
+                        beyond.append((row_index, col_index))
                 continue
             text = _text(cell, value, title, row_index, col_index, rep)
+            if text is not None:
+                book.budget.cell(len(text), sheet=title, row=row_index, column=col_index)
             if (row_index, col_index) in formulas:
                 if text is None:
                     rep.add(
@@ -418,13 +487,25 @@ def _read_sheet(ws: Any, limits: Limits, rep: Reporter, formulas: set[tuple[int,
             texts.pop()
         table.rows.append(texts)
     declared = getattr(ws, "max_column", None)
-    if extra_column or (isinstance(declared, int) and declared > limits.max_columns):
+    if beyond:
+        refs = ", ".join(cell_ref(r, c) for r, c in beyond)
+        more = f" and {beyond_count - len(beyond):,} more" if beyond_count > len(beyond) else ""
         rep.add(
             "IMP-010",
-            Severity.ERROR if extra_column else Severity.WARNING,
-            f"sheet '{title}' has more than {limits.max_columns} columns; columns after "
-            f"{column_letter(limits.max_columns)} were not read",
+            Severity.ERROR,
+            f"sheet '{title}' has values beyond column {column_letter(limits.max_columns)} (column "
+            f"{limits.max_columns}), which were not read: {refs}{more}",
             "Move notes in far-away columns next to the register table.",
+            sheet=title,
+            row=beyond[0][0],
+            column=beyond[0][1],
+        )
+    elif isinstance(declared, int) and declared > limits.max_columns:
+        rep.add(
+            "IMP-010",
+            Severity.WARNING,
+            f"sheet '{title}' declares more than {limits.max_columns} columns; the columns after "
+            f"{column_letter(limits.max_columns)} hold no values",
             sheet=title,
             column=limits.max_columns + 1,
         )
@@ -460,4 +541,4 @@ def _text(cell: Any, value: Any, title: str, row: int, column: int, rep: Reporte
             column=column,
         )
         return None
-    return cell_text(value)
+    return cell_text(unescape(value) if isinstance(value, str) else value)

@@ -57,6 +57,18 @@ IMPORT_CODES: dict[str, StructuralCode] = {
     "IMP-031": StructuralCode("row-continued", "A row without a name continues the activity above it."),
     "IMP-032": StructuralCode("entity-invalid", "An imported entity failed validation and was left out."),
     "IMP-033": StructuralCode("embedded-register-used", "The lossless copy in a ropa workbook was read."),
+    "IMP-034": StructuralCode(
+        "embedded-register-differs",
+        "The visible sheets of a ropa workbook differ from its embedded register.",
+    ),
+    "IMP-035": StructuralCode(
+        "embedded-register-suspect", "The embedded register holds JSON that ropa never writes."
+    ),
+    "IMP-036": StructuralCode(
+        "template-content-skipped", "A template's example, instruction or placeholder was skipped."
+    ),
+    "IMP-037": StructuralCode("rows-grouped", "Rows were grouped: a section title, or rows of one activity."),
+    "IMP-038": StructuralCode("conditional-answer", "A conditional or open answer was kept as a note."),
 }
 """Import diagnostic codes: ``IMP-001``–``IMP-006`` refuse the whole file."""
 

@@ -4,6 +4,7 @@ TOML::
 
     sheet = "Verwerkingen"      # optional: the sheet to import
     header_row = 4              # optional: the 1-based row of the headings
+    key = "Verwerking"          # optional: rows repeating this column's value are one activity
 
     [columns]
     "Wat doen we?" = "purposes"
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import stat
 import tomllib
 from collections.abc import Mapping as MappingABC
 from dataclasses import dataclass, field
@@ -31,7 +33,7 @@ from ropa.importer.synonyms import FIELDS, normalise, normalise_full
 __all__ = ["ColumnMapping", "load_mapping", "mapping_from_data"]
 
 _MAX_MAPPING_BYTES = 1024 * 1024
-_KEYS = ("columns", "sheet", "header_row")
+_KEYS = ("columns", "sheet", "header_row", "key")
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class ColumnMapping:
     """The 1-based row that holds the headings."""
     source: str | None = None
     """Where the mapping was read from, for messages."""
+    key: str | None = None
+    """The heading of the column that identifies an activity: rows repeating its value are one activity."""
 
     def normalised(self) -> dict[str, str]:
         """Normalised heading → field, for both ways of normalising a heading."""
@@ -70,7 +74,7 @@ def mapping_from_data(data: Any, source: str = "<mapping>") -> ColumnMapping:
             f"{source}: a mapping file holds 'columns' (heading = field), not a {type(data).__name__}"
         )
     bare = all(isinstance(value, str) for value in data.values())
-    if "columns" not in data and not (set(data) & {"sheet", "header_row"}) and bare:
+    if "columns" not in data and not (set(data) & {"sheet", "header_row", "key"}) and bare:
         data = {"columns": dict(data)}
     unknown = [str(k) for k in data if k not in _KEYS]
     if unknown:
@@ -98,7 +102,10 @@ def mapping_from_data(data: Any, source: str = "<mapping>") -> ColumnMapping:
         isinstance(header_row, bool) or not isinstance(header_row, int) or header_row < 1
     ):
         raise ConfigError(f"{source}: 'header_row' must be a row number (1 or more)")
-    return ColumnMapping(out, sheet, header_row, source)
+    key = data.get("key")
+    if key is not None and not isinstance(key, str):
+        raise ConfigError(f"{source}: 'key' must be a column heading")
+    return ColumnMapping(out, sheet, header_row, source, key)
 
 
 def load_mapping(path: str | os.PathLike[str]) -> ColumnMapping:
@@ -109,11 +116,16 @@ def load_mapping(path: str | os.PathLike[str]) -> ColumnMapping:
     """
     file = Path(path)
     try:
-        data = file.read_bytes()
+        if not stat.S_ISREG(file.stat().st_mode):  # a pipe would block, a device never end
+            raise ConfigError(f"cannot read mapping file {file}: it is not a regular file")
+        with file.open("rb") as handle:
+            data = handle.read(_MAX_MAPPING_BYTES + 1)
     except OSError as exc:
         raise ConfigError(f"cannot read mapping file {file}: {exc.strerror or exc}") from exc
     if len(data) > _MAX_MAPPING_BYTES:
-        raise ConfigError(f"{file}: a mapping file should be small; this one has {len(data)} bytes")
+        raise ConfigError(
+            f"{file}: a mapping file should be small; this one has more than {_MAX_MAPPING_BYTES:,} bytes"
+        )
     if file.suffix.lower() == ".toml":
         try:
             parsed: Any = tomllib.loads(data.decode("utf-8-sig"))

@@ -41,6 +41,7 @@ STRUCTURAL: dict[str, StructuralCode] = {
     ),
     "IO-001": StructuralCode("unreadable", "A file or folder cannot be read."),
     "IO-002": StructuralCode("no-register-files", "The folder holds no YAML files."),
+    "IO-003": StructuralCode("file-too-large", "A register file is larger than the limit and was not read."),
 }
 
 
@@ -244,6 +245,11 @@ MESSAGES: dict[str, MessageSpec] = {
     # Reading files.
     "IO-001.folder": MessageSpec("IO-001", "cannot read folder: {reason}", "Check the permissions."),
     "IO-001.file": MessageSpec("IO-001", "cannot read file: {reason}", "Check the permissions."),
+    "IO-003.file": MessageSpec(
+        "IO-003",
+        "the file has {size} bytes; register files of more than {limit} bytes are not read",
+        "Split the register into several files, e.g. one file per activity under activities/.",
+    ),
     "IO-002.empty": MessageSpec(
         "IO-002",
         "no .yaml or .yml files in {path}",

@@ -56,6 +56,10 @@ ENTITY_NOUN = {
     "processor_activities": "processor activity",
 }
 _KEEP_TEXT_BYTES = 32 * 1024 * 1024
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Largest register file read (``IO-003`` beyond it). Loading takes about 30 times a file's size in memory,
+so 64 MB (about 16,000 activities in one file) needs some 2 GB; a larger register is split, one file per
+activity."""
 _SUGGESTIONS = 100
 """Most "did you mean" suggestions per load: difflib costs about 0.1 ms a word, so a file with tens of
 thousands of unknown keys would otherwise take seconds. Later hints list the known keys only."""
@@ -545,25 +549,40 @@ def _discover(root: Path) -> tuple[list[tuple[str, Path]], list[tuple[str, str]]
     return found, errors
 
 
+class FileTooLarge(OSError):
+    """A register file larger than :data:`MAX_FILE_BYTES` (``IO-003``)."""
+
+    def __init__(self, path: Path, size: int) -> None:
+        super().__init__(errno.EFBIG, f"{size:,} bytes, more than {MAX_FILE_BYTES:,}", str(path))
+        self.size = size
+
+
 def _read_file(path: Path) -> bytes:
-    """The bytes of a regular file. Pipes, devices and sockets are refused: reading them may block or
-    never end (a ``register.yaml`` that is a symlink to ``/dev/zero``)."""
-    if not stat.S_ISREG(path.stat().st_mode):
+    """The bytes of a regular file of at most :data:`MAX_FILE_BYTES`. Pipes, devices and sockets are
+    refused: reading them may block or never end (a ``register.yaml`` that is a symlink to ``/dev/zero``)."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
         raise OSError(errno.EINVAL, "not a regular file (a pipe, device or socket)", str(path))
-    return path.read_bytes()
+    if info.st_size > MAX_FILE_BYTES:
+        raise FileTooLarge(path, info.st_size)
+    with path.open("rb") as handle:
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:  # it grew while it was read
+        raise FileTooLarge(path, len(data))
+    return data
 
 
-def _read_all(root: Path) -> tuple[list[tuple[str, bytes | None, str | None]], list[tuple[str, str]]]:
+def _read_all(root: Path) -> tuple[list[tuple[str, bytes | None, OSError | None]], list[tuple[str, str]]]:
     if root.is_dir():
         entries, errors = _discover(root)
     else:
         entries, errors = [(root.name, root)], []
-    out: list[tuple[str, bytes | None, str | None]] = []
+    out: list[tuple[str, bytes | None, OSError | None]] = []
     for name, path in entries:
         try:
             out.append((name, _read_file(path), None))
         except OSError as exc:
-            out.append((name, None, exc.strerror or str(exc)))
+            out.append((name, None, exc))
     return out, errors
 
 
@@ -594,8 +613,13 @@ def load(path: str | os.PathLike[str]) -> LoadResult:
         collector.say("IO-002.empty", None, "", path=root)
     with gc_paused():
         for name, data, error in entries:
+            if isinstance(error, FileTooLarge):
+                collector.say("IO-003.file", name, "", size=f"{error.size:,}", limit=f"{MAX_FILE_BYTES:,}")
+                collector.unloaded[name] = None
+                continue
             if data is None:
-                collector.say("IO-001.file", name, "", reason=error)
+                reason = (error.strerror or str(error)) if error is not None else "unknown"
+                collector.say("IO-001.file", name, "", reason=reason)
                 collector.unloaded[name] = None
                 continue
             text = _parse_into(collector, name, data)

@@ -9,7 +9,8 @@ One command per diagnostic, the diagnostics of each file inside a collapsible ``
 ``error`` becomes ``::error``, ``warning`` ``::warning`` and ``info`` ``::notice``. The message carries the
 legal references and, on a second line, the hint. Escaping follows the Actions runner: in the message
 ``%``, CR and LF become ``%25``, ``%0D`` and ``%0A``; in property values ``:`` and ``,`` also become
-``%3A`` and ``%2C``.
+``%3A`` and ``%2C``. Every other control character (ESC, NUL, C1 controls) is shown as ``\\xNN``, so that
+register text cannot drive the log viewer or the terminal.
 
 GitHub shows only a limited number of annotations per step; :func:`step_summary` renders a Markdown table
 of every finding that the CLI appends to ``$GITHUB_STEP_SUMMARY``.
@@ -18,7 +19,7 @@ of every finding that the CLI appends to ``$GITHUB_STEP_SUMMARY``.
 from __future__ import annotations
 
 from ropa.diagnostics import Diagnostic, Report, Severity
-from ropa.reporters._base import RenderOptions, summary_line
+from ropa.reporters._base import RenderOptions, clean, summary_line
 
 __all__ = ["COMMANDS", "escape_data", "escape_property", "render", "step_summary"]
 
@@ -27,8 +28,9 @@ COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 
 def escape_data(text: str) -> str:
-    """Escape the message part of a workflow command (``%``, CR, LF)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape the message part of a workflow command: ``%``, CR, LF; other control characters become
+    ``\\xNN``."""
+    return clean(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
@@ -69,7 +71,7 @@ def render(report: Report, options: RenderOptions) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    return clean(text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " "))
 
 
 def step_summary(report: Report, options: RenderOptions) -> str:

@@ -10,6 +10,7 @@ import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -259,14 +260,14 @@ def test_unreadable_file_through_the_library(tmp_path: Path, monkeypatch: pytest
     """The same, in-process: a read that fails with EACCES becomes IO-001 for that file only."""
     (tmp_path / "a.yaml").write_bytes(VALID)
     (tmp_path / "secret.yaml").write_bytes(VALID)
-    original = Path.read_bytes
+    original = Path.open
 
-    def read_bytes(self: Path) -> bytes:
+    def open_(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self.name == "secret.yaml":
             raise PermissionError(13, "Permission denied", str(self))
-        return original(self)
+        return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(Path, "open", open_)
     result = ropa.load(tmp_path)
     assert _codes(result) == [("IO-001", "secret.yaml")]
     assert [a.id for a in result.register.activities or []] == ["a"]

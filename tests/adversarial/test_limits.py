@@ -261,3 +261,49 @@ def test_suggestions_stop_after_a_budget_but_hints_remain() -> None:
     assert "Did you mean 'name'?" in hints[0]
     assert all("Known keys: " in hint for hint in hints)
     assert "Did you mean" not in hints[-1]  # 'nmae' is close to 'name', but the budget is spent
+
+
+# --- a register file larger than the limit (issue 14.7) ---------------------------------------------
+
+
+def test_a_file_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
+    """A 200 MB register file needed 10.9 GB and exited 3 under an 8 GB cap. Now: IO-003, not read, the rest
+    of the register loads, and the process stays small (the file is sparse: nothing but its size is real)."""
+    from ropa.loading.loader import MAX_FILE_BYTES
+
+    (tmp_path / "a.yaml").write_text("activity: {id: a, name: A}\n", encoding="utf-8")
+    with (tmp_path / "huge.yaml").open("wb") as handle:
+        handle.truncate(200 * MB)
+    result = ropa.load(tmp_path)
+    assert [(d.code, d.location.file) for d in result.diagnostics] == [("IO-003", "huge.yaml")]
+    assert f"more than {MAX_FILE_BYTES:,} bytes" in result.diagnostics[0].message
+    assert result.diagnostics[0].hint is not None
+    assert [a.id for a in result.register.activities or []] == ["a"]
+    run = run_cli("validate", tmp_path)
+    run.assert_handled(2)  # IO-*: the register could not be checked completely
+    assert run.lines_with("huge.yaml", None, "IO-003")
+    assert run.max_rss_mb < 200
+
+
+def test_the_limit_is_the_files_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ropa.loading import loader
+
+    path = tmp_path / "r.yaml"
+    path.write_text("activity: {id: a, name: A}\n", encoding="utf-8")
+    size = path.stat().st_size
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", size - 1)
+    assert [d.code for d in ropa.load(path).diagnostics] == ["IO-003"]
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", size)
+    assert ropa.load(path).diagnostics == ()
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+def test_a_file_larger_than_its_stated_size_is_cut_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/proc files say they have 0 bytes: the read itself stops at the limit."""
+    from ropa.loading import loader
+
+    (tmp_path / "status.yaml").symlink_to("/proc/self/status")
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100)
+    assert [d.code for d in ropa.load(tmp_path).diagnostics] == ["IO-003"]

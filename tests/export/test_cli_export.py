@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -149,3 +153,83 @@ def test_validate_does_not_import_openpyxl() -> None:
     code = "import sys, ropa.cli; ropa.cli.build_parser(); print('openpyxl' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- the -o path (issue 14.6) ----------------------------------------------------------------------
+
+
+def test_a_symlink_as_output_replaces_the_file_it_points_to(folder: Path, tmp_path: Path) -> None:
+    target = tmp_path / "real.json"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    assert main(["export", str(folder), "-o", str(link)]) == 0
+    assert link.is_symlink()
+    assert json.loads(target.read_text(encoding="utf-8"))["organisation"]["name"] == "De Theepot B.V."
+    xlsx_target = tmp_path / "real.xlsx"
+    (tmp_path / "link.xlsx").symlink_to(xlsx_target)  # a dangling link: its target is created
+    assert main(["export", str(folder), "-o", str(tmp_path / "link.xlsx"), "--no-findings"]) == 0
+    assert (tmp_path / "link.xlsx").is_symlink()
+    assert openpyxl.load_workbook(xlsx_target, read_only=True).sheetnames[0] == "Overzicht"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+@pytest.mark.parametrize("fmt", ["json", "xlsx"])
+def test_a_named_pipe_as_output_is_refused(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    pipe = tmp_path / f"pipe.{fmt}"
+    os.mkfifo(pipe)
+    assert main(["export", str(folder), "--format", fmt, "-o", str(pipe)]) == 2
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)  # still the pipe: not replaced by a regular file
+    err = capsys.readouterr().err
+    assert "it is a named pipe, not a regular file" in err
+    assert "wrote" not in err
+
+
+def test_dev_stdout_as_output_is_refused_when_it_is_a_pipe(folder: Path) -> None:
+    proc = _ropa("export", str(folder), "--format", "json", "-o", "/dev/stdout")
+    assert proc.returncode == 2, proc.stderr
+    assert b"not a regular file" in proc.stderr
+    assert b"-o -" in proc.stderr
+    assert b"wrote /dev/stdout" not in proc.stderr
+    assert proc.stdout == b""
+
+
+def _ropa(*argv: str) -> subprocess.CompletedProcess[bytes]:
+    """``python -m ropa ARGV`` with stdout a pipe."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    return subprocess.run([sys.executable, "-m", "ropa", *argv], capture_output=True, check=False, env=env)
+
+
+def test_dash_writes_json_and_xlsx_to_stdout(folder: Path, tmp_path: Path) -> None:
+    proc = _ropa("export", str(folder), "-o", "-")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["organisation"]["name"] == "De Theepot B.V."
+    assert b"wrote" not in proc.stderr
+    proc = _ropa("export", str(folder), "--format", "xlsx", "-o", "-", "--no-findings")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith(b"PK\x03\x04")
+    (tmp_path / "piped.xlsx").write_bytes(proc.stdout)
+    assert openpyxl.load_workbook(tmp_path / "piped.xlsx", read_only=True).sheetnames[0] == "Overzicht"
+    assert not (tmp_path / "-").exists()
+
+
+def test_dash_is_refused_for_csv(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(folder), "--format", "csv", "-o", "-"]) == 2
+    assert "one file per table" in capsys.readouterr().err
+
+
+def test_validate_dash_writes_to_stdout(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(folder), "--format", "json", "-o", "-", "--today", "2026-03-01"]) in (0, 1)
+    assert json.loads(capsys.readouterr().out)["diagnostics"]
+    assert not (tmp_path / "-").exists()
+
+
+def test_dash_writes_jsonld_to_stdout(folder: Path, tmp_path: Path) -> None:
+    proc = _ropa("export", str(folder), "--format", "jsonld", "-o", "-")
+    assert proc.returncode == 0, proc.stderr
+    assert "@context" in json.loads(proc.stdout)
+    assert not (Path.cwd() / "-").exists()

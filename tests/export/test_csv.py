@@ -84,6 +84,13 @@ def test_line_ends_are_crlf(tmp_path: Path, webshop: Register) -> None:
         ("\rx", "'\rx"),
         ("plain", "plain"),
         ("a=b", "a=b"),
+        ("Salaries;=1+1", "Salaries;'=1+1"),
+        ('x; "=HYPERLINK(1)', "x; \"'=HYPERLINK(1)"),
+        ("a\t@SUM(1)", "a\t'@SUM(1)"),
+        ("one\n-two\r\n+three", "one\n'-two\r\n'+three"),
+        ("a, -2", "a, '-2"),
+        ('"=1+1"', '\'"=1+1"'),
+        ("e-mail, name", "e-mail, name"),
     ],
 )
 def test_csv_escape(text: str, expected: str) -> None:
@@ -100,6 +107,20 @@ def test_control_characters_are_removed_with_a_warning(tmp_path: Path, webshop: 
         write_csv(with_activity(webshop, name="a\x00b"), tmp_path)
     assert str(caught[0].message).startswith("activities.csv: removed 1 control character(s)")
     assert read(tmp_path / "activities.csv")[1][1] == "ab"
+
+
+def test_fields_with_any_separator_are_quoted(tmp_path: Path, webshop: Register) -> None:
+    write_csv(with_activity(webshop, name="a;b\tc"), tmp_path)
+    raw = (tmp_path / "activities.csv").read_text(encoding="utf-8-sig")
+    assert ',"a;b\tc",' in raw
+    assert read(tmp_path / "activities.csv")[1][1] == "a;b\tc"
+
+
+def test_a_table_file_ropa_did_not_write_is_kept(tmp_path: Path, webshop: Register, report: Report) -> None:
+    """Only ropa's own table files are removed when a later export leaves a table out (the class of 14.1)."""
+    (tmp_path / "findings.csv").write_text("my own findings\n", encoding="utf-8")
+    write_csv(webshop, tmp_path)
+    assert (tmp_path / "findings.csv").read_text(encoding="utf-8") == "my own findings\n"
 
 
 def test_stale_table_files_are_removed(tmp_path: Path, webshop: Register, report: Report) -> None:

@@ -11,6 +11,7 @@ import html
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -18,12 +19,15 @@ import pytest
 from ropa.diagnostics import Report
 from ropa.export.xlsx import write_workbook
 from ropa.models import Register
+from tests.export.conftest import with_activity
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
 
-def convert(source: Path, target_format: str, outdir: Path, profile: Path) -> Path:
+def convert(
+    source: Path, target_format: str, outdir: Path, profile: Path, *, infilter: str | None = None
+) -> Path:
     assert SOFFICE is not None
     subprocess.run(
         [
@@ -31,6 +35,7 @@ def convert(source: Path, target_format: str, outdir: Path, profile: Path) -> Pa
             f"-env:UserInstallation={profile.as_uri()}",  # a private profile: no clash with other runs
             "--headless",
             "--norestore",
+            *([f"--infilter={infilter}"] if infilter else []),
             "--convert-to",
             target_format,
             "--outdir",
@@ -82,3 +87,30 @@ def test_libreoffice_prints_the_workbook(tmp_path: Path, webshop: Register, repo
     assert "ropa-register-json/1" not in text  # hidden sheets are not printed
     if shutil.which("pdftotext"):
         assert "Pagina 1 van" in text  # the footer
+
+
+LITERAL_ESCAPES = "_x0041_ _x005F_ _x000D_ x_x0041__x0042_y a _x0022_ quote \\_x0009_"
+"""Text that looks like the escapes of spreadsheet XML (issue 14.10): ``_x0022_`` (a quote) would even
+break the embedded JSON if it were decoded."""
+
+
+def test_literal_escapes_survive_a_libreoffice_save(tmp_path: Path, webshop: Register) -> None:
+    """Exported, opened and saved again by LibreOffice, imported back: the same register, and the visible
+    cell shows the text as written."""
+    from ropa.export.cells import ooxml_unescape
+    from ropa.export.json import register_to_json
+    from ropa.importer import import_file
+    from ropa.importer._limits import TextBudget, TextLimits
+    from ropa.importer._ooxml import read_shared_strings
+
+    register = with_activity(webshop, name=LITERAL_ESCAPES, description=f"{LITERAL_ESCAPES}\n" * 3)
+    workbook = write_workbook(register, tmp_path / "register.xlsx", lang="en")
+    saved = convert(workbook, "xlsx:Calc MS Excel 2007 XML", tmp_path / "saved", tmp_path / "profile")
+    result = import_file(saved)
+    assert [d.code for d in result.diagnostics if d.severity.value == "error"] == []
+    assert result.embedded
+    assert register_to_json(result.register) == register_to_json(register)
+    with zipfile.ZipFile(saved) as archive, archive.open("xl/sharedStrings.xml") as part:
+        strings = read_shared_strings(part, TextBudget(TextLimits()))
+    assert LITERAL_ESCAPES in [ooxml_unescape(text) for text in strings]  # as ropa's reader decodes cells
+    assert LITERAL_ESCAPES not in strings  # LibreOffice wrote the escapes, as the standard asks

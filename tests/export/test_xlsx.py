@@ -503,3 +503,19 @@ def test_public_api(tmp_path: Path, webshop: Register) -> None:
     result = ropa.loads(register_to_json(webshop).replace('"register"', '"register"'), "x.yaml")
     path = ropa.export_xlsx(result, tmp_path / "api.xlsx", lang="fr")
     assert openpyxl.load_workbook(path, read_only=True).sheetnames[0] == "Synthèse"
+
+
+def test_literal_escapes_are_escaped_and_import_back(tmp_path: Path, webshop: Register) -> None:
+    """Text that reads like ``_xHHHH_`` is written with its underscore as ``_x005F_`` (issue 14.10)."""
+    from ropa.importer import import_file
+
+    text = "_x0041_ and _x0022_ and x_x000D_"
+    register = with_activity(webshop, name=text)
+    path = write_workbook(register, tmp_path / "register.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        xml = b"".join(archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/"))
+    assert b"_x005F_x0041_ and _x005F_x0022_ and x_x005F_x000D_" in xml
+    assert b">_x0041_ and" not in xml
+    back = import_file(path)
+    assert back.embedded
+    assert register_to_json(back.register) == register_to_json(register)

@@ -11,7 +11,9 @@ import pytest
 
 import ropa
 from ropa.cli import main
+from ropa.export.yaml import write_register_folder
 from ropa.importer import import_file
+from ropa.models import Register
 from tests.importer._books import dutch_workbook, ico_workbook, simple_workbook
 
 
@@ -67,7 +69,6 @@ def test_import_writes_a_register_folder(workdir: Path, run: Run) -> None:
     ]
     assert ropa.load(folder).register == import_file(book).register
     assert f"{book}:Register!K9 IMP-022 warning" in result.out
-    assert f"{book}:Register!D13 IMP-027 warning" in result.out
     assert "    hint: " in result.out
     assert "ropa validate registers/miki" in result.err
     assert "imported 4 activities" in result.err
@@ -102,16 +103,32 @@ def test_refuses_to_overwrite_without_force(workdir: Path, run: Run) -> None:
 def test_force_replaces_the_register(workdir: Path, run: Run) -> None:
     book = ico_workbook(workdir / "ico.xlsx")
     folder = workdir / "acme"
-    folder.mkdir()
-    (folder / "activities.yaml").write_text("activities:\n  - id: stale\n    name: Stale\n", encoding="utf-8")
+    stale = Register.model_validate({"activities": [{"id": "stale", "name": "Stale"}]})
+    write_register_folder(stale, folder)
     (folder / "notes.md").write_text("mine\n", encoding="utf-8")
     result = run("import", book, "-o", folder, "--force")
     assert result.code == 1
-    assert not (folder / "activities.yaml").exists()
+    assert not (folder / "activities" / "stale.yaml").exists()
     assert (folder / "notes.md").read_text(encoding="utf-8") == "mine\n"
     names = [a.name for a in ropa.load(folder).register.activities or []]
     assert "Stale" not in names
     assert "Monthly newsletter" in names
+
+
+def test_force_refuses_a_folder_ropa_did_not_write(workdir: Path, run: Run) -> None:
+    """Hand-written register files are not ropa's to replace: refused, listed, nothing read or written."""
+    book = ico_workbook(workdir / "ico.xlsx")
+    folder = workdir / "acme"
+    folder.mkdir()
+    (folder / "activities.yaml").write_text("activities:\n  - id: stale\n    name: Stale\n", encoding="utf-8")
+    (folder / "notes.md").write_text("mine\n", encoding="utf-8")
+    before = snapshot(folder)
+    result = run("import", book, "-o", folder, "--force")
+    assert result.code == 2
+    assert "not a ropa register" in result.err
+    assert "activities.yaml" in result.err
+    assert result.out == ""  # refused before the workbook was read
+    assert snapshot(folder) == before
 
 
 def test_refused_file_writes_nothing(workdir: Path, run: Run) -> None:
@@ -184,5 +201,5 @@ def test_output_that_is_a_file(workdir: Path, run: Run) -> None:
 def test_help_lists_the_options(run: Run) -> None:
     result = run("import", "--help")
     assert result.code == 0
-    for option in ("--output", "--force", "--mapping", "--sheet"):
+    for option in ("--output", "--force", "--mapping", "--sheet", "--trust-embedded"):
         assert option in result.out

@@ -12,7 +12,7 @@ import ropa
 from ropa.cli import main
 from ropa.importer import IMPORT_CODES
 from ropa.importer.mapping import mapping_from_data
-from ropa.importer.synonyms import render_table
+from ropa.importer.synonyms import render_sources, render_table
 from ropa.loading._yaml import parse
 from tests.importer._books import dutch_workbook
 
@@ -29,6 +29,11 @@ def test_synonym_table_is_current() -> None:
     assert table == render_table(), "paste ropa.importer.synonyms.render_table() into docs/import.md"
 
 
+def test_heading_sources_are_current() -> None:
+    shown = TEXT.split("<!-- sources:start -->\n", 1)[1].split("<!-- sources:end -->", 1)[0]
+    assert shown == render_sources(), "paste ropa.importer.synonyms.render_sources() into docs/import.md"
+
+
 def test_every_code_is_documented() -> None:
     for code, spec in IMPORT_CODES.items():
         assert f"| `{code}` | `{spec.name}` |" in TEXT, code
@@ -37,7 +42,7 @@ def test_every_code_is_documented() -> None:
 def test_every_option_is_documented(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", "--help"]) == 0
     options = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", capsys.readouterr().out)) - {"--help"}
-    assert options == {"--output", "--force", "--mapping", "--sheet"}
+    assert options == {"--output", "--force", "--mapping", "--sheet", "--trust-embedded"}
     for option in options:
         assert f"`{option}" in TEXT or f"{option} " in TEXT, option
 

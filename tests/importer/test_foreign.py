@@ -112,15 +112,18 @@ def test_ico_rows_become_activities(ico: ImportResult) -> None:
 def test_ico_columns_without_a_field_are_kept_in_unmapped(ico: ImportResult) -> None:
     invoicing = activity(ico.register, "Invoicing customers")
     assert invoicing.unmapped == {
-        "Link to contract with processor": "https://acme.example/dpa/sage.pdf",
         "Rights available to individuals": "Access, rectification",
         "Colour code": "green",
     }
+    # the contract column is the processor's agreement
+    (sage,) = [p for p in ico.register.parties or [] if p.name == "Sage"]
+    assert sage.agreement is not None
+    assert sage.agreement.reference == "https://acme.example/dpa/sage.pdf"
     (unknown,) = find(ico, "IMP-022")
     assert unknown.severity is Severity.WARNING
     assert unknown.location.pointer == "/Template/AE9"
     kept = find(ico, "IMP-023")
-    assert {d.location.pointer for d in kept} >= {"/Template/G9", "/Template/P9"}
+    assert {d.location.pointer for d in kept} >= {"/Template/P9"}
     assert all(d.severity is Severity.INFO for d in kept)
 
 
@@ -189,13 +192,12 @@ def test_dutch_lawful_bases_are_mapped(dutch: ImportResult) -> None:
     assert bases(activity(reg, "Sollicitaties")) == ["6-1-f"]  # gerechtvaardigd belang
 
 
-def test_dutch_two_bases_for_one_purpose_are_kept_in_notes(dutch: ImportResult) -> None:
+def test_dutch_two_bases_for_one_purpose_give_one_purpose_entry_per_basis(dutch: ImportResult) -> None:
     camera = activity(dutch.register, "Camerabewaking")
-    assert bases(camera) == [None]
-    assert camera.notes == "Grondslag: art. 6 lid 1 sub f AVG; art. 6 lid 1 sub c AVG"
-    (unclear,) = find(dutch, "IMP-027")
-    assert unclear.location.pointer == "/Register/D13"
-    assert unclear.severity is Severity.WARNING
+    assert bases(camera) == ["6-1-f", "6-1-c"]
+    assert len({p.description for p in camera.purposes or []}) == 1
+    assert camera.notes is None
+    assert not [d for d in find(dutch, "IMP-027") if d.location.pointer == "/Register/D13"]
 
 
 def test_dutch_values(dutch: ImportResult) -> None:
@@ -373,9 +375,25 @@ def test_rows_with_values_only_in_unknown_columns_are_reported(tmp_path: Path) -
 
 def test_activity_ids_are_unique(tmp_path: Path) -> None:
     path = tmp_path / "register.csv"
-    path.write_text("Name,Purpose\nNewsletter,Send it\nnewsletter,Send it again\n", encoding="utf-8")
+    path.write_text("Name,Purpose\nNewsletter!,Send it\nNewsletter?,Send it again\n", encoding="utf-8")
     result = import_csv(path)
     assert [a.id for a in result.register.activities or []] == ["newsletter", "newsletter-2"]
+
+
+def test_rows_repeating_a_name_are_one_activity(tmp_path: Path) -> None:
+    path = tmp_path / "register.csv"
+    path.write_text(
+        "Name,Purpose,System,Personal data\n"
+        "Newsletter,Send it,Mailchimp,E-mail\nnewsletter,Send it,CRM,Name\n",
+        encoding="utf-8",
+    )
+    result = import_csv(path)
+    (act,) = result.register.activities or []
+    assert act.name == "Newsletter"
+    assert act.systems == ["Mailchimp", "CRM"]
+    assert category_names(result.register, act) == ["E-mail", "Name"]
+    assert [p.description for p in act.purposes or []] == ["Send it"]
+    assert [d.code for d in result.diagnostics if d.code == "IMP-037"] == ["IMP-037"]
 
 
 def test_organisation_sheet_and_retention_per_category(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import subprocess
 import sys
@@ -16,9 +17,21 @@ from hypothesis import strategies as st
 from openpyxl.styles import Font
 
 from ropa.diagnostics import Severity
-from ropa.importer import FATAL, ImportResult, Limits, _xlsx, import_csv, import_file, import_workbook
+from ropa.errors import ConfigError
+from ropa.importer import (
+    FATAL,
+    ImportResult,
+    Limits,
+    _xlsx,
+    import_csv,
+    import_file,
+    import_workbook,
+    load_mapping,
+)
 from ropa.importer._report import Reporter
+from tests.adversarial._helpers import deadline
 from tests.importer._books import codes, find, rewrite, simple_workbook
+from tests.odswriter import content_xml
 
 SHEET = "xl/worksheets/sheet1.xml"
 
@@ -40,7 +53,7 @@ def no_openpyxl(monkeypatch: pytest.MonkeyPatch) -> None:
     def forbidden(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("openpyxl must not parse a refused archive")
 
-    monkeypatch.setattr(_xlsx, "_load", forbidden)
+    monkeypatch.setattr(_xlsx._Book, "load", forbidden)
 
 
 # --- the archive ------------------------------------------------------------------------------------
@@ -92,14 +105,13 @@ def test_not_a_workbook(tmp_path: Path, content: bytes, code: str) -> None:
 
 
 @pytest.mark.usefixtures("no_openpyxl")
-def test_opendocument_is_refused_with_advice(tmp_path: Path) -> None:
-    path = tmp_path / "registre.xlsx"
+def test_opendocument_is_read_without_openpyxl(tmp_path: Path) -> None:
+    path = tmp_path / "registre.xlsx"  # the content decides, not the name
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        archive.writestr("content.xml", "<office:document-content/>")
+        archive.writestr("content.xml", content_xml([]))
     result = import_file(path)
-    refused(result, "IMP-002")
-    assert ".ods" in result.diagnostics[0].message
+    refused(result, "IMP-005")  # read natively: an empty spreadsheet has no register table
 
 
 @pytest.mark.usefixtures("no_openpyxl")
@@ -276,17 +288,42 @@ def test_too_many_columns(tmp_path: Path) -> None:
     path = simple_workbook(tmp_path / "register.xlsx")
     result = import_workbook(path, limits=Limits(max_columns=3))
     (truncated,) = find(result, "IMP-010")
-    assert truncated.location.pointer == "/Register/D"
+    assert truncated.location.pointer == "/Register/D1"  # the first cell that was not read
+    assert "were not read: D1, E1, D2, E2, D3, E3, D4, E4" in truncated.message
     first = (result.register.activities or [])[0]
     assert first.data_categories is None
     assert first.retention is None
+
+
+def test_values_far_beyond_the_column_limit_are_reported(tmp_path: Path) -> None:
+    """Only column 201 was looked at: a value in column 250 was dropped without a word (issue 14.9)."""
+
+    def far(wb: Any) -> None:
+        wb.active.cell(2, 250, "a note far to the right")
+        wb.active.cell(4, 16384, "and one in the last column")
+
+    result = import_workbook(simple_workbook(tmp_path / "register.xlsx", extra=far))
+    (truncated,) = find(result, "IMP-010")
+    assert truncated.severity is Severity.ERROR
+    assert truncated.location.pointer == "/Register/IP2"
+    assert "IP2, XFD4" in truncated.message
+    assert len(result.register.activities or []) == 3
+
+
+def test_csv_values_beyond_the_column_limit_are_reported(tmp_path: Path) -> None:
+    path = tmp_path / "register.csv"
+    path.write_text("Name,Purpose\nA,P" + "," * 300 + "far\n", encoding="utf-8")
+    result = import_csv(path)
+    (truncated,) = find(result, "IMP-010")
+    assert truncated.location.pointer == "/KP2"
+    assert "not read: KP2" in truncated.message
 
 
 def test_too_many_csv_rows_and_fields(tmp_path: Path) -> None:
     path = tmp_path / "register.csv"
     path.write_text("Name,Purpose,Extra\n" + "".join(f"A{i},P{i},x\n" for i in range(10)), encoding="utf-8")
     result = import_csv(path, limits=Limits(max_rows=4, max_columns=2))
-    assert [d.location.pointer for d in find(result, "IMP-010")] == ["/5", "/C"]
+    assert [d.location.pointer for d in find(result, "IMP-010")] == ["/5", "/C1"]
     assert [a.name for a in result.register.activities or []] == ["A0", "A1", "A2"]
 
 
@@ -363,3 +400,72 @@ def test_import_ropa_does_not_load_openpyxl() -> None:
         "assert 'openpyxl' not in sys.modules, 'openpyxl was imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[2])
+
+
+# --- what the input file is (issue 14.13) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("make", ["fifo", "device"])
+def test_a_pipe_or_device_as_input_is_refused_at_once(tmp_path: Path, make: str) -> None:
+    """A named pipe given as the spreadsheet hung the import; /dev/zero was read to the size limit."""
+    path = tmp_path / "register.xlsx"
+    if make == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    with deadline(10):
+        for result in (import_file(path), import_workbook(path), import_csv(path)):
+            refused(result, "IMP-001")
+            assert "not a regular file" in result.diagnostics[0].message
+
+
+def test_a_pipe_as_mapping_file_is_refused(tmp_path: Path) -> None:
+    pipe = tmp_path / "mapping.toml"
+    os.mkfifo(pipe)
+    with deadline(10), pytest.raises(ConfigError, match="not a regular file"):
+        load_mapping(pipe)
+    (tmp_path / "big.toml").write_bytes(b"#" * (2 * 1024 * 1024))
+    with pytest.raises(ConfigError, match="more than 1,048,576 bytes"):
+        load_mapping(tmp_path / "big.toml")
+
+
+def test_csv_text_named_xlsx_is_read_as_csv(tmp_path: Path) -> None:
+    """docs/import.md says files are told apart by their content: a CSV file named .xlsx is CSV."""
+    path = tmp_path / "register.xlsx"
+    path.write_text("Name,Purpose\nPayroll,Salaries\n", encoding="utf-8")
+    result = import_file(path)
+    assert result.imported
+    assert [a.name for a in result.register.activities or []] == ["Payroll"]
+    assert any("holds text; it was read as CSV" in d.message for d in find(result, "IMP-017"))
+    binary = tmp_path / "broken.xlsx"
+    binary.write_bytes(b"\0\1\2garbage")
+    refused(import_file(binary), "IMP-002")  # not text, not a zip: still a damaged workbook
+
+
+def test_a_file_mixing_windows_1252_and_utf8_keeps_the_utf8_lines(tmp_path: Path) -> None:
+    """Every valid UTF-8 line was mis-decoded once one line was Windows-1252."""
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(
+        b"Name,Purpose\n"
+        + "Café,Bestellingen afhandelen\n".encode()  # UTF-8
+        + "Crème,Données\n".encode("cp1252")  # Windows-1252
+        + "Naïve,Überweisung €\n".encode()  # UTF-8 again
+    )
+    result = import_csv(path)
+    names = [a.name for a in result.register.activities or []]
+    assert names == ["Café", "Crème", "Naïve"]
+    purposes = [p.description for a in result.register.activities or [] for p in a.purposes or []]
+    assert purposes == ["Bestellingen afhandelen", "Données", "Überweisung €"]
+    (warning,) = find(result, "IMP-018")
+    assert warning.location.span is not None
+    assert warning.location.span.line == 3
+    assert "1 line(s) are not UTF-8 (the first bad byte is 0xe8 on line 3)" in warning.message
+
+
+def test_a_windows_1252_file_is_still_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "ansi.csv"
+    path.write_bytes("Name,Purpose\nCrème,Données\n".encode("cp1252"))
+    result = import_csv(path)
+    assert [a.name for a in result.register.activities or []] == ["Crème"]
+    (warning,) = find(result, "IMP-018")
+    assert warning.message.startswith("the file is not UTF-8 (byte 0xe8 on line 2)")

@@ -51,15 +51,51 @@ def split(text: str, size: int) -> list[str]:
     return [text[i : i + size] for i in range(0, len(text), size)]
 
 
-def test_embedded_register_is_read_without_loss(tmp_path: Path) -> None:
+def test_embedded_register_is_read_without_loss_when_trusted(tmp_path: Path) -> None:
+    """The visible sheet of this hand-made workbook is not ropa's: read only with ``trust_embedded``."""
     register = Register.model_validate(HANDWRITTEN)
     path = ropa_workbook(tmp_path / "acme.xlsx", split(register_to_json(register), 37))
-    result = import_file(path)
+    result = import_file(path, trust_embedded=True)
     assert result.imported
     assert result.embedded
     assert result.register == register
-    assert codes(result) == ["IMP-033"]
-    assert result.diagnostics[0].severity is Severity.INFO
+    assert codes(result) == ["IMP-034", "IMP-033"]
+    assert "none of its visible sheets is one ropa writes" in result.diagnostics[0].message
+    assert result.diagnostics[1].severity is Severity.INFO
+
+
+def test_a_hidden_register_does_not_override_the_visible_sheet(tmp_path: Path) -> None:
+    """The attack (issue 14.8): the visible sheet says Payroll, the hidden copy a transfer to Russia."""
+    hidden = Register.model_validate(
+        {
+            "activities": [
+                {
+                    "id": "payroll",
+                    "name": "Payroll",
+                    "transfers": [{"country": "RU", "recipient": "Somebody"}],
+                }
+            ]
+        }
+    )
+    path = ropa_workbook(
+        tmp_path / "book.xlsx",
+        split(register_to_json(hidden), 100),
+        visible_rows=[["Name", "Purpose"], ["Payroll", "Salaries"]],
+    )
+    result = import_file(path)
+    assert result.imported
+    assert not result.embedded
+    (activity,) = result.register.activities or []
+    assert activity.name == "Payroll"
+    assert activity.transfers is None
+    (warning,) = find(result, "IMP-034")
+    assert warning.severity is Severity.WARNING
+    assert "the visible sheets were imported instead" in warning.message
+    assert "--trust-embedded" in (warning.hint or "")
+    trusted = import_file(path, trust_embedded=True)
+    assert trusted.embedded
+    assert [t.country for a in trusted.register.activities or [] for t in a.transfers or []] == ["RU"]
+    assert "the embedded register was imported" in find(trusted, "IMP-034")[0].message
 
 
 def test_entities_are_validated_like_the_loader_does(tmp_path: Path) -> None:
@@ -67,7 +103,7 @@ def test_entities_are_validated_like_the_loader_does(tmp_path: Path) -> None:
         '{"activities": [{"id": "ok", "name": "Fine"}, {"id": "bad", "nmae": "typo"}],'
         ' "parties": [{"id": "p", "name": "P", "country": "XX"}]}'
     )
-    result = import_workbook(ropa_workbook(tmp_path / "acme.xlsx", split(text, 10)))
+    result = import_workbook(ropa_workbook(tmp_path / "acme.xlsx", split(text, 10)), trust_embedded=True)
     assert result.imported
     assert [a.id for a in result.register.activities or []] == ["ok"]
     assert result.register.parties == []
@@ -76,6 +112,7 @@ def test_entities_are_validated_like_the_loader_does(tmp_path: Path) -> None:
     assert ("STR-004", "/_ropa/activities/1/name") in structural
     assert ("STR-005", "/_ropa/parties/0/country") in structural
     assert all(d.location.file == str(tmp_path / "acme.xlsx") for d in result.diagnostics)
+    assert not find(result, "IMP-035")  # invalid entities are the loader's business, not suspects
 
 
 @pytest.mark.parametrize(
@@ -149,3 +186,97 @@ def test_register_xlsx_register_is_lossless(register: Register) -> None:
         result = import_file(path)
     assert result.embedded
     assert result.register == register
+
+
+# --- a real export, edited or tampered with (issue 14.8) -----------------------------------------------
+
+SHOP: dict[str, Any] = {
+    "organisation": {"name": "Acme B.V.", "country": "NL", "employees": 12},
+    "activities": [
+        {
+            "id": "orders",
+            "name": "Order handling",
+            "purposes": [{"description": "Deliver orders", "lawful_basis": "6-1-b"}],
+            "transfers": [{"country": "US", "mechanism": "scc", "scc_module": 2}],
+        },
+        {"id": "newsletter", "name": "Newsletter"},
+    ],
+}
+
+
+def _tamper(path: Path, change: Any) -> Path:
+    """Rewrite the embedded JSON of a ropa workbook with ``change(text) -> text`` (as one chunk)."""
+    wb = openpyxl.load_workbook(path)
+    hidden = wb["_ropa"]
+    text = "".join(row[0] for row in hidden.iter_rows(min_row=2, values_only=True))
+    hidden.delete_rows(2, hidden.max_row)
+    for chunk in split(change(text), 30_000):
+        hidden.append([chunk])
+    wb.save(path)
+    return path
+
+
+@needs_exporter
+def test_an_untouched_export_reads_the_embedded_register(tmp_path: Path) -> None:
+    register = Register.model_validate(HANDWRITTEN)
+    _export(register, tmp_path / "acme.xlsx")
+    result = import_file(tmp_path / "acme.xlsx")
+    assert result.embedded
+    assert not find(result, "IMP-034")
+    assert not find(result, "IMP-035")
+
+
+@needs_exporter
+def test_a_cell_edited_in_excel_is_named_and_the_visible_sheet_imported(tmp_path: Path) -> None:
+    register = Register.model_validate(SHOP)
+    path = tmp_path / "acme.xlsx"
+    _export(register, path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Processing activities"]
+    names = [ws.cell(row, 2).value for row in range(3, ws.max_row + 1)]
+    edited_row = 3 + names.index("Newsletter")
+    ws.cell(edited_row, 2).value = "Renamed in Excel"
+    wb.save(path)
+    result = import_file(path)
+    assert not result.embedded
+    (warning,) = find(result, "IMP-034")
+    assert warning.location.pointer == f"/Processing activities/B{edited_row}"
+    assert (
+        f"Processing activities!B{edited_row} shows 'Renamed in Excel' where the embedded" in warning.message
+    )
+    assert "Renamed in Excel" in [a.name for a in result.register.activities or []]
+    trusted = import_file(path, trust_embedded=True)
+    assert trusted.embedded
+    assert trusted.register == register
+
+
+@needs_exporter
+@pytest.mark.parametrize(
+    ("change", "pointer", "words"),
+    [
+        (lambda t: t.replace('"name": "Order handling"', '"name": NaN', 1), "/activities/", "NaN"),
+        (
+            lambda t: t.replace('"id": "orders",', '"id": "orders", "id": "payroll",', 1),
+            "/activities/",
+            "twice",
+        ),
+        (lambda t: t.replace('"employees": 12', '"employees": true', 1), "/organisation/employees", "true"),
+        (lambda t: t.replace('"scc_module": 2', '"scc_module": 2.0', 1), "/activities/0/transfers/0", "2.0"),
+    ],
+    ids=["nan", "duplicate-key", "true-as-number", "float-as-integer"],
+)
+def test_json_that_ropa_never_writes_is_flagged(
+    tmp_path: Path, change: Any, pointer: str, words: str
+) -> None:
+    register = Register.model_validate(SHOP)
+    path = tmp_path / "acme.xlsx"
+    _export(register, path)
+    text = register_to_json(register)
+    assert change(text) != text, "the fixture no longer holds the text to tamper with"
+    _tamper(path, change)
+    result = import_file(path)
+    suspects = find(result, "IMP-035")
+    assert suspects, [str(d) for d in result.diagnostics]
+    assert any(d.location.pointer.startswith(f"/_ropa{pointer}") and words in d.message for d in suspects)
+    assert not result.embedded  # the visible sheets were imported instead
+    assert import_file(path, trust_embedded=True).embedded

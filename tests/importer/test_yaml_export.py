@@ -116,11 +116,12 @@ def test_any_text_roundtrips(value: str, unmapped: dict[str, str]) -> None:
 # --- the folder ------------------------------------------------------------------------------------
 
 
-def files_in(folder: Path) -> dict[str, str]:
+def files_in(folder: Path, *, manifest: bool = False) -> dict[str, str]:
+    """The files under ``folder`` and their text (the manifest ``.ropa-manifest.json`` only on request)."""
     return {
         path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8")
         for path in sorted(folder.rglob("*"))
-        if path.is_file()
+        if path.is_file() and (manifest or path.name != ".ropa-manifest.json")
     }
 
 
@@ -207,18 +208,33 @@ def test_force_replaces_the_register_but_keeps_other_files(tmp_path: Path) -> No
     )
     write_register_folder(old, folder)
     (folder / "README.md").write_text("keep me", encoding="utf-8")
-    (folder / "extra.yml").write_text("parties: []\n", encoding="utf-8")
+    (folder / "activities" / "notes.txt").write_text("mine too", encoding="utf-8")
     (folder / ".git").mkdir()
     (folder / ".git" / "config.yaml").write_text("x: 1\n", encoding="utf-8")
     new = Register.model_validate({"activities": [{"id": "new", "name": "New"}]})
     write_register_folder(new, folder, force=True)
-    assert sorted(files_in(folder)) == [
+    assert sorted(files_in(folder, manifest=True)) == [
         ".git/config.yaml",
+        ".ropa-manifest.json",
         "README.md",
         "activities/new.yaml",
+        "activities/notes.txt",
         "organisation.yaml",
     ]
+    assert files_in(folder)["activities/notes.txt"] == "mine too"
     assert ropa.load(folder).register == new
+    assert sorted(os.listdir(tmp_path)) == ["r"]  # no stage or old folder left beside it
+
+
+def test_force_never_deletes_a_register_file_ropa_did_not_write(tmp_path: Path) -> None:
+    """The old test expected a stray ``extra.yml`` to be deleted: ``--force`` may not do that."""
+    folder = tmp_path / "r"
+    write_register_folder(Register.model_validate({"activities": [{"id": "old", "name": "Old"}]}), folder)
+    (folder / "extra.yml").write_text("parties: []\n", encoding="utf-8")
+    before = files_in(folder)
+    with pytest.raises(ExportError, match=r"ropa did not write: extra\.yml"):
+        write_register_folder(Register(), folder, force=True)
+    assert files_in(folder) == before
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -235,4 +251,5 @@ def test_generated_registers_roundtrip_through_a_folder(register: Register) -> N
         assert loaded.register.model_copy(update={"activities": None}) == register.model_copy(
             update={"activities": None}
         )
-        assert all(not name.startswith(".") for name in os.listdir(folder))
+        assert [name for name in os.listdir(folder) if name.startswith(".")] == [".ropa-manifest.json"]
+        assert os.listdir(tmp) == ["register"]  # no stage left beside it

@@ -8,7 +8,7 @@ from ropa.diagnostics import Report
 from ropa.reporters import RenderOptions
 from ropa.reporters import github as github_reporter
 from ropa.reporters.github import escape_data, escape_property, step_summary
-from tests.reporters.conftest import LAW, ODD
+from tests.reporters.conftest import LAW
 
 _COMMAND = re.compile(r"^::(?P<command>[a-z]+)(?: (?P<props>[^:]*))?::(?P<data>.*)$")
 
@@ -96,8 +96,15 @@ def test_awkward_paths_and_messages_round_trip(report: Report, options: RenderOp
     assert "\r" not in line
     _, props, message = _parse(line)
     assert props["file"] == "registers/acme/sub dir/odd, name:1.yaml"
-    assert message == f"{ODD.message}\n{ODD.hint}"
+    # line breaks survive as %0D%0A; ESC does not reach the log (issue 14.11)
+    assert message == "100% sure: a,b\r\nnext line \\x1b[31mred\\x1b[0m\nline one\nline two"
     assert "::group::registers/acme/sub dir/odd, name:1.yaml" in lines
+
+
+def test_no_control_character_reaches_the_log(report: Report, options: RenderOptions) -> None:
+    text = github_reporter.render(report, options) + step_summary(report, options)
+    assert not [c for c in text if (ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) < 0xA0]
+    assert "\\x1b[31mred" in text
 
 
 def test_no_span_means_no_line(report: Report, options: RenderOptions) -> None:
