@@ -87,9 +87,10 @@ DEFAULT_TASKS = tuple(t for t in TASKS if t != "load")
 """``load`` is left out by default: ``validate`` reports its load step too."""
 
 # Budgets: (key, description, limit)
-BUDGET_CLI = 0.3
+BUDGET_CLI = 2.5
+"""``ropa validate`` of 10 activities ÷ ``python -c 'import pydantic, yaml'``."""
 BUDGET_IMPORT = 0.150
-BUDGET_RATIO = 1.25
+BUDGET_RATIO = 1.0
 BUDGET_FULL_SECONDS = 60.0
 BUDGET_FULL_RSS_MIB = 4 * 1024
 BUDGET_GROWTH = 11.0
@@ -257,7 +258,7 @@ def work_json(path: Path, work: Path) -> dict[str, Any]:
     result = ropa.load(path)
     out = work / "ropa.json"
     start, cpu = time.perf_counter(), time.process_time()
-    text = ropa.export_json(result, out)
+    ropa.export_json(result, out)
     seconds = time.perf_counter() - start
     cpu_s = time.process_time() - cpu
     peak = _peak_kib()
@@ -267,7 +268,7 @@ def work_json(path: Path, work: Path) -> dict[str, Any]:
         "cpu_s": cpu_s,
         "peak_rss_kib": peak,
         "activities": len(data.get("activities") or ()),
-        "bytes": len(text.encode("utf-8")),
+        "bytes": out.stat().st_size,
     }
 
 
@@ -624,9 +625,22 @@ def _rule_count() -> int:
 def cold_rows(path10: Path, runs: int, work: Path) -> dict[str, Any]:
     """Cold-process timings: ``python -m ropa validate`` and ``python -c 'import ropa'``."""
     python = sys.executable
+    # As installed: with the bytecode of ropa's modules (PYTHONDONTWRITEBYTECODE may be set here).
+    subprocess.run([python, "-m", "compileall", "-q", str(ROOT / "ropa")], check=False, capture_output=True)
     commands = {
         "python -c pass": [python, "-c", "pass"],
+        "python -c 'import pydantic, yaml'": [python, "-c", "import pydantic, yaml"],
         "python -c 'import ropa'": [python, "-c", "import ropa"],
+        "ropa validate --no-cache (10 activities)": [
+            python,
+            "-m",
+            "ropa",
+            "validate",
+            str(path10),
+            "--today",
+            gen.TODAY.isoformat(),
+            "--no-cache",
+        ],
         "ropa validate (10 activities)": [
             python,
             "-m",
@@ -637,6 +651,8 @@ def cold_rows(path10: Path, runs: int, work: Path) -> dict[str, Any]:
             gen.TODAY.isoformat(),
         ],
     }
+    # The cached row: warm the cache once, so that every timed run is a repeat run.
+    _spawn(commands["ropa validate (10 activities)"], cwd=work, ok=(0, 1))
     out: dict[str, Any] = {}
     for name, command in commands.items():
         runs_done = [_spawn(command, cwd=work, ok=(0, 1)) for _ in range(runs)]  # 1: findings
@@ -653,6 +669,37 @@ def cold_rows(path10: Path, runs: int, work: Path) -> dict[str, Any]:
     )
     imported = json.loads(_spawn([python, "-c", probe], cwd=work).stdout.strip().splitlines()[-1])
     out["import ropa loads"] = imported
+    return out
+
+
+def cache_rows(path: Path, runs: int, work: Path) -> dict[str, Any]:
+    """Repeat ``ropa validate`` of a copy of ``path`` with a warm cache: unchanged, and after editing one
+    activity file before each run (a miss every time), against one run with ``--no-cache``."""
+    copy = work / "cached-register"
+    shutil.copytree(path, copy, ignore=shutil.ignore_patterns(".ropa_cache"))
+    command = [sys.executable, "-m", "ropa", "validate", str(copy), "--today", gen.TODAY.isoformat()]
+    _spawn(command, cwd=work, ok=(0, 1))  # fills the cache
+    edited = sorted((copy / "activities").glob("*.yaml"))[0]
+    original = edited.read_bytes()
+    out: dict[str, Any] = {}
+    plans: dict[str, list[str]] = {
+        "unchanged": command,
+        "one file edited": command,
+        "--no-cache": [*command, "--no-cache"],
+    }
+    for name, argv in plans.items():
+        done = []
+        for index in range(1 if name == "--no-cache" else runs):
+            if name == "one file edited":
+                edited.write_bytes(original + f"# edit {index}\n".encode())
+            done.append(_spawn(argv, cwd=work, ok=(0, 1)))
+        out[name] = {
+            "median_s": _round(statistics.median(d.wall for d in done)),
+            "runs_s": [_round(d.wall) for d in done],
+            "median_cpu_s": _round(statistics.median(d.cpu for d in done)),
+            "peak_rss_mib": _round(max(d.peak_kib for d in done) / 1024, 1),
+        }
+    out["activities"] = sum(1 for _ in (copy / "activities").glob("*.yaml"))
     return out
 
 
@@ -675,8 +722,10 @@ def _seconds(rows: list[Row], n: int, layout: str, task: str) -> float | None:
 
 RATIOS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     # (name, numerator tasks (summed), denominator tasks (summed))
+    ("validate / raw parse", ("validate",), ("raw-parse",)),
     ("validate / (raw parse + raw pydantic)", ("validate",), ("raw-parse", "raw-pydantic")),
     ("load / (raw parse + raw pydantic)", ("load",), ("raw-parse", "raw-pydantic")),
+    ("xlsx / (raw parse + raw openpyxl)", ("xlsx",), ("raw-parse", "raw-openpyxl")),
     ("xlsx / raw openpyxl", ("xlsx",), ("raw-openpyxl",)),
     ("fideslang load / ropa validate (speed-up)", ("fideslang",), ("validate",)),
     ("fideslang models / ropa raw pydantic", ("fideslang-models",), ("raw-pydantic",)),
@@ -717,7 +766,7 @@ def ratios(rows: list[Row], sizes: Iterable[int], layouts: Iterable[str]) -> lis
                     out.append(_ratio(name, n, layout, values[0] / bases[0], cpu_ratio))
     if 10_000 in sizes and FULL_SIZE in sizes:
         for layout in layouts:
-            for task in ("validate", "pipeline"):
+            for task in ("validate", "xlsx", "json", "pipeline", "raw-parse", "raw-pydantic", "raw-openpyxl"):
                 small = [_sum(rows, 10_000, layout, (task,), cpu) for cpu in (False, True)]
                 big = [_sum(rows, FULL_SIZE, layout, (task,), cpu) for cpu in (False, True)]
                 if small[0] and big[0]:
@@ -732,22 +781,41 @@ def _ratio(name: str, n: int, layout: str, value: float, cpu: float | None) -> d
     return {"name": name, "n": n, "layout": layout, "value": round(value, 3), "cpu": _round(cpu, 3)}
 
 
-def _budget(name: str, limit: str, value: str | None, met: bool | None, note: str = "") -> dict[str, Any]:
-    return {"budget": name, "limit": limit, "measured": value, "met": met, "note": note}
+def _budget(
+    name: str, limit: str, value: str | None, met: bool | None, note: str = "", cpu_met: bool | None = None
+) -> dict[str, Any]:
+    """A budget's verdict on wall time (``met``) and, where the measurement has one, on CPU time: on a
+    shared machine the wall times of a run carry the other processes' load, the CPU times much less."""
+    return {"budget": name, "limit": limit, "measured": value, "met": met, "cpu_met": cpu_met, "note": note}
 
 
 def budgets(
-    rows: list[Row], cold: dict[str, Any] | None, ratio_list: list[dict[str, Any]], layouts: list[str]
+    rows: list[Row],
+    cold: dict[str, Any] | None,
+    ratio_list: list[dict[str, Any]],
+    layouts: list[str],
+    cache: dict[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
     """Every budget of the issue with its measured value and met / not met / not measured (None)."""
     out: list[dict[str, Any]] = []
+    cold_name = "`ropa validate`, 10 activities, whole process"
+    cold_limit = "≤ 2.5 × `python -c 'import pydantic, yaml'`"
     if cold:
-        cli = cold["ropa validate (10 activities)"]["median_s"]
-        out.append(
-            _budget(
-                "`ropa validate`, 10 activities, whole process", "< 0.3 s", f"{cli:.3f} s", cli < BUDGET_CLI
+        base = cold["python -c 'import pydantic, yaml'"]
+        for label in ("ropa validate --no-cache (10 activities)", "ropa validate (10 activities)"):
+            cli = cold[label]
+            wall = cli["median_s"] / base["median_s"]
+            cpu = cli["median_cpu_s"] / base["median_cpu_s"]
+            first = "--no-cache" in label
+            out.append(
+                _budget(
+                    cold_name + (", first run (`--no-cache`)" if first else ", repeat run (warm cache)"),
+                    cold_limit,
+                    f"{cli['median_s']:.3f} s against {base['median_s']:.3f} s: {wall:.2f}× (CPU {cpu:.2f}×)",
+                    wall <= BUDGET_CLI,
+                    cpu_met=cpu <= BUDGET_CLI,
+                )
             )
-        )
         imp = cold["python -c 'import ropa'"]["median_s"]
         heavy = [m for m in cold["import ropa loads"] if m in ("openpyxl", "jsonschema")]
         out.append(
@@ -759,7 +827,7 @@ def budgets(
             )
         )
     else:
-        out.append(_budget("`ropa validate`, 10 activities, whole process", "< 0.3 s", None, None, "not run"))
+        out.append(_budget(cold_name, cold_limit, None, None, "not run"))
         out.append(
             _budget("`import ropa`, without openpyxl and jsonschema", "< 150 ms", None, None, "not run")
         )
@@ -768,19 +836,20 @@ def budgets(
         return [r for r in ratio_list if r["name"] == name and r["n"] == n]
 
     for name, title, limit, bound in (
+        ("validate / raw parse", "validate, 10,000", "≤ 1.0 × raw libyaml (CSafeLoader) parse", BUDGET_RATIO),
         (
-            "validate / (raw parse + raw pydantic)",
-            "validate, 10,000",
-            "≤ 1.25 × (raw parse + raw pydantic)",
-            1.25,
+            "xlsx / (raw parse + raw openpyxl)",
+            "xlsx, 10,000",
+            "≤ 1.0 × (raw parse + raw openpyxl write-only)",
+            BUDGET_RATIO,
         ),
-        ("xlsx / raw openpyxl", "xlsx, 10,000", "≤ 1.25 × raw openpyxl write-only", 1.25),
     ):
         found = pick(name, 10_000)
         if found:
-            text = "; ".join(f"{r['layout']} {r['value']:.2f}×" for r in found)
+            text = "; ".join(f"{r['layout']} {r['value']:.2f}× (CPU {r['cpu'] or 0:.2f}×)" for r in found)
             met = all(r["value"] <= bound for r in found) and len(found) == len(layouts)
-            out.append(_budget(title, limit, text, met))
+            cpu_met = all((r["cpu"] or 0) <= bound for r in found) and len(found) == len(layouts)
+            out.append(_budget(title, limit, text, met, cpu_met=cpu_met))
         else:
             problem = _xlsx_problem() if name.startswith("xlsx") else None
             note = problem or "not run"
@@ -789,14 +858,15 @@ def budgets(
     full = _find(rows, FULL_SIZE, "per-file", "pipeline")
     if full is not None and not full.skipped and full.seconds is not None:
         note = full.info().get("note", "")
-        seconds, peak = full.seconds, full.peak_mib or 0.0
+        seconds, peak, cpu_s = full.seconds, full.peak_mib or 0.0, full.cpu or 0.0
         out.append(
             _budget(
                 "validate + xlsx + JSON, 100,000 one file per activity",
                 "< 60 s, peak RSS < 4 GiB",
-                f"{seconds:.1f} s, {peak / 1024:.2f} GiB",
+                f"{seconds:.1f} s (CPU {cpu_s:.1f} s), {peak / 1024:.2f} GiB",
                 seconds < BUDGET_FULL_SECONDS and peak < BUDGET_FULL_RSS_MIB and not note,
                 note,
+                cpu_met=cpu_s < BUDGET_FULL_SECONDS and peak < BUDGET_FULL_RSS_MIB and not note,
             )
         )
     else:
@@ -812,7 +882,9 @@ def budgets(
     growth = [r for r in ratio_list if r["name"].startswith("growth")]
     if growth:
         text = "; ".join(
-            f"{r['layout']} {r['name'][len('growth 10k→100k ') :]} {r['value']:.1f}×" for r in growth
+            f"{r['layout']} {r['name'][len('growth 10k→100k ') :]} {r['value']:.1f}× "
+            f"(CPU {r['cpu'] or 0:.1f}×)"
+            for r in growth
         )
         out.append(
             _budget(
@@ -820,6 +892,7 @@ def budgets(
                 "≤ 11× in time",
                 text,
                 all(r["value"] <= BUDGET_GROWTH for r in growth),
+                cpu_met=all((r["cpu"] or 0) <= BUDGET_GROWTH for r in growth),
             )
         )
     else:
@@ -839,6 +912,21 @@ def budgets(
         )
     else:
         out.append(_budget("faster than fideslang load + validate", "≥ 5×", None, None, "peer not run"))
+    name = "repeat `ropa validate`, 10,000, unchanged / one file edited (cache)"
+    if cache:
+        same, edited = cache["unchanged"], cache["one file edited"]
+        out.append(
+            _budget(
+                name,
+                "≤ 1 s / ≤ 1.5 s",
+                f"{same['median_s']:.2f} s (CPU {same['median_cpu_s']:.2f} s) / {edited['median_s']:.2f} s "
+                f"(CPU {edited['median_cpu_s']:.2f} s); --no-cache {cache['--no-cache']['median_s']:.1f} s",
+                same["median_s"] <= 1.0 and edited["median_s"] <= 1.5,
+                cpu_met=same["median_cpu_s"] <= 1.0 and edited["median_cpu_s"] <= 1.5,
+            )
+        )
+    else:
+        out.append(_budget(name, "≤ 1 s / ≤ 1.5 s", None, None, "not run"))
     return out
 
 
@@ -913,6 +1001,17 @@ def cold_table(cold: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def cache_table(cache: dict[str, Any]) -> str:
+    lines = ["| `ropa validate` | median | CPU | peak RSS | runs |", "|---|---:|---:|---:|---:|"]
+    for name in ("unchanged", "one file edited", "--no-cache"):
+        value = cache[name]
+        lines.append(
+            f"| {name} | {_fmt_s(value['median_s'])} | {_fmt_s(value['median_cpu_s'])} "
+            f"| {value['peak_rss_mib']:.0f} MiB | {len(value['runs_s'])} |"
+        )
+    return "\n".join(lines)
+
+
 def ratio_table(ratio_list: list[dict[str, Any]]) -> str:
     def times(value: float | None) -> str:
         return f"{value:.2f}×" if value else "–"
@@ -927,10 +1026,15 @@ def ratio_table(ratio_list: list[dict[str, Any]]) -> str:
 
 def budget_table(budget_list: list[dict[str, Any]]) -> str:
     mark = {True: "**met**", False: "**not met**", None: "not measured"}
-    lines = ["| budget | limit | measured | status |", "|---|---|---|---|"]
+    lines = [
+        "| budget | limit | measured | on wall time | on CPU time |",
+        "|---|---|---|---|---|",
+    ]
     for b in budget_list:
         status = mark[b["met"]] + (f" ({b['note']})" if b["note"] else "")
-        lines.append(f"| {b['budget']} | {b['limit']} | {b['measured'] or '–'} | {status} |")
+        cpu = b.get("cpu_met")
+        on_cpu = "–" if b["met"] is None else (mark[cpu] if cpu is not None else "as on wall time")
+        lines.append(f"| {b['budget']} | {b['limit']} | {b['measured'] or '–'} | {status} | {on_cpu} |")
     return "\n".join(lines)
 
 
@@ -969,6 +1073,10 @@ def markdown(results: dict[str, Any], rows: list[Row]) -> str:
         "### Cold process (10-activity register)",
         "",
         cold_table(results["cold"]) if results.get("cold") else "Not run.",
+        "",
+        "### Repeat runs with the cache (10,000 activities, one file per activity)",
+        "",
+        cache_table(results["cache"]) if results.get("cache") else "Not run.",
         "",
         "### Measurements",
         "",
@@ -1081,7 +1189,14 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
     if args.render is not None:
         results = json.loads(args.render.read_text(encoding="utf-8"))
-        _publish(results, [Row.from_json(r) for r in results["rows"]], not args.no_docs)
+        rows = [Row.from_json(r) for r in results["rows"]]
+        layouts = sorted({row.layout for row in rows})
+        # The verdicts are derived data: recomputed, so that a results file gets the current rules.
+        results["budgets"] = budgets(
+            rows, results.get("cold"), results["ratios"], layouts, results.get("cache")
+        )
+        args.render.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        _publish(results, rows, not args.no_docs)
         return 0
     log = _log
     os.environ["ROPA_BENCH_MEMORY_GIB"] = str(args.memory_limit_gib)
@@ -1093,6 +1208,7 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     registers: dict[str, dict[str, Any]] = {}
     cold: dict[str, Any] | None = None
+    cache: dict[str, Any] | None = None
     scratch = Path(tempfile.mkdtemp(prefix="ropa-bench-"))
     try:
         if not args.no_cli:
@@ -1112,6 +1228,9 @@ def main(argv: list[str] | None = None) -> int:
                     fides = gen.fides_path(n, layout, args.cache_dir)
                     registers[key]["fides_bytes"] = gen.stats(fides)["bytes"]
                 repeat = args.repeat or REPEATS.get(n, 1)
+                if n == 10_000 and layout == "per-file" and not args.no_cli:
+                    log("repeat runs with the cache (10,000 per-file) ...")
+                    cache = cache_rows(path, 3, work)
                 planned: list[tuple[Row, Path, int]] = []
                 big_single = n >= FULL_SIZE and layout == "single" and not args.full_single
                 for task in args.tasks:
@@ -1166,11 +1285,12 @@ def main(argv: list[str] | None = None) -> int:
         "xlsx_problem": _xlsx_problem(),
         "registers": registers,
         "cold": cold,
+        "cache": cache,
         "rows": [row.as_json() for row in rows],
         "ratios": ratio_list,
         "duration_s": round((dt.datetime.now() - started).total_seconds(), 1),
     }
-    results["budgets"] = budgets(rows, cold, ratio_list, list(args.layouts))
+    results["budgets"] = budgets(rows, cold, ratio_list, list(args.layouts), results.get("cache"))
     target = args.results or RESULTS_DIR / f"{started:%Y-%m-%d}-{host}.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

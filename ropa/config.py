@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ropa.configfile import config_file
 from ropa.diagnostics import Severity
 from ropa.errors import ConfigError
 
@@ -129,22 +130,5 @@ def find_config(start: str | Path) -> Config:
 
     Returns the default configuration when there is none.
     """
-    try:
-        here = Path(start).resolve()
-    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13)
-        here = Path(start).absolute()
-    if here.is_file():
-        here = here.parent
-    for folder in (here, *here.parents):
-        candidate = folder / "ropa.toml"
-        if candidate.is_file():
-            return load_config(candidate)
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
-            try:
-                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue
-            if "ropa" in data.get("tool", {}):
-                return _config_from(data["tool"]["ropa"], str(pyproject))
-    return Config()
+    found = config_file(start)
+    return load_config(found) if found is not None else Config()

@@ -223,6 +223,104 @@ def registers() -> st.SearchStrategy[Register]:
     return register_data().map(Register.model_validate)
 
 
+# --- YAML texts -------------------------------------------------------------------------------------------
+# Fragments that parsers disagree on: YAML 1.1 words, numbers in every notation, tags, aliases, merge keys,
+# flow and block collections, quotes, comments, document markers, odd whitespace and line breaks.
+_yaml_scalars = st.sampled_from(
+    [
+        "x",
+        "NO",
+        "yes",
+        "on",
+        "~",
+        "null",
+        "Null",
+        "",
+        "true",
+        "False",
+        "TRUE",
+        "0",
+        "-0",
+        "+1",
+        "12",
+        "012",
+        "0612345678",
+        "0x1F",
+        "0o17",
+        "0b101",
+        "1_000",
+        "1.5",
+        "1.10",
+        "1e3",
+        ".5",
+        ".inf",
+        "-.INF",
+        ".nan",
+        "999999999999999999",
+        "1000000000000000000",
+        "2024-01-31",
+        "2024-01-31T10:00:00Z",
+        "10:01",
+        "'0612'",
+        '"x\\ty"',
+        '"\\N\\L\\_"',
+        "'it''s'",
+        "a b",
+        "a # c",
+        "!!str 12",
+        "!!int 7",
+        "!!float 1",
+        "!!null ''",
+        "!!bool yes",
+        "!foo x",
+        "!!python/object:os.system x",
+        "&a x",
+        "*a",
+        "[1, 2]",
+        "{a: 1}",
+        "[0612]",
+        '{"k":01}',
+        "[[[x]]]",
+        "|\n  lit",
+        ">-\n  fold\n\n  ed",
+        "- - x",
+        "Hello!",
+        "a:!b",
+        "http://x",
+        "é",
+        "中文",
+        "\u2028",
+        "\x85",
+        "\t",
+        "%",
+        "@x",
+        "`x",
+    ]
+)
+_yaml_lines = st.sampled_from(["---", "...", "# c", "", "%YAML 1.2", "a: &x {b: 1}", "c: *x"])
+_yaml_keys = st.sampled_from(["a", "b", "id", "<<", "1", "true", "null", "'q'", '"d"', "? k", "a b", "0612"])
+
+
+@st.composite
+def yaml_texts(draw: st.DrawFn) -> str:
+    """Small YAML-like texts, valid or not, built from fragments (for differential tests of parsers)."""
+    lines = []
+    for _ in range(draw(st.integers(1, 8))):
+        indent = " " * draw(st.sampled_from([0, 0, 2, 4, 1, 3]))
+        shape = draw(st.integers(0, 3))
+        scalar = draw(_yaml_scalars)
+        if shape == 0:
+            lines.append(f"{indent}{draw(_yaml_keys)}: {scalar}")
+        elif shape == 1:
+            lines.append(f"{indent}- {scalar}")
+        elif shape == 2:
+            lines.append(f"{indent}{draw(_yaml_keys)}:")
+        else:
+            lines.append(draw(_yaml_lines))
+    end = draw(st.sampled_from(["\n", "\r\n", "\r", ""]))
+    return end.join(lines) + end
+
+
 # --- foreign registers: sheets of headings and cells, for the importer's "never lose a cell" property ---
 
 _CELL_EXAMPLES = (

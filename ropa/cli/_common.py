@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Literal, Protocol
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TextIO
 
 if TYPE_CHECKING:
     from ropa.i18n import Lang
@@ -20,7 +21,9 @@ __all__ = [
     "UsageError",
     "did_you_mean",
     "parse_date",
+    "progress",
     "register_lang",
+    "show_progress",
     "split_codes",
     "use_color",
 ]
@@ -107,6 +110,47 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     if not close:
         close = difflib.get_close_matches(word.upper(), options, n=1, cutoff=0.6)
     return f"; did you mean {close[0]}?" if close else ""
+
+
+PROGRESS_DELAY = 0.5
+"""Seconds before a progress bar appears: small registers never show one."""
+
+
+def show_progress(quiet: bool, stream: _Stream, environ: Mapping[str, str]) -> bool:
+    """Whether to draw progress bars on ``stream``: only on a terminal, never in CI logs or with ``-q``."""
+    if quiet or environ.get("CI") or environ.get("GITHUB_ACTIONS") or environ.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or replaced stream
+        return False
+
+
+@contextmanager
+def progress(
+    label: str, *, enabled: bool, stream: TextIO, delay: float = PROGRESS_DELAY
+) -> Iterator[Callable[[int, int], None] | None]:
+    """A ``(done, total)`` callback that drives a tqdm bar on ``stream``, or ``None`` when not ``enabled``
+    (the library then reports no progress at all). The bar disappears when the work is done."""
+    if not enabled:
+        yield None
+        return
+    from tqdm import tqdm
+
+    bar: Any = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, desc=label, file=stream, delay=delay, leave=False, dynamic_ncols=True)
+        bar.total = total
+        bar.update(done - bar.n)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def register_lang(option: str | None, declared: str | None) -> tuple[Lang, str | None]:

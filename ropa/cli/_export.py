@@ -9,12 +9,22 @@ folder, no YAML files, unreadable files: ``IO-*``) exits 2 and writes nothing.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from pathlib import Path
 from typing import Any
 
-from ropa.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parse_date, register_lang
+from ropa.cli._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    parse_date,
+    progress,
+    register_lang,
+    show_progress,
+)
 from ropa.diagnostics import Severity
 
 __all__ = ["FORMATS", "register", "run"]
@@ -98,6 +108,9 @@ def register(sub: Any) -> None:
         default=None,
         help="add a Changes sheet (csv: changes.csv): what changed since revision REV, its meaning in law",
     )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar (shown only on a terminal, never in CI)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -122,7 +135,7 @@ def _stdout(output: Path | None) -> bool:
     return output is not None and str(output) == "-"
 
 
-def _xlsx_to_stdout(register: Any, *, lang: Any, report: Any) -> None:
+def _xlsx_to_stdout(register: Any, *, lang: Any, report: Any, changes: Any = None) -> None:
     """The workbook on standard output: written to a temporary file first (it is a zip archive)."""
     import tempfile
 
@@ -130,7 +143,7 @@ def _xlsx_to_stdout(register: Any, *, lang: Any, report: Any) -> None:
 
     with tempfile.TemporaryDirectory(prefix="ropa-") as folder:
         path = Path(folder, "register.xlsx")
-        ropa.export_xlsx(register, path, lang=lang, report=report)
+        ropa.export_xlsx(register, path, lang=lang, report=report, changes=changes)
         sys.stdout.flush()
         sys.stdout.buffer.write(path.read_bytes())
         sys.stdout.buffer.flush()
@@ -158,7 +171,9 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "csv" and to_stdout:
         raise UsageError("--format csv writes one file per table: give a folder, not -o -")
     today = parse_date(args.today) if args.today else None
-    result = ropa.load(args.path)
+    shown = show_progress(args.quiet, sys.stderr, os.environ)
+    with progress("loading", enabled=shown, stream=sys.stderr) as update:
+        result = ropa.load(args.path, progress=update)
     unreadable = [d for d in result.diagnostics if d.code.startswith("IO-")]
     if unreadable:
         for diagnostic in unreadable:
@@ -188,14 +203,18 @@ def run(args: argparse.Namespace) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ExportWarning)
         if fmt == "json":
-            text = ropa.export_json(register, None if to_stdout else args.output)
             if args.output is None or to_stdout:
-                sys.stdout.write(text)
+                sys.stdout.write(ropa.export_json(register))
                 sys.stdout.flush()
+            else:
+                ropa.export_json(register, args.output)
         elif fmt == "xlsx" and to_stdout:
-            _xlsx_to_stdout(register, lang=lang, report=report)
+            _xlsx_to_stdout(register, lang=lang, report=report, changes=changes)
         elif fmt == "xlsx":
-            ropa.export_xlsx(register, args.output, lang=lang, report=report, changes=changes)
+            with progress("writing", enabled=shown, stream=sys.stderr) as update:
+                ropa.export_xlsx(
+                    register, args.output, lang=lang, report=report, changes=changes, progress=update
+                )
         else:
             from ropa.export.csv import write_csv
 

@@ -1,20 +1,26 @@
 """``ropa validate``: check a register and report the findings, for people or for CI.
 
 Parse → build → run: :func:`register` declares the options, :func:`build` turns the parsed namespace and
-the environment into a :class:`ValidateArgs` (configuration found and overridden, format and colour
-decided), and :func:`execute` loads, validates, renders, writes and returns the exit code.
+the environment into a :class:`ValidateArgs` (configuration file found, overrides collected, format and
+colour decided), and :func:`execute` loads, validates, renders, writes and returns the exit code.
+
+A repeat run of an unchanged register takes its report from the cache (:mod:`ropa.loading.cache`) under a
+key made of the register's bytes, the configuration file's bytes and the overrides: it validates no
+configuration, loads no models and runs no rules, so it imports neither pydantic's model machinery nor
+the rule catalogue.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from ropa.cli._common import (
     EXIT_FINDINGS,
@@ -22,12 +28,17 @@ from ropa.cli._common import (
     EXIT_USAGE,
     ColorMode,
     parse_date,
+    progress,
     register_lang,
+    show_progress,
     split_codes,
     use_color,
 )
-from ropa.config import Config, FailOn, find_config, load_config
+from ropa.configfile import config_file
 from ropa.diagnostics import Report, Severity
+
+if TYPE_CHECKING:
+    from ropa.config import Config, FailOn
 
 __all__ = ["FORMATS", "ValidateArgs", "build", "execute", "exit_code", "register", "run"]
 
@@ -141,6 +152,11 @@ def register(sub: Any) -> None:
         default="auto",
         help="colour the text format (default: auto, honouring NO_COLOR and FORCE_COLOR)",
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the report cache (.ropa_cache/ beside the configuration, else here)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -151,10 +167,10 @@ class ValidateArgs:
     Attributes:
         path: the register folder or file.
         format: the output format, never ``auto``.
-        fail_on: the exit-1 threshold.
         verbosity: ``1 + v - q``.
         today: the date for date-dependent rules (``None``: the real date).
-        config: the configuration with the command-line overrides applied.
+        config_file: the configuration file (``--config``, else the nearest one), ``None`` for none.
+        overrides: configuration values given on the command line (``select``, ``fail_on``, ...).
         output: the file to write the report to (``None``: stdout).
         color: ANSI colours in the text format.
         github_step_summary: the file to append a Markdown summary to (``github`` format only).
@@ -164,25 +180,36 @@ class ValidateArgs:
 
     path: Path
     format: str
-    fail_on: FailOn
     verbosity: int
     today: dt.date | None
-    config: Config
+    config_file: Path | None
+    overrides: Mapping[str, Any] = field(default_factory=dict)
     output: Path | None = None
     color: bool = False
     github_step_summary: Path | None = None
     lang: str | None = None
     junit_below: Literal["failure", "skipped", "passed"] = "failure"
+    cache: bool = True
+
+    def config(self) -> Config:
+        """The configuration with the overrides applied.
+
+        Raises:
+            ConfigError: the configuration file is invalid or cannot be read.
+        """
+        from ropa.config import Config, load_config
+
+        config = load_config(self.config_file) if self.config_file is not None else Config()
+        return config.model_copy(update=dict(self.overrides)) if self.overrides else config
 
 
 def build(args: argparse.Namespace, environ: Mapping[str, str], stdout: TextIO) -> ValidateArgs:
-    """Decide format, colour, configuration and threshold from the options and the environment.
+    """Decide format, colour, configuration file and overrides from the options and the environment (the
+    configuration itself is read when it is needed: not at all for a cached report).
 
     Raises:
         UsageError: a bad option value.
-        ConfigError: the configuration file is invalid or cannot be read.
     """
-    config = load_config(args.config) if args.config is not None else find_config(args.path)
     update: dict[str, Any] = {}
     select = split_codes(args.select)
     if select is not None:
@@ -194,8 +221,6 @@ def build(args: argparse.Namespace, environ: Mapping[str, str], stdout: TextIO) 
         update["profile"] = list(dict.fromkeys(args.profile))
     if args.fail_on is not None:
         update["fail_on"] = args.fail_on
-    if update:
-        config = config.model_copy(update=update)
     fmt: str = args.format
     if fmt == "auto":
         fmt = "github" if environ.get("GITHUB_ACTIONS") else "text"
@@ -206,15 +231,16 @@ def build(args: argparse.Namespace, environ: Mapping[str, str], stdout: TextIO) 
     return ValidateArgs(
         path=args.path,
         format=fmt,
-        fail_on=config.fail_on,
         verbosity=1 + args.verbose - args.quiet,
         today=parse_date(args.today) if args.today else None,
-        config=config,
+        config_file=args.config if args.config is not None else config_file(args.path),
+        overrides=update,
         output=output,
         color=color,
         github_step_summary=Path(summary_file) if fmt == "github" and summary_file else None,
         lang=getattr(args, "lang", None),
         junit_below=getattr(args, "junit_below", "failure"),
+        cache=not args.no_cache,
     )
 
 
@@ -238,30 +264,57 @@ def _emit(stream: TextIO, text: str) -> None:
 
 def execute(options: ValidateArgs) -> int:
     """Load, validate, render and write; return the exit code."""
-    import ropa
     from ropa.export.write import write_atomic
+    from ropa.loading.cache import ReportCache, cache_folder, raw_report_key, register_fingerprint
+    from ropa.loading.loader import read_register
     from ropa.reporters import REPORTERS, RenderOptions, register_paths, summary_line
     from ropa.reporters.github import step_summary
-    from ropa.rules import ALL_RULES
-    from ropa.rules.engine import profiles_for, select_rules
 
-    result = ropa.load(options.path)
-    meta = result.register.meta
-    lang, note = register_lang(options.lang, meta.language if meta is not None else None)
+    if not options.path.exists():
+        raise FileNotFoundError(f"no such file or folder: {options.path}")
+    day = options.today or dt.date.today()  # noqa: DTZ011 - the user's local date is meant
+    checked = None
+    key: str | None = None
+    folder: Path | None = None
+    if options.cache:
+        folder = cache_folder(str(options.config_file) if options.config_file is not None else None)
+        entries, errors = read_register(options.path)
+        fingerprint = register_fingerprint([*entries, *((f"{name}/", None, e) for name, e in errors)])
+        overrides = json.dumps(options.overrides, sort_keys=True)
+        key = raw_report_key(fingerprint, options.config_file, overrides, day)
+        checked = ReportCache(folder).get(key)
+    if checked is None:
+        from ropa._api import cached_validation
+
+        config = options.config()
+        shown = show_progress(options.verbosity < 1, sys.stderr, os.environ)
+        with progress("loading", enabled=shown, stream=sys.stderr) as update:
+            checked = cached_validation(
+                options.path,
+                config,
+                today=day,
+                cache=folder if folder is not None else False,
+                progress=update,
+                cache_key=key,
+            )
+    report = checked.report
+    lang, note = register_lang(options.lang, checked.language)
     if note is not None and options.verbosity >= 1:
         _emit(sys.stderr, note + "\n")
-    report = ropa.validate(result, options.config, today=options.today, lang=lang)
-    selected = select_rules(ALL_RULES, options.config, profiles_for(options.config, result))
+    if lang != "en":
+        from ropa.i18n import translate_report
+
+        report = translate_report(report, lang)
     root, base = register_paths(options.path)
     render_options = RenderOptions(
         root=root,
         base=base,
-        rules=ALL_RULES,
-        selected=frozenset(r.code for r in selected),
+        rules=None,  # the catalogue (every rule module) is imported only by a reporter that needs it
+        selected=checked.selected,
         verbosity=options.verbosity,
         color=options.color,
         lang=lang,
-        fail_on=options.fail_on,
+        fail_on=checked.fail_on,  # type: ignore[arg-type]
         junit_below=options.junit_below,
     )
     reporter = REPORTERS[options.format]
@@ -278,7 +331,7 @@ def execute(options: ValidateArgs) -> int:
                 handle.write(step_summary(report, render_options))
         except OSError as exc:  # the summary is a convenience: never fail the check over it
             _emit(sys.stderr, f"ropa: warning: cannot write the step summary: {exc.strerror or exc}\n")
-    return exit_code(report, options.fail_on)
+    return exit_code(report, checked.fail_on)  # type: ignore[arg-type]
 
 
 def run(args: argparse.Namespace) -> int:

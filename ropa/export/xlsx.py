@@ -1,8 +1,9 @@
 """The Excel workbook: the register as people read it, plus a hidden copy for lossless re-import.
 
-This is the only module that imports openpyxl. The workbook is streamed (openpyxl's write-only mode), so
-memory stays bounded however many activities the register has: column widths come from the first
-:data:`WIDTH_SAMPLE` rows of each table.
+This module decides what the workbook holds (sheets, rows, cells, styles, print set-up); the bytes are
+written by :mod:`ropa.export.spreadsheetml`, which streams every sheet, so memory stays bounded however
+many activities the register has: column widths come from the first :data:`WIDTH_SAMPLE` rows of each
+table.
 
 Sheets, in order (names in the export language): the cover sheet with counts and findings by severity; the
 organisation (Art. 30(1)(a)); processing activities; recipients and processors; transfers; retention (one
@@ -19,31 +20,22 @@ that date). See ``docs/exports.md``.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import json
 import math
 import os
-import shutil
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
-from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
-
-from openpyxl import Workbook
-from openpyxl.cell import Cell
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.writer.excel import ExcelWriter
 
 from ropa._version import __version__
 from ropa.diagnostics import Report, Severity
 from ropa.export import cells
 from ropa.export.cells import Notes
 from ropa.export.columns import TABLES, Column, Context, Table, render
+from ropa.export.json import iter_register_json
+from ropa.export.spreadsheetml import Cell, Sheet, Style, Validation, Workbook
+from ropa.export.spreadsheetml import column_letter as get_column_letter
 from ropa.export.write import write_atomic_with
 from ropa.i18n import LANGS, Lang, article, label, translate_report
 from ropa.models import Register
@@ -95,6 +87,7 @@ def write_workbook(
     lang: Lang = "en",
     report: Report | None = None,
     changes: Diff | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Path:
     """Write ``register`` as an ``.xlsx`` workbook at ``path``, atomically.
 
@@ -105,6 +98,7 @@ def write_workbook(
         report: findings for the Findings sheet and the cover; ``None`` leaves both out.
         changes: the changes since an earlier version, for the Changes sheet (named on the cover);
             ``None`` leaves it out.
+        progress: called with (table rows written, table rows in all) as the sheets are written.
 
     Returns:
         ``path``.
@@ -124,7 +118,7 @@ def write_workbook(
     notes = Notes()
 
     def writer(handle: BinaryIO) -> None:
-        _Builder(register, lang, report, notes, changes).save(handle)
+        _Builder(register, lang, report, notes, progress, changes).save(handle)
 
     write_atomic_with(path, writer)
     notes.emit(stacklevel=3)
@@ -139,11 +133,10 @@ def register_json_chunks(register: Register, size: int = JSON_CHUNK) -> Iterator
 
     The text is produced incrementally, so it is never held in memory as a whole.
     """
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
     pending: list[str] = []
     pending_length = 0
     carry = ""
-    for piece in chain(encoder.iterencode(_streamed_dump(register)), ("\n",)):
+    for piece in iter_register_json(register):
         pending.append(piece)
         pending_length += len(piece)
         if pending_length >= 4 * size:
@@ -152,32 +145,6 @@ def register_json_chunks(register: Register, size: int = JSON_CHUNK) -> Iterator
     rest = yield from _full_chunks(carry + _escape_for_xml("".join(pending)), size)
     if rest:
         yield rest
-
-
-class _DumpedOnIteration(list):  # type: ignore[type-arg]
-    """A list the JSON encoder sees with ``len(entities)`` items, each dumped only when it is reached."""
-
-    def __init__(self, entities: list[Any]) -> None:
-        super().__init__()
-        self._entities = entities
-
-    def __len__(self) -> int:
-        return len(self._entities)
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        return (entity.dump() for entity in self._entities)
-
-
-def _streamed_dump(register: Register) -> dict[str, Any]:
-    """What ``register.dump()`` returns, but with the entity lists dumped one entity at a time."""
-    out: dict[str, Any] = {}
-    for name, info in type(register).model_fields.items():
-        value = getattr(register, name)
-        if value is None:
-            continue
-        key = info.alias or name
-        out[key] = _DumpedOnIteration(value) if isinstance(value, list) else value.dump()
-    return out
 
 
 def _full_chunks(text: str, size: int) -> Generator[str, None, str]:
@@ -201,48 +168,25 @@ def _escape_for_xml(text: str) -> str:
 # --------------------------------------------------------------------------------------------------------
 
 
-def _named_styles() -> list[NamedStyle]:
-    top = Alignment(wrap_text=True, vertical="top")
-    thin = Side(style="thin", color="808080")
-    header_border = Border(bottom=thin)
+def _named_styles() -> list[Style]:
+    top = {"wrap": True, "vertical": "top"}
+    header = {**top, "bold": True, "bottom_border": "808080"}
     styles = [
-        NamedStyle("ropa title", font=Font(bold=True, size=14)),
-        NamedStyle("ropa subtitle", font=Font(bold=True, size=11)),
-        NamedStyle("ropa legend", font=Font(italic=True, size=9, color="595959")),
-        NamedStyle(
-            "ropa header required",
-            font=Font(bold=True, color="FFFFFF"),
-            fill=PatternFill("solid", fgColor=_GREEN_DARK),
-            alignment=top,
-            border=header_border,
-        ),
-        NamedStyle(
-            "ropa header conditional",
-            font=Font(bold=True),
-            fill=PatternFill("solid", fgColor=_GREEN_LIGHT),
-            alignment=top,
-            border=header_border,
-        ),
-        NamedStyle(
-            "ropa header",
-            font=Font(bold=True),
-            fill=PatternFill("solid", fgColor=_GREY),
-            alignment=top,
-            border=header_border,
-        ),
+        Style("ropa title", bold=True, size=14),
+        Style("ropa subtitle", bold=True),
+        Style("ropa legend", italic=True, size=9, color="595959"),
+        Style("ropa header required", color="FFFFFF", fill=_GREEN_DARK, **header),  # type: ignore[arg-type]
+        Style("ropa header conditional", fill=_GREEN_LIGHT, **header),  # type: ignore[arg-type]
+        Style("ropa header", fill=_GREY, **header),  # type: ignore[arg-type]
     ]
-    fills: dict[str, PatternFill | None] = {"": None}
-    fills.update({f" {s.value}": PatternFill("solid", fgColor=c) for s, c in _SEVERITY_FILL.items()})
+    fills: dict[str, str | None] = {"": None}
+    fills.update({f" {s.value}": c for s, c in _SEVERITY_FILL.items()})
     for suffix, fill in fills.items():
-        extra: dict[str, Any] = {"fill": fill} if fill is not None else {}
-        styles.append(NamedStyle(f"ropa text{suffix}", alignment=top, **extra))
-        styles.append(NamedStyle(f"ropa number{suffix}", alignment=Alignment(vertical="top"), **extra))
+        styles.append(Style(f"ropa text{suffix}", fill=fill, wrap=True, vertical="top"))
+        styles.append(Style(f"ropa number{suffix}", fill=fill, vertical="top"))
         styles.append(
-            NamedStyle(
-                f"ropa date{suffix}",
-                alignment=Alignment(vertical="top", horizontal="left"),
-                number_format="yyyy-mm-dd",
-                **extra,
+            Style(
+                f"ropa date{suffix}", fill=fill, vertical="top", horizontal="left", number_format="yyyy-mm-dd"
             )
         )
     return styles
@@ -262,10 +206,16 @@ def _header_style(column: Column[Any]) -> str:
 
 
 class _Builder:
-    """Builds one workbook; :meth:`save` streams it into a binary file."""
+    """Decides the content of one workbook; :meth:`save` streams it into a binary file."""
 
     def __init__(
-        self, register: Register, lang: Lang, report: Report | None, notes: Notes, changes: Diff | None = None
+        self,
+        register: Register,
+        lang: Lang,
+        report: Report | None,
+        notes: Notes,
+        progress: Callable[[int, int], None] | None = None,
+        changes: Diff | None = None,
     ) -> None:
         self.register = register
         self.lang = lang
@@ -274,11 +224,10 @@ class _Builder:
         self.changes = changes
         self.ctx = Context(lang, register, report, changes)
         self.tables = [t for t in TABLES if t.present(self.ctx)]
-        self.wb = Workbook(write_only=True)
-        self.styles: dict[str, Any] = {}
-        for style in _named_styles():
-            self.wb.add_named_style(style)
-            self.styles[style.name] = style.as_tuple()  # the style array each cell of the style copies
+        self.progress = progress
+        self.rows_done = 0
+        self.rows_total = sum(t.count(self.ctx) for t in self.tables) if progress is not None else 0
+        self.wb: Workbook
         self.lists: dict[str, tuple[str, list[str]]] = {}
         self._collect_lists()
         org = register.organisation
@@ -301,24 +250,20 @@ class _Builder:
                     letter = get_column_letter(len(self.lists) + 1)
                     self.lists[key] = (f"'{LISTS_SHEET}'!${letter}$1:${letter}${len(choices)}", choices)
 
-    def _validation(self, column: Column[Any]) -> DataValidation | None:
+    def _validation(self, column: Column[Any], ranges: str) -> Validation | None:
         if column.kind not in ("enum", "bool"):
             return None
         key = column.enum.__name__ if column.enum is not None else "bool"
         formula, _ = self.lists[key]
         # A multi-valued cell (one value per line) must not be rejected: offer the list, skip the check.
-        return DataValidation(
-            type="list", formula1=formula, allow_blank=True, showErrorMessage=not column.multi
-        )
+        return Validation(ranges, formula, allow_blank=True, show_error=not column.multi)
 
     # -- cells ----------------------------------------------------------------------------------------
 
-    def _new(self, ws: Any, value: str | int | dt.date | None, style: str) -> Cell:
-        """A cell of a write-only sheet (what ``WriteOnlyCell`` makes) in the named style ``style``."""
-        cell = Cell(ws, row=1, column=1, value=value, style_array=self.styles[style])
-        if isinstance(value, str):
-            cell.data_type = "s"  # never a formula, an error value or a number
-        return cell
+    def _new(self, ws: Any, value: str | int | dt.date | None, style: str, *, quote: bool = False) -> Cell:
+        """A cell in the named style ``style``; text is always written as text (never a formula, an
+        error value or a number), and with ``quote`` Excel keeps it text even when the cell is edited."""
+        return (value, self.wb.xf(style, quote=quote))
 
     def _text(self, ws: Any, text: str, style: str, where: str, at: tuple[int, int] | None) -> Cell:
         clean, removed = cells.strip_illegal(text)
@@ -329,10 +274,7 @@ class _Builder:
         if not cells.fits(clean):
             self.notes.truncated(where, _reference(at))
             clean = cells.truncate(clean, self.t("ui.truncated"))
-        cell = self._new(ws, cells.ooxml_escape(clean), style)
-        if cells.is_formula_like(clean):
-            cell.quotePrefix = True  # Excel keeps it text even when the cell is edited
-        return cell
+        return self._new(ws, clean, style, quote=cells.is_formula_like(clean))
 
     def _cell(
         self, ws: Any, value: str | int | dt.date | None, fill: str, where: str, at: tuple[int, int] | None
@@ -350,10 +292,7 @@ class _Builder:
     # -- sheet set-up ---------------------------------------------------------------------------------
 
     def _sheet(self, title: str, widths: list[float]) -> _Sheet:
-        ws = self.wb.create_sheet(title)
-        for index, width in enumerate(widths, start=1):
-            ws.column_dimensions[get_column_letter(index)].width = width
-        return _Sheet(ws, widths)
+        return _Sheet(self.wb.sheet(title, widths), widths)
 
     def _page_setup(
         self,
@@ -366,27 +305,22 @@ class _Builder:
         """A4, fit to one page wide, or to as few pages wide as keep the print at least 60 % of its size
         (the wide activity sheet), with the header row and the identifying columns on every page."""
         ws = sheet.ws
-        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-        ws.page_setup.orientation = "landscape" if landscape else "portrait"
-        ws.page_setup.paperSize = 9  # A4
-        ws.page_setup.fitToWidth = _pages_wide(sheet.widths, title_columns, landscape)
-        ws.page_setup.fitToHeight = 0
-        ws.page_setup.pageOrder = "overThenDown"
-        ws.print_options.gridLines = True
-        ws.page_margins.left = ws.page_margins.right = 0.4
-        ws.page_margins.top = ws.page_margins.bottom = 0.7
-        ws.page_margins.header = ws.page_margins.footer = 0.3
+        ws.fit_to_page = True
+        ws.landscape = landscape
+        ws.paper_size = 9  # A4
+        ws.fit_to_width = _pages_wide(sheet.widths, title_columns, landscape)
+        ws.fit_to_height = 0
+        ws.over_then_down = True
+        ws.grid_lines = True
+        ws.margins = (0.4, 0.4, 0.7, 0.7, 0.3, 0.3)
         if title_rows:
             ws.print_title_rows = title_rows
-        if title_columns and ws.page_setup.fitToWidth > 1:
-            ws.print_title_cols = f"A:{get_column_letter(title_columns)}"
-        ws.oddHeader.left.text = _header_text(self.org_name)
-        ws.oddHeader.right.text = "&A"
-        ws.oddFooter.center.text = self.t("ui.page")
+        if title_columns and ws.fit_to_width > 1:
+            ws.print_title_columns = f"A:{get_column_letter(title_columns)}"
+        ws.header = (_header_text(self.org_name), "", "&A")
         meta = self.register.meta
         footer = " — ".join(p for p in (meta.title if meta else None, meta.version if meta else None) if p)
-        if footer:
-            ws.oddFooter.left.text = _header_text(footer)
+        ws.footer = (_header_text(footer) if footer else "", self.t("ui.page"), "")
 
     def _legend_row(self, sheet: _Sheet) -> None:
         text = "  ".join(self.t(k) for k in ("legend.required", "legend.conditional", "legend.recommended"))
@@ -417,7 +351,7 @@ class _Builder:
         ]
         sheet = self._sheet(name, widths)
         ws = sheet.ws
-        ws.freeze_panes = f"{get_column_letter(table.freeze_columns + 1)}{FIRST_DATA_ROW}"
+        ws.freeze = f"{get_column_letter(table.freeze_columns + 1)}{FIRST_DATA_ROW}"
         self._page_setup(sheet, title_columns=table.freeze_columns)
         self._legend_row(sheet)
         self._header_row(sheet, headers, [_header_style(c) for c in columns])
@@ -437,19 +371,23 @@ class _Builder:
                 ]
             )
             written += 1
+            if self.progress is not None and written % 500 == 0:
+                self.progress(self.rows_done + written, self.rows_total)
+        self.rows_done += written
+        if self.progress is not None:
+            self.progress(self.rows_done, self.rows_total)
         if total > written:
             self.notes.omitted(name, total - written)
             notice = self._new(ws, self.t("ui.rows_omitted").format(n=f"{total - written:,}"), "ropa legend")
             sheet.append([notice], wrap=False)
 
         last_row = FIRST_DATA_ROW - 1 + written
-        ws.auto_filter.ref = f"A{FIRST_DATA_ROW - 1}:{get_column_letter(len(columns))}{last_row}"
+        ws.auto_filter = f"A{FIRST_DATA_ROW - 1}:{get_column_letter(len(columns))}{last_row}"
         for index, column in enumerate(columns, start=1):
-            validation = self._validation(column)
+            letter = get_column_letter(index)
+            validation = self._validation(column, f"{letter}{FIRST_DATA_ROW}:{letter}{cells.EXCEL_MAX_ROWS}")
             if validation is not None:
-                letter = get_column_letter(index)
-                validation.add(f"{letter}{FIRST_DATA_ROW}:{letter}{cells.EXCEL_MAX_ROWS}")
-                ws.data_validations.append(validation)
+                ws.validations.append(validation)
 
     def _vertical_sheet(self, table: Table[Any]) -> None:
         """A one-row table shown as items: label | value | article (the organisation sheet)."""
@@ -458,7 +396,7 @@ class _Builder:
         row = next(iter(table.rows(self.ctx)))
         sheet = self._sheet(name, [42.0, 80.0, 22.0])
         ws = sheet.ws
-        ws.freeze_panes = f"A{FIRST_DATA_ROW}"
+        ws.freeze = f"A{FIRST_DATA_ROW}"
         self._page_setup(sheet, landscape=False)
         self._legend_row(sheet)
         self._header_row(
@@ -470,11 +408,10 @@ class _Builder:
             value = self._cell(ws, render(column.getter(row, self.ctx), lang), "", name, (row_number, 2))
             ref = self._text(ws, article(column.art30, lang) if column.art30 else "", "ropa text", name, None)
             sheet.append([item, value, ref])
-            validation = self._validation(column)
+            validation = self._validation(column, f"B{row_number}")
             if validation is not None:
-                validation.add(f"B{row_number}")
-                ws.data_validations.append(validation)
-        ws.auto_filter.ref = f"A{FIRST_DATA_ROW - 1}:C{sheet.next_row - 1}"
+                ws.validations.append(validation)
+        ws.auto_filter = f"A{FIRST_DATA_ROW - 1}:C{sheet.next_row - 1}"
 
     # -- cover, lists and the JSON sheet --------------------------------------------------------------
 
@@ -549,27 +486,17 @@ class _Builder:
     def _lists_sheet(self) -> None:
         if not self.lists:
             return
-        ws = self.wb.create_sheet(LISTS_SHEET)
-        ws.sheet_state = "hidden"
+        ws = self.wb.sheet(LISTS_SHEET, hidden=True)
         columns = [choices for _, choices in self.lists.values()]
+        plain = self.wb.xf("ropa text")
         for index in range(max(len(c) for c in columns)):
-            row = []
-            for choices in columns:
-                if index < len(choices):
-                    cell = Cell(ws, row=1, column=1, value=cells.ooxml_escape(choices[index]))
-                    cell.data_type = "s"
-                    row.append(cell)
-                else:
-                    row.append(None)
-            ws.append(row)
+            ws.append([(choices[index], plain) if index < len(choices) else None for choices in columns])
 
     def _json_sheet(self) -> None:
-        ws = self.wb.create_sheet(JSON_SHEET)
-        ws.sheet_state = "hidden"
+        ws = self.wb.sheet(JSON_SHEET, hidden=True)
+        plain = self.wb.xf("ropa text")
         for text in chain((JSON_MARKER,), register_json_chunks(self.register)):
-            cell = Cell(ws, row=1, column=1, value=cells.ooxml_escape(text))
-            cell.data_type = "s"
-            ws.append([cell])
+            ws.append([(text, plain)])
 
     # -- saving ---------------------------------------------------------------------------------------
 
@@ -584,21 +511,19 @@ class _Builder:
         self._json_sheet()
         props = self.wb.properties
         props.creator = "ropa"
-        props.lastModifiedBy = None
         title = (self.register.meta.title if self.register.meta else None) or self.t("cover.title")
         props.title = cells.strip_illegal(title)[0]
         props.subject = self.t("cover.title")
         props.keywords = "GDPR Art. 30"
         props.language = self.lang
-        props.created = props.modified = self.stamp
 
     def save(self, handle: BinaryIO) -> None:
+        self.wb = Workbook(handle, _named_styles(), self.stamp)
         try:
             self.build()
-            with ZipFile(handle, "w", ZIP_DEFLATED, allowZip64=True) as archive:
-                ExcelWriter(self.wb, _FixedTimeArchive(archive, self.stamp)).write_data()
+            self.wb.close()
         finally:
-            _discard_temporary_files(self.wb)
+            self.wb.abort()  # drops the temporary file of a sheet a failure left unfinished
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -664,7 +589,7 @@ def _row_height(row: list[Any], widths: list[float]) -> float | None:
     """The height that shows every line of the wrapped texts of ``row``; ``None`` for one line."""
     lines = 1
     for cell, width in zip(row, widths, strict=False):
-        value = getattr(cell, "value", None)
+        value = cell[0] if cell is not None else None
         if not isinstance(value, str) or not value:
             continue
         per_line = max(1, int(width) - 2)
@@ -676,9 +601,9 @@ def _row_height(row: list[Any], widths: list[float]) -> float | None:
 
 
 class _Sheet:
-    """A write-only worksheet with its column widths: appends rows with a fitting height."""
+    """A worksheet with its column widths: appends rows with a fitting height."""
 
-    def __init__(self, ws: Any, widths: list[float]) -> None:
+    def __init__(self, ws: Sheet, widths: list[float]) -> None:
         self.ws = ws
         self.widths = widths
         self.next_row = 1
@@ -687,12 +612,7 @@ class _Sheet:
         """Append ``row``; with ``wrap``, give it the height its wrapped text needs."""
         if height is None and wrap:
             height = _row_height(row, self.widths)
-        number = self.next_row
-        if height is not None:
-            self.ws.row_dimensions[number].height = height
-        self.ws.append(row)
-        if height is not None:
-            del self.ws.row_dimensions[number]  # written: keep memory bounded
+        self.ws.append(row, height)
         self.next_row += 1
 
 
@@ -707,48 +627,3 @@ def _timestamp(register: Register) -> dt.datetime:
         else:
             stamp = _FIXED_EPOCH
     return min(max(stamp, _FIXED_EPOCH), dt.datetime(2107, 12, 31, 23, 59, 58))  # noqa: DTZ001 - zip's range
-
-
-class _FixedTimeArchive:
-    """The part of :class:`zipfile.ZipFile` that openpyxl's writer uses, with every entry dated ``stamp``
-    and fixed attributes, so that the same workbook gives the same bytes."""
-
-    def __init__(self, archive: ZipFile, stamp: dt.datetime) -> None:
-        self._archive = archive
-        self._date_time = stamp.timetuple()[:6]
-
-    def _info(self, name: str) -> ZipInfo:
-        info = ZipInfo(name, date_time=self._date_time)
-        info.compress_type = ZIP_DEFLATED
-        info.create_system = 3
-        info.external_attr = 0o644 << 16
-        return info
-
-    def writestr(self, name: str | ZipInfo, data: str | bytes) -> None:
-        arcname = name.filename if isinstance(name, ZipInfo) else name
-        self._archive.writestr(self._info(arcname), data)
-
-    def write(self, filename: str, arcname: str | None = None) -> None:
-        info = self._info(arcname or os.path.basename(filename))
-        big = os.path.getsize(filename) > 0x7FFF0000
-        with open(filename, "rb") as source, self._archive.open(info, "w", force_zip64=big) as target:
-            shutil.copyfileobj(source, target, 1 << 20)
-
-    def namelist(self) -> list[str]:
-        return self._archive.namelist()
-
-    def close(self) -> None:
-        """The caller closes the real archive."""
-
-
-def _discard_temporary_files(workbook: Any) -> None:
-    """Close the sheets a failure left open and remove their temporary files (a no-op after success)."""
-    for ws in workbook.worksheets:
-        if not ws.closed:
-            with contextlib.suppress(Exception):  # best effort on the way out of a failure
-                ws.close()
-        writer: Any = getattr(ws, "_writer", None)
-        out = getattr(writer, "out", None)
-        if writer is not None and isinstance(out, str) and os.path.exists(out):
-            with contextlib.suppress(OSError, ValueError):
-                writer.cleanup()

@@ -39,6 +39,9 @@ STRUCTURAL: dict[str, StructuralCode] = {
         "A file did not load: references to ids it may define, and the rules that need it, are not checked.",
         Severity.INFO,
     ),
+    "STR-008": StructuralCode(
+        "too-many-problems", "A file has more structural problems than are reported one by one."
+    ),
     "IO-001": StructuralCode("unreadable", "A file or folder cannot be read."),
     "IO-002": StructuralCode("no-register-files", "The folder holds no YAML files."),
     "IO-003": StructuralCode("file-too-large", "A register file is larger than the limit and was not read."),
@@ -245,6 +248,13 @@ MESSAGES: dict[str, MessageSpec] = {
     # Reading files.
     "IO-001.folder": MessageSpec("IO-001", "cannot read folder: {reason}", "Check the permissions."),
     "IO-001.file": MessageSpec("IO-001", "cannot read file: {reason}", "Check the permissions."),
+    "STR-008.too-many": MessageSpec(
+        "STR-008",
+        "{count} more structural problem(s) in this file are not reported one by one "
+        "(at most {limit} per file)",
+        "Fix the problems reported for this file and validate again; a file with this many problems may "
+        "not be a register file.",
+    ),
     "IO-003.file": MessageSpec(
         "IO-003",
         "the file has {size} bytes; register files of more than {limit} bytes are not read",

@@ -14,25 +14,33 @@ import gc
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
+from typing import TYPE_CHECKING, Any
 
 from ropa._data import suggest_country
 from ropa.diagnostics import Diagnostic, Location, Severity, Span, Template
 from ropa.errors import RegisterError
-from ropa.loading._locate import locate
-from ropa.loading._yaml import decode, parse, position_index
 from ropa.loading.codes import STRUCTURAL, render
-from ropa.models._base import COUNTRY_PATTERN, ID_PATTERN, Origin, RopaModel
-from ropa.models.register import KINDS, Register
 
-__all__ = ["LoadResult", "SourceIndex", "Unloaded", "load", "load_files", "loads"]
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
+
+    from ropa.models._base import RopaEntity, RopaModel
+    from ropa.models.register import Register
+
+__all__ = [
+    "MAX_DIAGNOSTICS_PER_FILE",
+    "LoadResult",
+    "SourceIndex",
+    "Unloaded",
+    "load",
+    "load_files",
+    "loads",
+    "read_register",
+]
 
 YAML_SUFFIXES = (".yaml", ".yml")
 SINGULAR = {
@@ -60,6 +68,10 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 """Largest register file read (``IO-003`` beyond it). Loading takes about 30 times a file's size in memory,
 so 64 MB (about 16,000 activities in one file) needs some 2 GB; a larger register is split, one file per
 activity."""
+MAX_DIAGNOSTICS_PER_FILE = 200
+"""Structural diagnostics reported one by one per file; the rest are counted in one ``STR-008`` line.
+A file of thousands of broken entities is most likely not a register file (or one broken by a tool), and
+reporting every problem would cost time and memory in proportion (about 20 us and 1 KB each)."""
 _SUGGESTIONS = 100
 """Most "did you mean" suggestions per load: difflib costs about 0.1 ms a word, so a file with tens of
 thousands of unknown keys would otherwise take seconds. Later hints list the known keys only."""
@@ -79,6 +91,8 @@ class SourceIndex:
             return text
         path = self._root / file if self._root.is_dir() else self._root
         try:
+            from ropa.loading._yaml import decode
+
             decoded, _ = decode(_read_file(path))
         except OSError:
             return None
@@ -94,6 +108,8 @@ class SourceIndex:
         text = self._text(file)
         if text is None:
             return {}
+        from ropa.loading._locate import locate
+
         return {p: Span(*position) for p, position in locate(text, wanted).items()}
 
     def span(self, file: str | None, pointer: str) -> Span | None:
@@ -103,6 +119,8 @@ class SourceIndex:
         index = self._index.get(file)
         if index is None:
             text = self._text(file)
+            from ropa.loading._yaml import position_index
+
             index = position_index(text) if text is not None else {}
             self._index[file] = index
         probe = pointer
@@ -141,7 +159,7 @@ class Unloaded:
         if text is None:
             return cls(file, None, None)
         kinds = {SINGULAR.get(key, key) for key in _TOP_KEY.findall(text)}
-        known = frozenset(kinds & set(KINDS))
+        known = frozenset(kinds & set(_kinds()))
         return cls(file, known or None, frozenset(_TOKEN.findall(text)))
 
     def may_define(self, kind: str, ident: str) -> bool:
@@ -183,6 +201,8 @@ class LoadResult:
         """Where ``path``, a JSON Pointer relative to ``entity``, was read from: the file (relative to the
         root), the pointer in that file, and the line and column when the text is known. For an entity
         built in memory, only ``path``. ``label`` names the entity (``activity orders``)."""
+        from ropa.models._base import RopaModel  # imported on use: a cached report needs no models
+
         origin = entity.origin if isinstance(entity, RopaModel) else None
         if origin is None or origin.file is None:
             return Location(None, path, None, label)
@@ -222,6 +242,33 @@ class _Collector:
         self.suggestions_left = _SUGGESTIONS
         self.unloaded: dict[str, str | None] = {}
         """Files whose content did not load at all, with their text (``None``: unreadable)."""
+        self.reported: dict[str | None, int] = {}
+        self.dropped: dict[str, tuple[int, Severity]] = {}
+
+    def full(self, file: str | None) -> bool:
+        """True when ``file`` has reached :data:`MAX_DIAGNOSTICS_PER_FILE`."""
+        return file is not None and self.reported.get(file, 0) >= MAX_DIAGNOSTICS_PER_FILE
+
+    def drop(self, file: str, severity: Severity, count: int = 1) -> None:
+        """Count ``count`` diagnostics of ``file`` that are not reported one by one."""
+        seen, worst = self.dropped.get(file, (0, severity))
+        if severity is Severity.ERROR or worst is Severity.ERROR:
+            worst = Severity.ERROR
+        self.dropped[file] = (seen + count, worst)
+
+    def summaries(self) -> None:
+        """One ``STR-008`` line for each file with diagnostics beyond the limit."""
+        for file, (count, severity) in self.dropped.items():
+            self.reported[file] = 0  # the summary itself is always reported
+            self.say(
+                "STR-008.too-many",
+                file,
+                "",
+                span=Span(1, 1),
+                severity=severity,
+                count=f"{count:,}",
+                limit=MAX_DIAGNOSTICS_PER_FILE,
+            )
 
     def did_you_mean(self, word: str, choices: list[str]) -> str:
         """``"Did you mean 'name'? "`` for the closest known key while the budget of suggestions lasts,
@@ -244,6 +291,11 @@ class _Collector:
         severity: Severity = Severity.ERROR,
         template: Template | None = None,
     ) -> None:
+        if file is not None:
+            if self.full(file):
+                self.drop(file, severity)
+                return
+            self.reported[file] = self.reported.get(file, 0) + 1
         if span is None:
             span = self.sources.span(file, pointer)
         self.diagnostics.append(
@@ -284,18 +336,19 @@ class _Collector:
         )
 
     def document(self, file: str, data: Any) -> None:
+        kinds = _kinds()
         if data is None:
             self.say("STR-001.empty", file, "", span=Span(1, 1), severity=Severity.WARNING)
             return
         if not isinstance(data, dict):
-            self.say("STR-001.not-mapping", file, "", got=_type_name(data), kinds=", ".join(KINDS))
+            self.say("STR-001.not-mapping", file, "", got=_type_name(data), kinds=", ".join(kinds))
             self.unloaded[file] = self.sources._texts.get(file)
             return
         for key, value in data.items():
-            kind = SINGULAR.get(key, key)
+            kind: str = SINGULAR.get(key) or key
             pointer = "/" + key.replace("~", "~0").replace("/", "~1")
-            if kind not in KINDS:
-                known = [*KINDS, *SINGULAR]
+            if kind not in kinds:
+                known = [*kinds, *SINGULAR]
                 self.say(
                     "STR-002.unknown-kind",
                     file,
@@ -347,14 +400,25 @@ class _Collector:
         self.lists[kind].append(model) if kind in self.lists else self.lists.setdefault(kind, [model])
 
     def _validate(self, kind: str, file: str, pointer: str, value: Any, label: str) -> RopaModel | None:
-        model_type = KINDS[kind]
+        from pydantic import ValidationError
+
+        from ropa.models._base import Origin
+
+        model_type = _kinds()[kind]
         if not isinstance(value, dict):
             self.say("STR-003.entity-not-mapping", file, pointer, entity=label, got=_type_name(value))
             return None
         try:
             model = model_type.model_validate(value)
         except ValidationError as exc:
-            for error in exc.errors(include_url=False):
+            if self.full(file):  # counted only: no messages, no positions
+                self.drop(file, Severity.ERROR, exc.error_count())
+                return None
+            errors = exc.errors(include_url=False)
+            for index, error in enumerate(errors):
+                if self.full(file):
+                    self.drop(file, Severity.ERROR, len(errors) - index)
+                    break
                 self._pydantic(error, model_type, file, pointer, label, value)
             return None
         model.with_origin(Origin(file, pointer))
@@ -407,6 +471,8 @@ class _Collector:
             self.add(code, message, hint, file, at, entity=label, template=template)
 
     def register(self) -> Register:
+        from ropa.models.register import Register
+
         fields: dict[str, Any] = dict(self.lists)
         for kind, (model, _) in self.single.items():
             fields["meta" if kind == "register" else kind] = model
@@ -436,7 +502,16 @@ def _dotted(loc: Iterable[int | str]) -> str:
     return out
 
 
+def _kinds() -> Mapping[str, type[RopaEntity]]:
+    """The register kinds and their models (imported on first use: a cached report needs no models)."""
+    from ropa.models.register import KINDS
+
+    return KINDS
+
+
 def _model_at(model_type: type[RopaModel], loc: list[int | str]) -> type[RopaModel] | None:
+    from ropa.models._base import RopaModel
+
     current: Any = model_type
     for part in loc:
         if isinstance(part, int):
@@ -451,6 +526,8 @@ def _model_at(model_type: type[RopaModel], loc: list[int | str]) -> type[RopaMod
 
 
 def _inner_model(annotation: Any) -> type[RopaModel] | None:
+    from ropa.models._base import RopaModel
+
     if isinstance(annotation, type) and issubclass(annotation, RopaModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()):
@@ -479,6 +556,8 @@ def _expected(kind: str) -> str:
 
 def _invalid(kind: str, error: ErrorDetails, value: Any) -> tuple[str, dict[str, object]]:
     """The message key and values of an invalid value (STR-005), in ropa's own words where it can."""
+    from ropa.models._base import COUNTRY_PATTERN, ID_PATTERN
+
     ctx = error.get("ctx") or {}
     text = value if isinstance(value, str) else repr(value)
     if kind == "enum":
@@ -529,22 +608,26 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f"Did you mean '{close[0]}'? " if close else ""
 
 
-def _discover(root: Path) -> tuple[list[tuple[str, Path]], list[tuple[str, str]]]:
-    """YAML files under ``root`` (sorted, hidden entries skipped) and the folders that could not be read."""
-    found: list[tuple[str, Path]] = []
+def _discover(root: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """YAML files under ``root`` (sorted, hidden entries skipped) and the folders that could not be read:
+    ``(name relative to root, path)``. Plain strings: pathlib costs more than reading a small file."""
+    found: list[tuple[str, str]] = []
     errors: list[tuple[str, str]] = []
 
     def on_error(exc: OSError) -> None:
         name = Path(exc.filename).relative_to(root).as_posix() if exc.filename else "."
         errors.append((name, exc.strerror or str(exc)))
 
-    for folder, dirs, files in os.walk(root, onerror=on_error, followlinks=False):
+    top = os.fspath(root)
+    skip = len(os.path.join(top, ""))
+    for folder, dirs, files in os.walk(top, onerror=on_error, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        relative = folder[skip:] if len(folder) > skip else ""
+        prefix = relative.replace(os.sep, "/") + "/" if relative else ""
         for name in files:
             if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
                 continue
-            path = Path(folder, name)
-            found.append((path.relative_to(root).as_posix(), path))
+            found.append((prefix + name, os.path.join(folder, name)))
     found.sort(key=lambda item: item[0])
     return found, errors
 
@@ -557,9 +640,10 @@ class FileTooLarge(OSError):
         self.size = size
 
 
-def _read_file(path: Path) -> bytes:
+def _read_file(path: str | Path) -> bytes:
     """The bytes of a regular file of at most :data:`MAX_FILE_BYTES`. Pipes, devices and sockets are
     refused: reading them may block or never end (a ``register.yaml`` that is a symlink to ``/dev/zero``)."""
+    path = Path(path)
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):
         raise OSError(errno.EINVAL, "not a regular file (a pipe, device or socket)", str(path))
@@ -572,9 +656,17 @@ def _read_file(path: Path) -> bytes:
     return data
 
 
+def read_register(root: Path) -> tuple[list[tuple[str, bytes | None, OSError | None]], list[tuple[str, str]]]:
+    """The register's files as :func:`load` reads them: ``(name, bytes or None, error or None)`` in load
+    order, and the folders that could not be read ``(name, error)``."""
+    return _read_all(root)
+
+
 def _read_all(root: Path) -> tuple[list[tuple[str, bytes | None, OSError | None]], list[tuple[str, str]]]:
+    entries: list[tuple[str, str | Path]]
     if root.is_dir():
-        entries, errors = _discover(root)
+        found, errors = _discover(root)
+        entries = list(found)
     else:
         entries, errors = [(root.name, root)], []
     out: list[tuple[str, bytes | None, OSError | None]] = []
@@ -586,11 +678,12 @@ def _read_all(root: Path) -> tuple[list[tuple[str, bytes | None, OSError | None]
     return out, errors
 
 
-def load(path: str | os.PathLike[str]) -> LoadResult:
+def load(path: str | os.PathLike[str], *, progress: Callable[[int, int], None] | None = None) -> LoadResult:
     """Load a register from a folder of YAML files, or from one YAML file.
 
     Args:
         path: the register folder (``registers/acme``) or a single ``.yaml`` file.
+        progress: called with (files done, files in all) after each file, e.g. to draw a progress bar.
 
     Returns:
         The register and every structural diagnostic. Never raises for bad content.
@@ -612,7 +705,9 @@ def load(path: str | os.PathLike[str]) -> LoadResult:
     if root.is_dir() and not entries and not folder_errors:
         collector.say("IO-002.empty", None, "", path=root)
     with gc_paused():
-        for name, data, error in entries:
+        for done, (name, data, error) in enumerate(entries, start=1):
+            if progress is not None:
+                progress(done, len(entries))
             if isinstance(error, FileTooLarge):
                 collector.say("IO-003.file", name, "", size=f"{error.size:,}", limit=f"{MAX_FILE_BYTES:,}")
                 collector.unloaded[name] = None
@@ -625,6 +720,7 @@ def load(path: str | os.PathLike[str]) -> LoadResult:
             text = _parse_into(collector, name, data)
             if keep and text is not None:
                 texts[name] = text
+        collector.summaries()
         register = collector.register()
     sources._texts.update(texts)
     return LoadResult(
@@ -639,6 +735,8 @@ def load(path: str | os.PathLike[str]) -> LoadResult:
 
 
 def _parse_into(collector: _Collector, name: str, data: bytes, *, keep_text: bool = False) -> str | None:
+    from ropa.loading._yaml import decode, parse  # YAML is imported on first use: a cached report needs none
+
     text, problem = decode(data)
     if text is None:
         assert problem is not None  # noqa: S101 - decode returns one of the two
@@ -679,6 +777,7 @@ def loads(text: str | bytes, name: str = "register.yaml") -> LoadResult:
     collector = _Collector(sources)
     with gc_paused():
         _parse_into(collector, name, data, keep_text=True)
+        collector.summaries()
         register = collector.register()
     return LoadResult(
         register=register,
@@ -708,7 +807,13 @@ def load_files(files: Mapping[str, bytes]) -> LoadResult:
     collector = _Collector(sources)
     with gc_paused():
         for name in names:
-            _parse_into(collector, name, files[name])
+            data = files[name]
+            if len(data) > MAX_FILE_BYTES:  # the limit load() applies to files on disk
+                collector.say("IO-003.file", name, "", size=f"{len(data):,}", limit=f"{MAX_FILE_BYTES:,}")
+                collector.unloaded[name] = None
+                continue
+            _parse_into(collector, name, data)
+        collector.summaries()
         register = collector.register()
     return LoadResult(
         register=register,

@@ -11,7 +11,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from ropa.cli._common import split_codes, use_color
+import ropa
+from ropa.cli._common import progress, show_progress, split_codes, use_color
 from ropa.cli._validate import FORMATS
 from ropa.reporters import REPORTERS
 from ropa.schema import report_schema
@@ -305,6 +306,66 @@ def test_help_documents_exit_codes_and_environment(run: Run) -> None:
     assert result.code == 0
     for text in ("exit codes:", "NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "ROPA_TRACEBACK", "--fail-on"):
         assert text in result.out
+
+
+# ---- progress bars -------------------------------------------------------------------------------------
+
+
+MIKI_FOR_PROGRESS = Path(__file__).resolve().parents[2] / "registers" / "miki4all"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("quiet", "environ", "terminal", "shown"),
+    [
+        (False, {}, True, True),
+        (True, {}, True, False),
+        (False, {"CI": "true"}, True, False),
+        (False, {"GITHUB_ACTIONS": "true"}, True, False),
+        (False, {"TERM": "dumb"}, True, False),
+        (False, {}, False, False),
+    ],
+)
+def test_progress_only_on_a_terminal(
+    quiet: bool, environ: dict[str, str], terminal: bool, shown: bool
+) -> None:
+    stream = _Terminal() if terminal else io.StringIO()
+    assert show_progress(quiet, stream, environ) is shown
+
+
+def test_progress_bar_is_drawn_and_library_gets_a_callback() -> None:
+    stream = _Terminal()
+    with progress("loading", enabled=True, stream=stream, delay=0) as update:
+        assert update is not None
+        result = ropa.load(MIKI_FOR_PROGRESS, progress=update)
+    assert "loading" in stream.getvalue()
+    assert f"/{len(result.files)} [" in stream.getvalue()
+    with progress("loading", enabled=False, stream=stream) as update:
+        assert update is None
+
+
+def test_no_progress_in_a_pipe() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ropa",
+            "validate",
+            str(MIKI_FOR_PROGRESS),
+            "--today",
+            "2026-12-01",
+            "--no-cache",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "\r" not in done.stderr
+    assert "it/s" not in done.stderr
 
 
 @pytest.mark.parametrize(("below", "element"), [("skipped", "skipped"), ("passed", "system-out")])

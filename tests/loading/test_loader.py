@@ -146,3 +146,26 @@ def test_single_file_register(tmp_path: Path) -> None:
 def test_bom_is_accepted() -> None:
     result = ropa.loads(b"\xef\xbb\xbforganisation:\n  name: X\n")
     assert result.diagnostics == ()
+
+
+def test_aliases_of_long_texts_count_against_the_alias_budget() -> None:
+    """900 aliases of a 100,000-character text would expand a 100 KB file to 90 MB of data."""
+    text = "a: &x " + "y" * 100_000 + "\nb: [" + ", ".join(["*x"] * 900) + "]\n"
+    assert [d.code for d in ropa.loads(text).diagnostics] == ["SYN-004"]
+    few = "a: &x " + "y" * 100_000 + "\nb: [" + ", ".join(["*x"] * 50) + "]\n"
+    assert "SYN-004" not in {d.code for d in ropa.loads(few).diagnostics}
+
+
+def test_structural_problems_are_capped_per_file(tmp_path: Path) -> None:
+    from ropa.loading.loader import MAX_DIAGNOSTICS_PER_FILE
+
+    (tmp_path / "flood.yaml").write_text("activities:\n" + "- {}\n" * 5_000)
+    (tmp_path / "other.yaml").write_text("parties:\n- {id: p}\n")
+    result = ropa.load(tmp_path)
+    flood = [d for d in result.diagnostics if d.location.file == "flood.yaml"]
+    assert len(flood) == MAX_DIAGNOSTICS_PER_FILE + 1
+    summary = [d for d in flood if d.code == "STR-008"]
+    assert len(summary) == 1
+    assert summary[0].message.startswith(f"{2 * 5_000 - MAX_DIAGNOSTICS_PER_FILE:,} more structural problem")
+    assert summary[0].severity.value == "error"
+    assert [d.code for d in result.diagnostics if d.location.file == "other.yaml"] == ["STR-004"]

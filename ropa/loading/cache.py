@@ -1,0 +1,247 @@
+"""A content-addressed cache of validation reports: ``.ropa_cache/`` beside the configuration file.
+
+A repeat ``ropa validate`` of an unchanged register reads the files, hashes them and takes the report from
+the cache instead of parsing, validating and running the rules again. The key covers everything the report
+depends on:
+
+- the bytes and names of every register file (and the folders that could not be read);
+- ropa's version and the bytes of its own package (code, rule data files, vocabularies), so that an
+  upgrade, an edited rule or new legal data never serves an old report;
+- the effective configuration (after command-line overrides), the date the rules use, and the rules to
+  choose from.
+
+Entries are written to a temporary file and renamed into place, so concurrent runs see either no entry or
+a whole one; an unreadable or corrupt entry is a miss. The cache never changes a result: a failure to
+read or write it (a read-only folder) only costs the time it would have saved. The folder holds a
+``.gitignore`` (``*``) and a ``CACHEDIR.TAG``; delete it at any time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ropa._version import __version__
+from ropa.diagnostics import Diagnostic, LegalRef, Location, Report, Severity, Span, Template
+
+if TYPE_CHECKING:
+    from ropa.config import Config
+
+__all__ = [
+    "CACHE_DIR",
+    "CachedReport",
+    "ReportCache",
+    "cache_folder",
+    "raw_report_key",
+    "register_fingerprint",
+    "report_key",
+]
+
+CACHE_DIR = ".ropa_cache"
+MAX_ENTRIES = 32
+"""Reports kept per cache folder; the least recently written go first (a report of 10,000 activities
+with their findings is about 4 MB)."""
+_FORMAT = "ropa-cache/3"
+_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# A cache of ropa validate reports (docs/performance.md); delete it at any time.\n"
+)
+
+
+def cache_folder(config_source: str | None) -> Path:
+    """Where the cache lives: beside the configuration file when there is one (the project root), else in
+    the current folder, as ruff does; never inside a register folder unless the configuration is there
+    (the loader skips hidden folders, so it would not read the cache as register files either)."""
+    if config_source:
+        return Path(config_source).resolve().parent / CACHE_DIR
+    return Path.cwd() / CACHE_DIR
+
+
+@cache
+def _package_digest() -> str:
+    """A hash of ropa's installed files: code, rule data, vocabularies and translations."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and not path.name.endswith((".pyc", ".pyo")):
+            digest.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def register_fingerprint(files: Iterable[tuple[str, bytes | None, OSError | str | None]]) -> str:
+    """A hash of the register's files: each name with its bytes (or the error that kept it unread)."""
+    digest = hashlib.blake2b(digest_size=20)
+    for name, data, error in files:
+        digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
+        if data is None:
+            digest.update(b"E" + str(error or "").encode("utf-8", "replace"))
+        else:
+            digest.update(
+                b"D" + len(data).to_bytes(8, "little") + hashlib.blake2b(data, digest_size=20).digest()
+            )
+    return digest.hexdigest()
+
+
+def report_key(register: str, config: Config, today: dt.date) -> str:
+    """The cache key of a report: the register's fingerprint, the effective configuration, the date, and
+    ropa itself (version, package files, Python version)."""
+    return _key(register, "config", config.model_dump_json(), today.isoformat())
+
+
+def raw_report_key(register: str, config_file: Path | None, overrides: str, today: dt.date) -> str:
+    """The cache key of a report from the configuration *file's* path and bytes and the command-line
+    ``overrides`` (a canonical text): computed without validating the configuration, so that a cached run
+    needs no pydantic. An entry under this key was written only after the same bytes were validated."""
+    if config_file is None:
+        config = "no configuration file"
+    else:
+        try:
+            data = config_file.read_bytes()
+        except OSError as exc:
+            config = f"unreadable {exc}"
+        else:
+            config = f"{config_file.resolve()}\x1f{hashlib.blake2b(data, digest_size=20).hexdigest()}"
+    return _key(register, "raw config", config, overrides, today.isoformat())
+
+
+def _key(*parts: str) -> str:
+    head = [_FORMAT, __version__, f"{sys.version_info[0]}.{sys.version_info[1]}", _package_digest()]
+    text = "\x1e".join([*head, *parts])
+    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
+
+
+@dataclass(frozen=True)
+class CachedReport:
+    """A report with the codes of the rules that ran and the configured failure threshold."""
+
+    report: Report
+    selected: frozenset[str]
+    fail_on: str = "error"
+    language: str | None = None
+    """The register's own ``language:`` (the CLI's default output language)."""
+
+
+class ReportCache:
+    """Validation reports by key, in ``folder`` (created on first write)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, key: str) -> Path:
+        return self.folder / "reports" / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> CachedReport | None:
+        """The report stored under ``key``; ``None`` when there is none or it cannot be read."""
+        try:
+            data = json.loads(self._path(key).read_bytes())
+            if data.get("format") != _FORMAT or data.get("key") != key:
+                return None
+            return CachedReport(
+                Report(tuple(_diagnostic(d) for d in data["diagnostics"]), tuple(data["files"])),
+                frozenset(data["selected"]),
+                str(data["fail_on"]),
+                data["language"],
+            )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def put(self, key: str, entry: CachedReport) -> None:
+        """Store ``entry`` under ``key``; a folder that cannot be written is left alone."""
+        report = entry.report
+        data = {
+            "format": _FORMAT,
+            "key": key,
+            "fail_on": entry.fail_on,
+            "language": entry.language,
+            "files": list(report.files),
+            "selected": sorted(entry.selected),
+            "diagnostics": [_plain(d) for d in report],
+        }
+        try:
+            self._prepare()
+            target = self._path(key)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _atomic(target, lambda handle: handle.write(json.dumps(data, ensure_ascii=False).encode("utf-8")))
+        except OSError:
+            return
+        self._prune()
+
+    def _prune(self) -> None:
+        """Delete the oldest entries beyond :data:`MAX_ENTRIES` (best effort: another run may be at it)."""
+        try:
+            entries = list((self.folder / "reports").glob("*/*.json"))
+            if len(entries) <= MAX_ENTRIES:
+                return
+            entries.sort(key=lambda path: path.stat().st_mtime_ns)
+        except OSError:
+            return
+        for path in entries[: len(entries) - MAX_ENTRIES]:
+            path.unlink(missing_ok=True)
+
+    def _prepare(self) -> None:
+        if (self.folder / ".gitignore").exists():
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        _atomic(self.folder / "CACHEDIR.TAG", lambda handle: handle.write(_TAG.encode("ascii")))
+        _atomic(self.folder / ".gitignore", lambda handle: handle.write(b"# Created by ropa.\n*\n"))
+
+
+def _atomic(path: Path, write: Callable[[Any], object]) -> None:
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+
+
+def _plain(d: Diagnostic) -> dict[str, Any]:
+    loc = d.location
+    return {
+        "code": d.code,
+        "rule": d.rule,
+        "severity": d.severity.value,
+        "message": d.message,
+        "file": loc.file,
+        "pointer": loc.pointer,
+        "span": [loc.span.line, loc.span.column] if loc.span else None,
+        "entity": loc.entity,
+        "hint": d.hint,
+        "refs": [[r.article, r.paragraph, r.point, r.instrument] for r in d.legal_refs],
+        "template": (
+            [d.template.key, d.template.message, d.template.hint, [list(pair) for pair in d.template.args]]
+            if d.template is not None
+            else None
+        ),
+    }
+
+
+def _diagnostic(data: dict[str, Any]) -> Diagnostic:
+    span = data["span"]
+    template = data["template"]
+    return Diagnostic(
+        code=data["code"],
+        rule=data["rule"],
+        severity=Severity(data["severity"]),
+        message=data["message"],
+        location=Location(data["file"], data["pointer"], Span(*span) if span else None, data["entity"]),
+        hint=data["hint"],
+        legal_refs=tuple(LegalRef(*ref) for ref in data["refs"]),
+        template=(
+            Template(template[0], template[1], template[2], tuple((k, v) for k, v in template[3]))
+            if template is not None
+            else None
+        ),
+    )
