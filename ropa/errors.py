@@ -9,7 +9,9 @@ for one, and for conditions under which ropa cannot run at all::
     │   └── ModelError     a model was built with bad values (Activity(id="no spaces")), also a ValueError;
     │                      the diagnostics are the loader's (STR-002..005), located in the given data
     ├── ConfigError        invalid configuration ([tool.ropa], ropa.toml, a bad option value)
-    └── ExportError        an export could not be written (the previous file is left untouched)
+    ├── ExportError        an export could not be written (the previous file is left untouched)
+    └── RevisionError      a register could not be read at a git revision (no git, not a repository,
+                           an unknown revision)
 
     ExportWarning (a UserWarning)  an export was written, but some content could not be represented
                                    exactly (control characters removed, over-long text cut)
@@ -25,7 +27,15 @@ from ropa.diagnostics import Diagnostic
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
-__all__ = ["ConfigError", "ExportError", "ExportWarning", "ModelError", "RegisterError", "RopaError"]
+__all__ = [
+    "ConfigError",
+    "ExportError",
+    "ExportWarning",
+    "ModelError",
+    "RegisterError",
+    "RevisionError",
+    "RopaError",
+]
 
 
 class RopaError(Exception):
@@ -53,7 +63,9 @@ class ModelError(RegisterError, ValueError):
     """
 
     @classmethod
-    def from_validation_error(cls, error: ValidationError, model: type[Any], data: Mapping[str, Any]) -> ModelError:
+    def from_validation_error(
+        cls, error: ValidationError, model: type[Any], data: Mapping[str, Any]
+    ) -> ModelError:
         """The error for pydantic's ``error`` raised while validating ``data`` as ``model``."""
         from ropa.loading.data import structural_diagnostics
 
@@ -66,6 +78,11 @@ class ConfigError(RopaError):
 
 class ExportError(RopaError):
     """An export could not be written."""
+
+
+class RevisionError(RopaError):
+    """A register could not be read at a git revision: git is missing, the path is not inside a git
+    repository, or the revision is unknown. The message says which."""
 
 
 class ExportWarning(UserWarning):

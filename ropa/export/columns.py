@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from ropa.diagnostics import Diagnostic, Report, Severity
 from ropa.export.retention_text import duration_text, retention_text
@@ -54,7 +54,11 @@ from ropa.models.vocab import (
     VulnerableGroup,
 )
 
+if TYPE_CHECKING:
+    from ropa.changes import ChangeRow, Diff
+
 __all__ = [
+    "CHANGES",
     "TABLES",
     "Column",
     "Context",
@@ -143,11 +147,13 @@ class Index:
 
 @dataclass
 class Context:
-    """What getters need besides the row: the language, the register with its index, and the findings."""
+    """What getters need besides the row: the language, the register with its index, the findings, and the
+    changes since an earlier version (``ropa export --since``)."""
 
     lang: Lang
     register: Register
     report: Report | None = None
+    changes: Diff | None = None
     index: Index = field(init=False)
 
     def __post_init__(self) -> None:
@@ -1026,6 +1032,38 @@ FINDINGS = Table[Diagnostic](
     freeze_columns=1,
 )
 
+# --------------------------------------------------------------------------------------------------------
+# Changes: what changed since an earlier version, and what it means in law (ropa export --since REV)
+# --------------------------------------------------------------------------------------------------------
+
+
+def _change_rows(ctx: Context) -> Iterable[ChangeRow]:
+    return ctx.changes.rows() if ctx.changes is not None else ()
+
+
+CHANGES = Table["ChangeRow"](
+    key="changes",
+    columns=(
+        Column("entity", lambda r, c: r.subject, width=40),
+        Column("change", lambda r, c: c.t(f"change.{r.change}"), width=16),
+        Column("change_details", lambda r, c: list(r.details) or None, multi=True, width=70),
+        Column("change_meaning", lambda r, c: list(r.meanings) or None, multi=True, width=60),
+        Column("change_action", lambda r, c: list(r.actions) or None, multi=True, width=70),
+        Column(
+            "legal_refs",
+            lambda r, c: [legal_ref(ref, c.lang) for ref in r.legal_refs] or None,
+            multi=True,
+            width=30,
+        ),
+        Column("severity", lambda r, c: r.severity, kind="enum", enum=Severity, width=14),
+        Column("location", lambda r, c: r.location, width=40),
+    ),
+    rows=_change_rows,
+    count=lambda ctx: len(ctx.changes.rows()) if ctx.changes is not None else 0,
+    present=lambda ctx: ctx.changes is not None,
+    freeze_columns=1,
+)
+
 
 TABLES: tuple[Table[Any], ...] = (
     ORGANISATION,
@@ -1038,6 +1076,7 @@ TABLES: tuple[Table[Any], ...] = (
     DATA_SUBJECTS,
     PROCESSOR_RECORD,
     FINDINGS,
+    CHANGES,
 )
 """Every exported table, in the order of the workbook's sheets (after the cover sheet)."""
 

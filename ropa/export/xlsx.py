@@ -26,7 +26,7 @@ import os
 from collections.abc import Callable, Generator, Iterable, Iterator
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ropa._version import __version__
 from ropa.diagnostics import Report, Severity
@@ -39,6 +39,9 @@ from ropa.export.spreadsheetml import column_letter as get_column_letter
 from ropa.export.write import write_atomic_with
 from ropa.i18n import LANGS, Lang, article, label, translate_report
 from ropa.models import Register
+
+if TYPE_CHECKING:
+    from ropa.changes import Diff
 
 __all__ = [
     "JSON_CHUNK",
@@ -83,6 +86,7 @@ def write_workbook(
     *,
     lang: Lang = "en",
     report: Report | None = None,
+    changes: Diff | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Path:
     """Write ``register`` as an ``.xlsx`` workbook at ``path``, atomically.
@@ -92,6 +96,8 @@ def write_workbook(
         path: the file to write; the previous file survives a failure, and no temporary file is left.
         lang: language of sheet names, headers and labels (``en``, ``nl``, ``fr``, ``de``).
         report: findings for the Findings sheet and the cover; ``None`` leaves both out.
+        changes: the changes since an earlier version, for the Changes sheet (named on the cover);
+            ``None`` leaves it out.
         progress: called with (table rows written, table rows in all) as the sheets are written.
 
     Returns:
@@ -112,7 +118,7 @@ def write_workbook(
     notes = Notes()
 
     def writer(handle: BinaryIO) -> None:
-        _Builder(register, lang, report, notes, progress).save(handle)
+        _Builder(register, lang, report, notes, progress, changes).save(handle)
 
     write_atomic_with(path, writer)
     notes.emit(stacklevel=3)
@@ -209,12 +215,14 @@ class _Builder:
         report: Report | None,
         notes: Notes,
         progress: Callable[[int, int], None] | None = None,
+        changes: Diff | None = None,
     ) -> None:
         self.register = register
         self.lang = lang
         self.report = report
         self.notes = notes
-        self.ctx = Context(lang, register, report)
+        self.changes = changes
+        self.ctx = Context(lang, register, report, changes)
         self.tables = [t for t in TABLES if t.present(self.ctx)]
         self.progress = progress
         self.rows_done = 0
@@ -432,6 +440,10 @@ class _Builder:
         sheet.append(pair("column.next_review", meta.next_review if meta else None))
         sheet.append(pair("cover.language", self.lang))
         sheet.append(pair("cover.generated_by", f"ropa {__version__}"))
+        if self.changes is not None:
+            since = self.changes.base
+            compared = since.label + (f" ({since.revision[:12]})" if since.revision else "")
+            sheet.append(pair("cover.changes_since", compared))
         sheet.append([])
 
         sheet.append(header("cover.contents"))

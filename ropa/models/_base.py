@@ -115,7 +115,9 @@ class FrozenDict(Mapping[K, V], Generic[K, V]):
         return (type(self), (self._data,))
 
     @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
         key, value = get_args(source) or (Any, Any)
         inner = handler.generate_schema(dict[key, value])  # type: ignore[valid-type]
         return core_schema.no_info_after_validator_function(

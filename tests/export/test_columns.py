@@ -25,6 +25,7 @@ def test_table_keys_are_unique_and_ordered() -> None:
         "data_subjects",
         "processor_record",
         "findings",
+        "changes",
     ]
 
 
