@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Annotated, Any, Generic, Self, TypeVar, get_args
+from collections.abc import Mapping
+from typing import Annotated, Any, NoReturn, Self, TypeVar, get_args
 
 from pydantic import (
     AfterValidator,
@@ -70,49 +70,57 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 
-class FrozenDict(Mapping[K, V], Generic[K, V]):
-    """An immutable, hashable mapping: the models' mapping fields (``Activity.unmapped``).
+class FrozenDict(dict[K, V]):
+    """An immutable, hashable ``dict``: the models' mapping fields (``Activity.unmapped``).
 
-    It reads like a ``dict`` (``value["key"]``, ``.get``, ``.items()``, ``==`` against any mapping), has no
-    method that changes it, and is serialised as a JSON object. Build a changed copy with
+    It is a ``dict`` for every reader (``json.dumps``, templates, ``isinstance(value, dict)``), but every
+    method that would change it raises ``TypeError``. Build a changed copy instead:
     ``FrozenDict({**old, "key": "value"})``.
     """
 
-    __slots__ = ("_data", "_hash")
+    __slots__ = ()
 
-    def __init__(self, data: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> None:
-        self._data: dict[K, V] = dict(data)
-        self._hash: int | None = None
+    def _refuse(self) -> NoReturn:
+        raise TypeError(
+            "a FrozenDict cannot be changed; build a new one, e.g. FrozenDict({**old, 'key': 'value'}), "
+            "and give it to model_copy(update=...)"
+        )
 
-    def __getitem__(self, key: K) -> V:
-        return self._data[key]
+    def __setitem__(self, key: K, value: V) -> NoReturn:
+        self._refuse()
 
-    def __iter__(self) -> Iterator[K]:
-        return iter(self._data)
+    def __delitem__(self, key: K) -> NoReturn:
+        self._refuse()
 
-    def __len__(self) -> int:
-        return len(self._data)
+    def __ior__(self, other: Any) -> NoReturn:  # type: ignore[misc]
+        self._refuse()
 
-    def __contains__(self, key: object) -> bool:
-        return key in self._data
+    def clear(self) -> NoReturn:
+        self._refuse()
+
+    def pop(self, *args: Any) -> NoReturn:
+        self._refuse()
+
+    def popitem(self) -> NoReturn:
+        self._refuse()
+
+    def setdefault(self, *args: Any) -> NoReturn:
+        self._refuse()
+
+    def update(self, *args: Any, **kwargs: Any) -> NoReturn:
+        self._refuse()
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(frozenset(self.items()))
 
     def __repr__(self) -> str:
-        return f"FrozenDict({self._data!r})"
-
-    def __hash__(self) -> int:
-        if self._hash is None:
-            self._hash = hash(frozenset(self._data.items()))
-        return self._hash
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, FrozenDict):
-            return self._data == other._data
-        if isinstance(other, Mapping):
-            return self._data == dict(other.items())
-        return NotImplemented
+        return f"FrozenDict({dict.__repr__(self)})"
 
     def __reduce__(self) -> tuple[type[FrozenDict[K, V]], tuple[dict[K, V]]]:
-        return (type(self), (self._data,))
+        return (type(self), (dict(self),))
+
+    def copy(self) -> FrozenDict[K, V]:
+        return self
 
     @classmethod
     def __get_pydantic_core_schema__(
@@ -123,9 +131,7 @@ class FrozenDict(Mapping[K, V], Generic[K, V]):
         return core_schema.no_info_after_validator_function(
             cls,
             inner,
-            serialization=core_schema.plain_serializer_function_ser_schema(
-                lambda value: value._data, return_schema=inner
-            ),
+            serialization=core_schema.plain_serializer_function_ser_schema(dict, return_schema=inner),
         )
 
 
