@@ -20,6 +20,7 @@ Keys (dashes or underscores)::
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -91,6 +92,21 @@ class Config(BaseModel):
     """Defaults of ``ropa due``."""
     source: str | None = Field(default=None, exclude=True)
     """The file the configuration was read from."""
+
+    def with_overrides(self, overrides: Mapping[str, Any]) -> Config:
+        """This configuration with the values in ``overrides`` (by key, dashes or underscores) replacing its
+        own, validated as a whole, as ``ropa validate``'s options replace the file's.
+
+        Raises:
+            ConfigError: a key or value is invalid.
+        """
+        data = {
+            **self.model_dump(exclude={"source"}),
+            **{k.replace("-", "_"): v for k, v in overrides.items()},
+        }
+        return _config_from(data, self.source or "the configuration overrides").model_copy(
+            update={"source": self.source}
+        )
 
 
 def load_config(path: str | Path) -> Config:

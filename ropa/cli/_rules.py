@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+import ropa
 from ropa.cli._common import EXIT_OK, UsageError, did_you_mean
 
 __all__ = ["register", "run_explain", "run_rules"]
@@ -40,9 +41,7 @@ def register(sub: Any) -> None:
 
 def run_rules(args: argparse.Namespace) -> int:
     """Execute ``ropa rules``."""
-    from ropa.reporters import catalogue, docs_url
-
-    infos = [c for c in catalogue() if args.all or c.kind == "rule"]
+    infos = [c for c in ropa.catalogue() if args.all or c.kind == "rule"]
     if args.format == "json":
         document = {
             "version": "1",
@@ -55,7 +54,7 @@ def run_rules(args: argparse.Namespace) -> int:
                     "profile": c.profile if c.kind == "rule" else None,
                     "legal_refs": [str(r) for r in c.legal_refs],
                     "summary": c.summary,
-                    "docs": docs_url(c),
+                    "docs": ropa.docs_url(c),
                 }
                 for c in infos
             ],
@@ -77,27 +76,14 @@ def run_rules(args: argparse.Namespace) -> int:
 
 def run_explain(args: argparse.Namespace) -> int:
     """Execute ``ropa explain``."""
-    from ropa.reporters import catalogue, docs_url
-    from ropa.rules import ALL_RULES
-    from ropa.rules.docs import render_rule
-
     wanted: str = args.code.strip()
-    infos = catalogue()
+    infos = ropa.catalogue()
     by_key = {c.code: c for c in infos} | {c.name: c for c in infos}
     info = by_key.get(wanted) or by_key.get(wanted.upper()) or by_key.get(wanted.lower())
     if info is None:
         raise UsageError(
             f"no rule or code '{wanted}'{did_you_mean(wanted, by_key)} ('ropa rules' lists them)"
         )
-    if info.kind == "rule":
-        rule = next(r for r in ALL_RULES if r.code == info.code)
-        text = render_rule(rule)
-    else:
-        kind = "structural code" if info.kind == "structural" else "suppression code"
-        _, _, body = info.doc.partition("\n\n")
-        text = (
-            f"# {info.code} {info.name}\n\n{info.summary}\n\n"
-            f"A {kind}; default severity {info.severity.value}.\n\n{body}"
-        )
-    sys.stdout.write(text.rstrip("\n") + f"\n\nDocumentation: {docs_url(info)}\n")
+    text = ropa.explain(info.code)
+    sys.stdout.write(text.rstrip("\n") + f"\n\nDocumentation: {ropa.docs_url(info)}\n")
     return EXIT_OK

@@ -14,8 +14,9 @@ imported on first use: ``ropa.loading.cache`` must stay cheap to import for a ca
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ropa._lazy import lazy_names
 
 if TYPE_CHECKING:
     from ropa.loading._yaml import YamlProblem
@@ -35,28 +36,14 @@ __all__ = [
     "structural_diagnostics",
 ]
 
-_LAZY = {
-    "YamlProblem": "ropa.loading._yaml",
-    "load_data": "ropa.loading.data",
-    "read_yaml": "ropa.loading.data",
-    "structural_diagnostics": "ropa.loading.data",
-    "LoadResult": "ropa.loading.loader",
-    "SourceIndex": "ropa.loading.loader",
-    "Unloaded": "ropa.loading.loader",
-    "load": "ropa.loading.loader",
-    "loads": "ropa.loading.loader",
-    "read_register": "ropa.loading.loader",
-}
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'ropa.loading' has no attribute '{name}'")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_names(
+    __name__,
+    {
+        "YamlProblem": "ropa.loading._yaml",
+        **dict.fromkeys(("load_data", "read_yaml", "structural_diagnostics"), "ropa.loading.data"),
+        **dict.fromkeys(
+            ("LoadResult", "SourceIndex", "Unloaded", "load", "loads", "read_register"), "ropa.loading.loader"
+        ),
+    },
+    globals(),
+)
