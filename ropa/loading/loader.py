@@ -28,7 +28,7 @@ from ropa.loading.codes import STRUCTURAL, render
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
-    from ropa.models._base import RopaEntity, RopaModel
+    from ropa.models import RopaEntity, RopaModel
     from ropa.models.register import Register
 
 __all__ = [
@@ -201,7 +201,7 @@ class LoadResult:
         """Where ``path``, a JSON Pointer relative to ``entity``, was read from: the file (relative to the
         root), the pointer in that file, and the line and column when the text is known. For an entity
         built in memory, only ``path``. ``label`` names the entity (``activity orders``)."""
-        from ropa.models._base import RopaModel  # imported on use: a cached report needs no models
+        from ropa.models import RopaModel  # imported on use: a cached report needs no models
 
         origin = entity.origin if isinstance(entity, RopaModel) else None
         if origin is None or origin.file is None:
@@ -402,7 +402,7 @@ class _Collector:
     def _validate(self, kind: str, file: str, pointer: str, value: Any, label: str) -> RopaModel | None:
         from pydantic import ValidationError
 
-        from ropa.models._base import Origin
+        from ropa.models import Origin
 
         model_type = _kinds()[kind]
         if not isinstance(value, dict):
@@ -510,7 +510,7 @@ def _kinds() -> Mapping[str, type[RopaEntity]]:
 
 
 def _model_at(model_type: type[RopaModel], loc: list[int | str]) -> type[RopaModel] | None:
-    from ropa.models._base import RopaModel
+    from ropa.models import RopaModel
 
     current: Any = model_type
     for part in loc:
@@ -526,7 +526,7 @@ def _model_at(model_type: type[RopaModel], loc: list[int | str]) -> type[RopaMod
 
 
 def _inner_model(annotation: Any) -> type[RopaModel] | None:
-    from ropa.models._base import RopaModel
+    from ropa.models import RopaModel
 
     if isinstance(annotation, type) and issubclass(annotation, RopaModel):
         return annotation
@@ -556,7 +556,7 @@ def _expected(kind: str) -> str:
 
 def _invalid(kind: str, error: ErrorDetails, value: Any) -> tuple[str, dict[str, object]]:
     """The message key and values of an invalid value (STR-005), in ropa's own words where it can."""
-    from ropa.models._base import COUNTRY_PATTERN, ID_PATTERN
+    from ropa.models import COUNTRY_PATTERN, ID_PATTERN
 
     ctx = error.get("ctx") or {}
     text = value if isinstance(value, str) else repr(value)

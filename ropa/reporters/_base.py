@@ -18,7 +18,7 @@ from ropa._version import __version__
 from ropa.diagnostics import Diagnostic, LegalRef, Report, Severity
 
 if TYPE_CHECKING:
-    from ropa.rules._base import Rule
+    from ropa.rules import Rule
 
 __all__ = [
     "DOCS_BASE",
