@@ -30,7 +30,7 @@ from ropa.configfile import config_file
 from ropa.diagnostics import Severity
 from ropa.errors import ConfigError
 
-__all__ = ["Config", "DueConfig", "RuleOptionsConfig", "find_config", "load_config"]
+__all__ = ["Config", "DueConfig", "FailOn", "RuleOptionsConfig", "find_config", "load_config"]
 
 FailOn = Literal["error", "warning", "info", "never"]
 
