@@ -21,7 +21,9 @@ def test_every_public_name_resolves_and_is_documented() -> None:
     undocumented = []
     for name in ropa.__all__:
         value = getattr(ropa, name)
-        documented = isinstance(value, types.ModuleType) or inspect.isclass(value) or inspect.isfunction(value)
+        documented = (
+            isinstance(value, types.ModuleType) or inspect.isclass(value) or inspect.isfunction(value)
+        )
         if documented and not inspect.getdoc(value):
             undocumented.append(name)
     assert undocumented == []
