@@ -173,6 +173,7 @@ def run_rules(
         strict=config.options.strict,
         dsr_default_days=config.options.dsr_default_days,
     )
+    meta = result.register.meta
     ctx = RuleContext(
         result.register,
         today=today,
@@ -180,6 +181,7 @@ def run_rules(
         options=options,
         broken=result.broken,
         unloaded=result.unloaded,
+        profiles_chosen=config.profile is not None or bool(meta is not None and meta.profile),
     )
     withheld = [r for r in rules if _needs(r) and ctx.may_be_unloaded(*_needs(r))]
     rules = [r for r in rules if r not in withheld]
