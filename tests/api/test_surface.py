@@ -87,3 +87,27 @@ def test_import_ropa_is_cheap_and_the_namespaces_are_modules() -> None:
 
 def test_py_typed_ships_with_the_package() -> None:
     assert (Path(ropa.__file__).parent / "py.typed").is_file()
+
+
+def test_a_cached_check_needs_neither_the_configuration_nor_the_rules(tmp_path: Path) -> None:
+    # ropa.check (what `ropa validate` calls) finds a cached report from bytes alone
+    register = tmp_path / "acme"
+    register.mkdir()
+    (register / "organisation.yaml").write_text("organisation: {name: Acme, country: NL}\n", encoding="utf-8")
+    code = (
+        "import sys, ropa; result = ropa.check(sys.argv[1], cache=True); "
+        "loaded = sorted(m for m in sys.modules "
+        "if m in ('ropa.config', 'pydantic') or m.startswith(('ropa.rules', 'ropa.models'))); "
+        "print(result.report.counts['error'], loaded)"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code, str(register)], capture_output=True, text=True, cwd=tmp_path
+        )
+        for _ in range(2)
+    ]
+    assert [run.returncode for run in runs] == [0, 0], runs[0].stderr + runs[1].stderr
+    first, second = (run.stdout.split(" ", 1) for run in runs)
+    assert first[0] == second[0]
+    assert "ropa.rules" in first[1]
+    assert second[1].strip() == "[]"
