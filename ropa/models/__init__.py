@@ -2,6 +2,11 @@
 
 Art. 30 content is optional in the models: ``None`` means *not stated*, an empty list means *none*.
 Gaps are reported by the rules (:func:`ropa.validate`), not rejected by the models.
+
+The models are immutable: frozen, with tuples for lists and :class:`FrozenDict` for mappings. Edit by
+copying: ``model_copy(update=...)`` (validated) and :meth:`Register.add`, :meth:`Register.replace`,
+:meth:`Register.remove`. A constructor given bad values raises :class:`ropa.ModelError` with the
+loader's diagnostics.
 """
 
 from ropa.models._base import COUNTRY_PATTERN as COUNTRY_PATTERN

@@ -149,7 +149,8 @@ class Origin:
 
 
 class RopaModel(BaseModel):
-    """Base of every register model: unknown keys are errors, numbers may stand for text."""
+    """Base of every register model: frozen (lists are tuples, mappings :class:`FrozenDict`), unknown keys
+    are errors, numbers may stand for text."""
 
     model_config = ConfigDict(
         extra="forbid",
