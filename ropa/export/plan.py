@@ -148,6 +148,8 @@ class SheetPlan:
         print_title_rows: rows repeated on every printed page (``2:2``).
         title_columns: columns repeated on every printed page when the sheet is printed several pages wide.
         compare: the importer compares the sheet with the embedded register.
+        closed: a row below the plan's last row is a difference (a row added to a table); ``False`` for a
+            sheet whose end varies with what is not compared (the summary's findings).
     """
 
     title: str
@@ -158,6 +160,7 @@ class SheetPlan:
     print_title_rows: str | None = None
     title_columns: int = 0
     compare: bool = True
+    closed: bool = True
 
     def tables(self) -> list[TableBlock]:
         """The table blocks."""

@@ -277,7 +277,7 @@ def _compare(sheet: SheetTable, plan: SheetPlan, lang: Lang) -> Iterator[Differe
                     f"{sheet.name}!{cell_ref(number, column + 1)} shows {_quoted(b)} where the embedded "
                     f"register has {_quoted(a)}",
                 )
-    for index in range(last, len(found)):
+    for index in range(last, len(found) if plan.closed else last):
         if _trimmed(found[index]):
             number = index + 1
             yield Difference(

@@ -135,7 +135,12 @@ def _summary(ctx: Context) -> SheetPlan:
     blocks += [Line([(t(key), style)]) for key, style in LEGEND_KEYS]
     blocks += [Line([]), Line([(t("cover.disclaimer"), "ropa text")])]
     return SheetPlan(
-        label("sheet.cover", ctx.lang), blocks, widths=[42.0, 80.0, 22.0], landscape=False, freeze=None
+        label("sheet.cover", ctx.lang),
+        blocks,
+        widths=[42.0, 80.0, 22.0],
+        landscape=False,
+        freeze=None,
+        closed=False,
     )
 
 
