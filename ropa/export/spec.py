@@ -159,13 +159,18 @@ class Context:
     register: Register
     report: Report | None = None
     index: Index = field(init=False)
+    _labels: dict[tuple[type, str], str] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.index = Index(self.register)
 
     def t(self, key: StrEnum | str) -> str:
         """The label of an enum member or term key in the export language."""
-        return label(key, self.lang)
+        cached = (type(key), key)  # an enum member equals its code: PartyRole and ProcessingRole share some
+        text = self._labels.get(cached)
+        if text is None:
+            text = self._labels[cached] = label(key, self.lang)
+        return text
 
     @cached_property
     def not_stated(self) -> str:
@@ -272,8 +277,13 @@ class Table(Generic[R]):
         marker = ctx.not_stated
         out: list[Cell] = []
         for column in columns:
-            value = render(column.getter(row, ctx), lang)
-            out.append(marker if value is None and column.art30 else value)
+            value = column.getter(row, ctx)
+            if value is None:
+                out.append(marker if column.art30 else None)
+            elif type(value) is str:  # the common case, as it is
+                out.append(value)
+            else:
+                out.append(render(value, lang))
         return out
 
 

@@ -526,26 +526,14 @@ def _pages_wide(widths: list[float], title_columns: int, landscape: bool) -> int
 
 
 def _lines(text: str, width: float) -> int:
-    """How many lines ``text`` takes in a column of ``width``, its words wrapped."""
+    """About how many lines ``text`` takes in a column of ``width``: words wrap, so a full line holds
+    a few characters less than the column (half a word of about six letters, on average)."""
     capacity = max(1, int(width * _CHARACTERS_PER_WIDTH) - 1)
+    wrapped = max(1, capacity - 3)
     count = 0
     for part in text.split("\n"):
-        if len(part) <= capacity:
-            count += 1
-            continue
-        used = 0
-        lines = 1
-        for word in part.split(" "):
-            size = len(word)
-            if used and used + 1 + size > capacity:
-                lines += 1
-                used = 0
-            if size > capacity:  # a word longer than the column breaks anywhere
-                lines += (used + size - 1) // capacity
-                used = (used + size) % capacity
-            else:
-                used += size + (1 if used else 0)
-        count += lines
+        size = len(part)
+        count += 1 if size <= capacity else -(-size // wrapped)
     return count
 
 
