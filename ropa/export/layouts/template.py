@@ -104,9 +104,10 @@ def columns(name: str, ctx: Context) -> tuple[Column[Activity], ...]:
 def _organisation(data: dict[str, Any], ctx: Context) -> list[Line]:
     block = data["organisation"]
     roles = {role: contact_of(ctx, role) for role in ("controller", "dpo", "representative")}
+    out: list[Line] = []
     if block["style"] == "grid":
         fields = block["fields"]
-        out = [Line([None, *((label, "ropa header") for label, _ in fields)])]
+        out.append(Line([None, *((label, "ropa header") for label, _ in fields)]))
         for role_label, role in block["roles"]:
             values = roles[role]
             out.append(
@@ -119,7 +120,6 @@ def _organisation(data: dict[str, Any], ctx: Context) -> list[Line]:
                 )
             )
         return out
-    out: list[Line] = []
     heading: Line | None = None
     for label, where in block["rows"]:
         if where is None:  # a role heading: the labels below it are that role's
