@@ -31,6 +31,8 @@ __all__ = ["FORMATS", "register", "run"]
 
 FORMATS = ("json", "xlsx", "csv", "jsonld", "subprocessors")
 LANGUAGES = ("en", "nl", "fr", "de")
+LAYOUTS = ("ropa", "ico", "ap", "cnil", "vvt")
+"""The workbook layouts of ``ropa.export_xlsx(..., layout=...)``."""
 
 _EPILOG = """\
 formats:
@@ -40,6 +42,13 @@ formats:
   jsonld  the register as W3C DPV 2.x JSON-LD (stdout without -o)
   subprocessors  the processors and sub-processors: Markdown on stdout, or CSV, Markdown or HTML
         by the suffix of -o (.csv, .md, .html)
+
+layouts (xlsx):
+  ropa  ropa's own Art. 30 workbook (default)
+  ico   the ICO's documentation template for controllers (English)
+  ap    a Dutch register after the Autoriteit Persoonsgegevens' guidance (Dutch)
+  cnil  the CNIL's simplified register: a list sheet and one fiche per activity (French)
+  vvt   a German Verzeichnis von Verarbeitungstätigkeiten (German)
 
 -o - writes json, xlsx, jsonld or subprocessors to standard output. A symbolic link given as -o is
 followed (the file it points to is replaced); a named pipe, a device or a socket is refused.
@@ -87,6 +96,12 @@ def register(sub: Any) -> None:
         help="language of sheet names, headers and labels (default: the register's language, else en)",
     )
     parser.add_argument(
+        "--layout",
+        choices=LAYOUTS,
+        default="ropa",
+        help="xlsx: ropa's own workbook, or the layout of an authority's template (default: ropa)",
+    )
+    parser.add_argument(
         "--no-findings",
         action="store_true",
         help="leave out the findings of 'ropa validate' (xlsx: the Findings sheet; csv: findings.csv)",
@@ -128,7 +143,7 @@ def _stdout(output: Path | None) -> bool:
     return output is not None and str(output) == "-"
 
 
-def _xlsx_to_stdout(register: Any, *, lang: Any, report: Any) -> None:
+def _xlsx_to_stdout(register: Any, *, lang: Any, report: Any, layout: str) -> None:
     """The workbook on standard output: written to a temporary file first (it is a zip archive)."""
     import tempfile
 
@@ -136,7 +151,7 @@ def _xlsx_to_stdout(register: Any, *, lang: Any, report: Any) -> None:
 
     with tempfile.TemporaryDirectory(prefix="ropa-") as folder:
         path = Path(folder, "register.xlsx")
-        ropa.export_xlsx(register, path, lang=lang, report=report)
+        ropa.export_xlsx(register, path, lang=lang, report=report, layout=layout)
         sys.stdout.flush()
         sys.stdout.buffer.write(path.read_bytes())
         sys.stdout.buffer.flush()
@@ -161,6 +176,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--format {fmt} needs -o OUT (xlsx: -o - for standard output)")
     if fmt == "csv" and to_stdout:
         raise UsageError("--format csv writes one file per table: give a folder, not -o -")
+    if args.layout != "ropa" and fmt != "xlsx":
+        raise UsageError(f"--layout {args.layout} is a workbook layout: use it with --format xlsx")
     today = parse_date(args.today) if args.today else None
     shown = show_progress(args.quiet, sys.stderr, os.environ)
     with progress("loading", enabled=shown, stream=sys.stderr) as update:
@@ -177,6 +194,8 @@ def run(args: argparse.Namespace) -> int:
     if note is not None and fmt != "json":
         print(clean(note), file=sys.stderr)
 
+    template = args.layout != "ropa"
+    sheet_lang = None if template and args.lang is None else lang  # a template speaks its own language
     report = None
     if fmt != "json" and not args.no_findings:
         config = load_config(args.config) if args.config is not None else find_config(args.path)
@@ -191,10 +210,12 @@ def run(args: argparse.Namespace) -> int:
             else:
                 ropa.export_json(register, args.output)
         elif fmt == "xlsx" and to_stdout:
-            _xlsx_to_stdout(register, lang=lang, report=report)
+            _xlsx_to_stdout(register, lang=sheet_lang, report=report, layout=args.layout)
         elif fmt == "xlsx":
             with progress("writing", enabled=shown, stream=sys.stderr) as update:
-                ropa.export_xlsx(register, args.output, lang=lang, report=report, progress=update)
+                ropa.export_xlsx(
+                    register, args.output, lang=sheet_lang, report=report, progress=update, layout=args.layout
+                )
         else:
             from ropa.export.csv import write_csv
 
@@ -207,6 +228,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.output is not None and not to_stdout:
         detail = fmt if fmt == "json" else f"{fmt}, {lang}"
+        if template:
+            detail = f"{fmt}, {args.layout} layout" + (f", {lang}" if args.lang else "")
         print(f"ropa: wrote {args.output} ({detail})", file=sys.stderr)
     if errors:
         for diagnostic in errors:
