@@ -143,17 +143,15 @@ def plan(name: str, ctx: Context) -> list[SheetPlan]:
     lines = [Line([(title, "ropa title")] if title else [], compare=True, wrap=False)]
     lines += _organisation(data, ctx)
     header_row = int(data.get("header_row", len(lines) + 2))
-    while len(lines) < header_row - (2 if data.get("sections") else 1):
+    sections = data.get("sections")
+    while len(lines) < header_row - 1 - (1 if sections else 0):
         lines.append(Line([]))
-    if data.get("sections"):
-        lines.append(Line([]))
+    if sections:  # the template's section titles, each above its first column
         row: list[Any] = []
-        for column, text in data["sections"]:
+        for column, text in sections:
             row += [None] * (column - 1 - len(row))
             row.append((text, "ropa subtitle"))
         lines.append(Line(row, wrap=False))
-    else:
-        lines.append(Line([]))
     cols = columns(name, ctx)
     table = Table[Activity](key=f"layout_{name}", columns=cols, rows=ACTIVITIES.rows, count=ACTIVITIES.count)
     block = TableBlock(
