@@ -10,9 +10,11 @@ faster than XlsxWriter's ``constant_memory`` mode (see ``docs/performance.md``).
 What it supports is what ropa's workbook uses: inline strings (a literal ``_xHHHH_`` in a text is escaped,
 as OOXML requires, so that it reads back as written), numbers and dates; named cell styles (font,
 fill, alignment, bottom border, number format) each with a *quote prefix* variant that keeps formula-like
-text text when it is edited; column widths, row heights, frozen panes, auto filters, list validations
-(drop-downs), page set-up, print titles, headers and footers, hidden sheets, and the document properties.
-The output is deterministic: every zip entry carries the same date and attributes.
+text text when it is edited; column widths, row heights, hidden columns and rows (outline groups that one
+click shows), frozen panes, auto filters, list validations (drop-downs), page set-up, print titles,
+headers and footers, hidden sheets, and the document properties. A sheet's head (widths, hidden columns,
+panes) is written in front of its rows when the sheet is finished, so it may be decided while the rows are
+written. The output is deterministic: every zip entry carries the same date and attributes.
 """
 
 from __future__ import annotations
