@@ -9,6 +9,9 @@ The public API is a handful of verbs plus the models::
     ropa.export_json(result.register, "out/acme.json")
     ropa.export_xlsx(result.register, "out/acme.xlsx", lang="nl", report=report)
 
+    changes = ropa.diff(ropa.load_revision("registers/acme", "origin/main"), result)  # what it means in law
+    items = ropa.due(result, within="30d")                # review dates and checks that fall due
+
 Nothing in the library prints or exits; bad register content becomes diagnostics, not exceptions.
 Names are imported on first use, so ``import ropa`` is fast and pulls in neither pydantic's model
 building nor openpyxl or jsonschema until they are needed.
@@ -22,10 +25,12 @@ from typing import TYPE_CHECKING, Any
 from ropa._version import __version__
 
 if TYPE_CHECKING:
-    from ropa._api import export_json, export_xlsx, validate
+    from ropa._api import diff, due, export_json, export_xlsx, validate
+    from ropa.changes import Diff, EntityChange, FieldChange, Meaning, Snapshot, load_revision, render_diff
     from ropa.config import Config, find_config, load_config
+    from ropa.deadlines import DueItem, render_due
     from ropa.diagnostics import Diagnostic, LegalRef, Location, Report, Severity, Span
-    from ropa.errors import ConfigError, ExportError, ExportWarning, RegisterError, RopaError
+    from ropa.errors import ConfigError, ExportError, ExportWarning, RegisterError, RevisionError, RopaError
     from ropa.loading.loader import LoadResult, load, loads
     from ropa.models import Activity, Organisation, Party, Register
     from ropa.publishing._api import (
@@ -45,6 +50,17 @@ _LAZY = {
     "export_json": "ropa._api",
     "export_xlsx": "ropa._api",
     "validate": "ropa._api",
+    "Diff": "ropa.changes",
+    "EntityChange": "ropa.changes",
+    "FieldChange": "ropa.changes",
+    "Meaning": "ropa.changes",
+    "Snapshot": "ropa.changes",
+    "diff": "ropa._api",
+    "load_revision": "ropa.changes",
+    "render_diff": "ropa.changes",
+    "DueItem": "ropa.deadlines",
+    "due": "ropa._api",
+    "render_due": "ropa.deadlines",
     "Config": "ropa.config",
     "find_config": "ropa.config",
     "load_config": "ropa.config",
@@ -58,6 +74,7 @@ _LAZY = {
     "ExportError": "ropa.errors",
     "ExportWarning": "ropa.errors",
     "RegisterError": "ropa.errors",
+    "RevisionError": "ropa.errors",
     "RopaError": "ropa.errors",
     "LoadResult": "ropa.loading.loader",
     "load": "ropa.loading.loader",
@@ -84,11 +101,16 @@ __all__ = [
     "Config",
     "ConfigError",
     "Diagnostic",
+    "Diff",
+    "DueItem",
+    "EntityChange",
     "ExportError",
     "ExportWarning",
+    "FieldChange",
     "LegalRef",
     "LoadResult",
     "Location",
+    "Meaning",
     "MissingDependencyError",
     "NoticeDiscrepancy",
     "Organisation",
@@ -96,12 +118,16 @@ __all__ = [
     "Register",
     "RegisterError",
     "Report",
+    "RevisionError",
     "RopaError",
     "Severity",
+    "Snapshot",
     "Span",
     "__version__",
     "compare_notice",
     "diagram",
+    "diff",
+    "due",
     "export_json",
     "export_jsonld",
     "export_subprocessors",
@@ -109,10 +135,13 @@ __all__ = [
     "find_config",
     "load",
     "load_config",
+    "load_revision",
     "loads",
     "notice",
     "notice_statements",
     "publish",
+    "render_diff",
+    "render_due",
     "validate",
 ]
 

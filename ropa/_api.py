@@ -13,11 +13,13 @@ from ropa.diagnostics import Report
 from ropa.loading.loader import LoadResult, load, loads
 
 if TYPE_CHECKING:
+    from ropa.changes import Diff, Snapshot
+    from ropa.deadlines import DueItem
     from ropa.loading.cache import CachedReport
     from ropa.models import Register
     from ropa.rules._base import Rule
 
-__all__ = ["cached_validation", "export_json", "export_xlsx", "load", "loads", "validate"]
+__all__ = ["cached_validation", "diff", "due", "export_json", "export_xlsx", "load", "loads", "validate"]
 
 Lang = Literal["en", "nl", "fr", "de"]
 
@@ -170,6 +172,7 @@ def export_xlsx(
     *,
     lang: Lang | None = None,
     report: Report | None = None,
+    changes: Diff | None = None,
     progress: Callable[[int, int], None] | None = None,
     layout: str = "ropa",
 ) -> Path:
@@ -181,6 +184,8 @@ def export_xlsx(
         lang: language of sheet names, headers and labels; by default the layout's (English for ropa's
             own workbook, the template's language for the others).
         report: findings to include in a Findings sheet.
+        changes: a :func:`ropa.diff` of an earlier version against this register, for a Changes sheet
+            (what changed, what it means in law, findings introduced and resolved).
         progress: called with (table rows written, table rows in all), e.g. to draw a progress bar.
         layout: ``ropa`` (ropa's own workbook), or the layout of a supervisory authority's template:
             ``ico``, ``ap``, ``cnil`` or ``vvt`` (docs/exports.md). Every layout embeds the register, so
@@ -196,4 +201,91 @@ def export_xlsx(
     from ropa.export.xlsx import write_workbook
 
     reg = register.register if isinstance(register, LoadResult) else register
-    return write_workbook(reg, Path(path), lang=lang, report=report, progress=progress, layout=layout)
+    return write_workbook(
+        reg, Path(path), lang=lang, report=report, changes=changes, progress=progress, layout=layout
+    )
+
+
+def diff(
+    old: str | os.PathLike[str] | Register | LoadResult | Snapshot,
+    new: str | os.PathLike[str] | Register | LoadResult | Snapshot,
+    config: Config | None = None,
+    *,
+    today: dt.date | None = None,
+    findings: bool = True,
+    lang: str = "en",
+) -> Diff:
+    """Compare two versions of a register: what changed, what it means in law, which findings came or went.
+
+    Entities are matched by kind and id: an entity that only moved to another file is unchanged, a new
+    name under the same id is a rename. Every field is compared, also fields added to the models later; a
+    change that the table of change codes knows (``docs/changes/``) gets its code, the provisions and what
+    to do.
+
+    Args:
+        old: the old version: a register folder or file, a :class:`~ropa.models.Register`, a
+            :class:`LoadResult`, or a :class:`~ropa.changes.Snapshot` (:func:`ropa.load_revision` reads one
+            at a git revision).
+        new: the new version, in the same forms.
+        config: the configuration both versions are validated with (default: the nearest ``ropa.toml`` /
+            ``[tool.ropa]`` above the new version's path, else the defaults).
+        today: the date for date-dependent rules, the same for both versions (default: today).
+        findings: False to skip validating the versions: no findings introduced or resolved, and no change
+            codes that depend on findings.
+        lang: the language of the findings' messages and hints (``en``, ``nl``, ``fr``, ``de``); the
+            change codes are in English.
+
+    Returns:
+        A :class:`~ropa.changes.Diff`; ``diff(x, x)`` is empty.
+
+    Raises:
+        FileNotFoundError: a path that does not exist.
+        ConfigError: the configuration is invalid.
+    """
+    from ropa.changes import compare, snapshot_of
+
+    base, head = snapshot_of(old), snapshot_of(new)
+    if findings and config is None:
+        where = head.path or base.path
+        config = find_config(where) if where is not None else Config()
+    day = today or dt.date.today()  # noqa: DTZ011 - the user's local date is meant
+    return compare(base, head, config if findings else None, today=day, lang=lang)
+
+
+def due(
+    source: str | os.PathLike[str] | Register | LoadResult,
+    *,
+    within: str | int = "30d",
+    today: dt.date | None = None,
+    config: Config | None = None,
+) -> list[DueItem]:
+    """What falls due: every date of the register that has passed, or falls within ``within`` of today.
+
+    The dates are the register's review, activity reviews, DPIA reviews, processing-agreement reviews, DPF
+    certification checks (``dpf-max-age-months`` after the last check), transfer-impact-assessment reviews,
+    the end of the shelf life of ropa's legal data files, the expiry of suppressions, and the end dates of
+    activities.
+
+    Args:
+        source: a register folder or file, a :class:`~ropa.models.Register`, or a :class:`LoadResult`.
+        within: how far ahead to look: days (``30``), ``30d``, ``6w``, ``3m``, ``1y`` or an ISO 8601
+            duration (``P3M``); ``0`` lists only what is due today or overdue.
+        today: the date to count from (default: today).
+        config: the DPF check interval and the data files' shelf life come from its options (default: the
+            nearest ``ropa.toml`` / ``[tool.ropa]``).
+
+    Returns:
+        :class:`~ropa.deadlines.DueItem` s, overdue first, then by date.
+
+    Raises:
+        ValueError: ``within`` is not a period.
+        FileNotFoundError: a path that does not exist.
+        ConfigError: the configuration is invalid.
+    """
+    from ropa.deadlines import due_items
+
+    result = _as_result(source)
+    if config is None:
+        config = find_config(result.root) if result.root is not None else Config()
+    day = today or dt.date.today()  # noqa: DTZ011 - the user's local date is meant
+    return due_items(result, config, within=within, today=day)

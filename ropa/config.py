@@ -11,6 +11,10 @@ Keys (dashes or underscores)::
     RET-001 = "error"
     [tool.ropa.options]
     dpf-max-age-months = 12
+
+    [tool.ropa.due]                  # ropa due
+    within = "30d"
+    fail-on = "overdue"              # overdue | due | never
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from ropa.configfile import config_file
 from ropa.diagnostics import Severity
 from ropa.errors import ConfigError
 
-__all__ = ["Config", "RuleOptionsConfig", "find_config", "load_config"]
+__all__ = ["Config", "DueConfig", "RuleOptionsConfig", "find_config", "load_config"]
 
 FailOn = Literal["error", "warning", "info", "never"]
 
@@ -51,6 +55,19 @@ class RuleOptionsConfig(BaseModel):
     """RGT-001: longest response promise in days that always fits in one calendar month."""
 
 
+class DueConfig(BaseModel):
+    """Defaults of ``ropa due``: ``[tool.ropa.due]``."""
+
+    model_config = ConfigDict(
+        extra="forbid", alias_generator=_dash, validate_by_name=True, frozen=True, defer_build=True
+    )
+
+    within: str = Field(default="30d", pattern=r"^(?:\d+\s*[dwmyDWMY]?|[Pp](?:\d+[YMWDymwd])+)$")
+    """How far ahead to look: days (``30`` or ``30d``), ``6w``, ``3m``, ``1y`` or an ISO 8601 duration."""
+    fail_on: Literal["overdue", "due", "never"] = "overdue"
+    """Exit 1 when something is overdue (default), also when something falls due, or never."""
+
+
 class Config(BaseModel):
     """Rule selection, severities, profiles and the failure threshold."""
 
@@ -70,6 +87,8 @@ class Config(BaseModel):
     """Lowest severity that makes ``ropa validate`` exit 1."""
     options: RuleOptionsConfig = Field(default_factory=RuleOptionsConfig)
     """Options of individual rules."""
+    due: DueConfig = Field(default_factory=DueConfig)
+    """Defaults of ``ropa due``."""
     source: str | None = Field(default=None, exclude=True)
     """The file the configuration was read from."""
 

@@ -7,6 +7,7 @@ Structural problems (YAML syntax, unknown keys, wrong types) and Art. 30 finding
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -28,6 +29,9 @@ class Severity(StrEnum):
 
 
 _RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
+_LEGAL_REF = re.compile(
+    r"^Art\. (?P<art>\d+[a-z]?)(?:\((?P<par>\d+)\))?(?:\((?P<pt>[a-z])\))?(?: (?P<inst>.+))?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,21 @@ class LegalRef:
     paragraph: int | None = None
     point: str | None = None
     instrument: str = "GDPR"
+
+    @classmethod
+    def parse(cls, text: str) -> LegalRef:
+        """``Art. 13(1)(f) GDPR`` → ``LegalRef("13", 1, "f")``: the inverse of :meth:`__str__`.
+
+        Raises:
+            ValueError: the text is not written that way.
+        """
+        match = _LEGAL_REF.match(text)
+        if match is None:
+            raise ValueError(f"'{text}' is not a provision written as 'Art. 13(1)(f) GDPR'")
+        par = match.group("par")
+        return cls(
+            match.group("art"), int(par) if par else None, match.group("pt"), match.group("inst") or ""
+        )
 
     def __str__(self) -> str:
         text = f"Art. {self.article}"

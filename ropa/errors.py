@@ -7,7 +7,9 @@ for one, and for conditions under which ropa cannot run at all::
     ├── RegisterError      raised by LoadResult.raise_for_errors() / Report.raise_for_errors(); carries
     │                      the diagnostics
     ├── ConfigError        invalid configuration ([tool.ropa], ropa.toml, a bad option value)
-    └── ExportError        an export could not be written (the previous file is left untouched)
+    ├── ExportError        an export could not be written (the previous file is left untouched)
+    └── RevisionError      a register could not be read at a git revision (no git, not a repository,
+                           an unknown revision)
 
     ExportWarning (a UserWarning)  an export was written, but some content could not be represented
                                    exactly (control characters removed, over-long text cut)
@@ -19,7 +21,7 @@ from collections.abc import Sequence
 
 from ropa.diagnostics import Diagnostic
 
-__all__ = ["ConfigError", "ExportError", "ExportWarning", "RegisterError", "RopaError"]
+__all__ = ["ConfigError", "ExportError", "ExportWarning", "RegisterError", "RevisionError", "RopaError"]
 
 
 class RopaError(Exception):
@@ -42,6 +44,11 @@ class ConfigError(RopaError):
 
 class ExportError(RopaError):
     """An export could not be written."""
+
+
+class RevisionError(RopaError):
+    """A register could not be read at a git revision: git is missing, the path is not inside a git
+    repository, or the revision is unknown. The message says which."""
 
 
 class ExportWarning(UserWarning):

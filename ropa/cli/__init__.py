@@ -21,7 +21,18 @@ __all__ = ["main"]
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    from ropa.cli import _diagram, _export, _import, _notice, _publish, _rules, _schema, _validate
+    from ropa.cli import (
+        _diagram,
+        _diff,
+        _due,
+        _export,
+        _import,
+        _notice,
+        _publish,
+        _rules,
+        _schema,
+        _validate,
+    )
 
     parser = argparse.ArgumentParser(
         prog="ropa",
@@ -32,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--traceback", action="store_true", help="show the Python traceback of an internal error"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (_validate, _export, _import, _schema, _rules, _publish, _notice, _diagram):
+    for module in (_validate, _export, _import, _schema, _rules, _publish, _notice, _diagram, _diff, _due):
         module.register(sub)
     return parser
 

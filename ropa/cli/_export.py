@@ -36,9 +36,10 @@ LAYOUTS = ("ropa", "ico", "ap", "cnil", "vvt")
 
 _EPILOG = """\
 formats:
-  xlsx  an Excel workbook for people (sheets per Art. 30 item, findings, a hidden copy for re-import)
+  xlsx  an Excel workbook for people (sheets per Art. 30 item, findings, a hidden copy for re-import;
+        with --since REV also the changes since that git revision and what they mean in law)
   json  the canonical JSON of the register (stdout without -o)
-  csv   one CSV file per table in the folder given by -o
+  csv   one CSV file per table in the folder given by -o (with --since REV also changes.csv)
   jsonld  the register as W3C DPV 2.x JSON-LD (stdout without -o)
   subprocessors  the processors and sub-processors: Markdown on stdout, or CSV, Markdown or HTML
         by the suffix of -o (.csv, .md, .html)
@@ -117,6 +118,12 @@ def register(sub: Any) -> None:
         help="configuration for the findings (ropa.toml or pyproject.toml); default: the nearest one",
     )
     parser.add_argument(
+        "--since",
+        metavar="REV",
+        default=None,
+        help="add a Changes sheet (csv: changes.csv): what changed since revision REV, its meaning in law",
+    )
+    parser.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar (shown only on a terminal, never in CI)"
     )
     parser.set_defaults(run=run)
@@ -143,7 +150,7 @@ def _stdout(output: Path | None) -> bool:
     return output is not None and str(output) == "-"
 
 
-def _xlsx_to_stdout(register: Any, *, lang: Any, report: Any, layout: str) -> None:
+def _xlsx_to_stdout(register: Any, *, lang: Any, report: Any, layout: str, changes: Any = None) -> None:
     """The workbook on standard output: written to a temporary file first (it is a zip archive)."""
     import tempfile
 
@@ -151,7 +158,7 @@ def _xlsx_to_stdout(register: Any, *, lang: Any, report: Any, layout: str) -> No
 
     with tempfile.TemporaryDirectory(prefix="ropa-") as folder:
         path = Path(folder, "register.xlsx")
-        ropa.export_xlsx(register, path, lang=lang, report=report, layout=layout)
+        ropa.export_xlsx(register, path, lang=lang, report=report, changes=changes, layout=layout)
         sys.stdout.flush()
         sys.stdout.buffer.write(path.read_bytes())
         sys.stdout.buffer.flush()
@@ -165,6 +172,8 @@ def run(args: argparse.Namespace) -> int:
     from ropa.reporters import clean
 
     fmt = _format(args)
+    if args.since is not None and fmt not in ("xlsx", "csv"):
+        raise UsageError(f"--since adds a Changes sheet (xlsx) or changes.csv (csv), not to a {fmt} export")
     if fmt in ("jsonld", "subprocessors"):
         from ropa.cli._publishing_formats import export_published
 
@@ -197,9 +206,18 @@ def run(args: argparse.Namespace) -> int:
     template = args.layout != "ropa"
     sheet_lang = None if template and args.lang is None else lang  # a template speaks its own language
     report = None
-    if fmt != "json" and not args.no_findings:
+    config = None
+    if (fmt != "json" and not args.no_findings) or args.since is not None:
         config = load_config(args.config) if args.config is not None else find_config(args.path)
+    if fmt != "json" and not args.no_findings:
         report = ropa.validate(result, config, today=today, lang=lang)
+    changes = None
+    if args.since is not None:
+        try:
+            base = ropa.load_revision(args.path, args.since)
+        except ropa.RevisionError as exc:
+            raise UsageError(str(exc)) from exc
+        changes = ropa.diff(base, result, config, today=today, lang=lang)
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ExportWarning)
@@ -210,16 +228,22 @@ def run(args: argparse.Namespace) -> int:
             else:
                 ropa.export_json(register, args.output)
         elif fmt == "xlsx" and to_stdout:
-            _xlsx_to_stdout(register, lang=sheet_lang, report=report, layout=args.layout)
+            _xlsx_to_stdout(register, lang=sheet_lang, report=report, layout=args.layout, changes=changes)
         elif fmt == "xlsx":
             with progress("writing", enabled=shown, stream=sys.stderr) as update:
                 ropa.export_xlsx(
-                    register, args.output, lang=sheet_lang, report=report, progress=update, layout=args.layout
+                    register,
+                    args.output,
+                    lang=sheet_lang,
+                    report=report,
+                    changes=changes,
+                    progress=update,
+                    layout=args.layout,
                 )
         else:
             from ropa.export.csv import write_csv
 
-            write_csv(register, args.output, lang=lang, report=report)
+            write_csv(register, args.output, lang=lang, report=report, changes=changes)
     for warning in caught:
         if issubclass(warning.category, ExportWarning):
             print(f"ropa: warning: {clean(str(warning.message))}", file=sys.stderr)

@@ -9,9 +9,10 @@ a workbook's visible sheets with the register it embeds).
 from __future__ import annotations
 
 from ropa.export.spec import Cell, Column, Context, Index, Kind, Table, Value, render, render_text
-from ropa.export.tables import TABLES, table
+from ropa.export.tables import CHANGES, TABLES, table
 
 __all__ = [
+    "CHANGES",
     "TABLES",
     "Cell",
     "Column",

@@ -3,9 +3,10 @@
 Files go into one folder and are named after the table keys (stable across languages):
 ``organisation.csv``, ``activities.csv``, ``parties.csv``, ``recipient-categories.csv``,
 ``transfers.csv``, ``retention.csv``, ``data-subjects.csv``, ``data-categories.csv``,
-``security-measures.csv``, ``processor-record.csv`` (when the register has processor activities) and
-``findings.csv`` (when a report is given). ``activities.csv`` ends with one column per heading an import
-kept in ``unmapped``, under that heading. A table file that a
+``security-measures.csv``, ``processor-record.csv`` (when the register has processor activities),
+``findings.csv`` (when a report is given) and ``changes.csv`` (when changes since an earlier version are
+given). ``activities.csv`` ends with one column per heading an import kept in ``unmapped``, under that
+heading. A table file that a
 previous export wrote but this one does not (no processor activities any more, findings left out) is
 removed, so the folder always describes one export.
 
@@ -27,7 +28,7 @@ import io
 import re
 import stat
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ropa.diagnostics import Report
 from ropa.export import cells
@@ -36,6 +37,9 @@ from ropa.export.columns import TABLES, Context, Table, render_text
 from ropa.export.write import write_atomic_with
 from ropa.i18n import LANGS, Lang, translate_report
 from ropa.models import Register
+
+if TYPE_CHECKING:
+    from ropa.changes import Diff
 
 __all__ = ["write_csv"]
 
@@ -46,8 +50,10 @@ def write_csv(
     *,
     lang: Lang = "en",
     report: Report | None = None,
+    changes: Diff | None = None,
 ) -> list[Path]:
-    """Write one CSV file per table into ``folder`` (created if needed).
+    """Write one CSV file per table into ``folder`` (created if needed); ``changes.csv`` when ``changes``
+    (a :func:`ropa.diff` against an earlier version) is given.
 
     Returns:
         The files written, in table order.
@@ -63,7 +69,7 @@ def write_csv(
         raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(LANGS)}")
     if report is not None:  # the findings in the language of the headers
         report = translate_report(report, lang)
-    ctx = Context(lang, register, report)
+    ctx = Context(lang, register, report, changes)
     notes = Notes()
     written: list[Path] = []
     for table in TABLES:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
 from ropa.diagnostics import Report
 from ropa.i18n import Lang, article, label
@@ -35,6 +35,9 @@ from ropa.models import (
     Register,
     SecurityMeasure,
 )
+
+if TYPE_CHECKING:
+    from ropa.changes import Diff
 
 __all__ = [
     "Cell",
@@ -153,11 +156,13 @@ class Index:
 
 @dataclass
 class Context:
-    """What getters need besides the row: the language, the register with its index, and the findings."""
+    """What getters need besides the row: the language, the register with its index, the findings, and the
+    changes since an earlier version (``ropa export --since``)."""
 
     lang: Lang
     register: Register
     report: Report | None = None
+    changes: Diff | None = None
     index: Index = field(init=False)
     _labels: dict[tuple[type, str], str] = field(init=False, default_factory=dict, repr=False)
 

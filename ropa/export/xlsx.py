@@ -23,7 +23,7 @@ import os
 from collections.abc import Callable, Generator, Iterator
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ropa.diagnostics import Report, Severity
 from ropa.export import cells
@@ -38,6 +38,9 @@ from ropa.export.spreadsheetml import column_letter as get_column_letter
 from ropa.export.write import write_atomic_with
 from ropa.i18n import LANGS, Lang, label, translate_report
 from ropa.models import Register
+
+if TYPE_CHECKING:
+    from ropa.changes import Diff
 
 __all__ = [
     "JSON_CHUNK",
@@ -84,6 +87,7 @@ def write_workbook(
     report: Report | None = None,
     progress: Callable[[int, int], None] | None = None,
     layout: str = DEFAULT_LAYOUT,
+    changes: Diff | None = None,
 ) -> Path:
     """Write ``register`` as an ``.xlsx`` workbook at ``path``, atomically.
 
@@ -97,6 +101,8 @@ def write_workbook(
         progress: called with (table rows written, table rows in all) as the sheets are written.
         layout: ``ropa`` (ropa's own Art. 30 workbook), or the template of a supervisory authority:
             ``ico``, ``ap``, ``cnil``, ``vvt`` (see ``docs/exports.md``).
+        changes: the changes since an earlier version (:func:`ropa.diff`), for a Changes sheet (named on
+            the summary); ``None`` leaves it out.
 
     Returns:
         ``path``.
@@ -118,7 +124,7 @@ def write_workbook(
     notes = Notes()
 
     def writer(handle: BinaryIO) -> None:
-        _Builder(register, language, report, notes, progress, layout).save(handle)
+        _Builder(register, language, report, notes, progress, layout, changes).save(handle)
 
     write_atomic_with(path, writer)
     notes.emit(stacklevel=3)
@@ -208,11 +214,12 @@ class _Builder:
         notes: Notes,
         progress: Callable[[int, int], None] | None = None,
         layout: str = DEFAULT_LAYOUT,
+        changes: Diff | None = None,
     ) -> None:
         self.register = register
         self.lang = lang
         self.notes = notes
-        self.ctx = Context(lang, register, report)
+        self.ctx = Context(lang, register, report, changes)
         self.plans = plan_workbook(self.ctx, layout)
         self.progress = progress
         self.rows_done = 0

@@ -220,7 +220,10 @@ def _differences(
 ) -> list[Difference]:
     titles = [sheet.name for sheet in sheets]
     expected = {plan.title: plan for plan in _plans(register, layout, lang)}
-    optional = {findings_sheet(Context(lang, register, Report(()))).title}
+    optional = {  # the findings and the changes are not the register: never compared
+        findings_sheet(Context(lang, register, Report(()))).title,
+        label("sheet.changes", lang),
+    }
     out = [
         Difference(title, None, None, f"sheet '{title}' is not one ropa writes")
         for title in titles

@@ -37,6 +37,7 @@ __all__ = [
     "SourceIndex",
     "Unloaded",
     "load",
+    "load_files",
     "loads",
     "read_register",
 ]
@@ -195,6 +196,18 @@ class LoadResult:
     def ok(self) -> bool:
         """True when no diagnostic is an error."""
         return not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    def locate(self, entity: object, path: str = "", label: str | None = None) -> Location:
+        """Where ``path``, a JSON Pointer relative to ``entity``, was read from: the file (relative to the
+        root), the pointer in that file, and the line and column when the text is known. For an entity
+        built in memory, only ``path``. ``label`` names the entity (``activity orders``)."""
+        from ropa.models._base import RopaModel  # imported on use: a cached report needs no models
+
+        origin = entity.origin if isinstance(entity, RopaModel) else None
+        if origin is None or origin.file is None:
+            return Location(None, path, None, label)
+        pointer = origin.pointer + path
+        return Location(origin.file, pointer, self.sources.span(origin.file, pointer), label)
 
     def raise_for_errors(self) -> LoadResult:
         """Raise :class:`~ropa.errors.RegisterError` if any diagnostic is an error; else return self."""
@@ -770,6 +783,42 @@ def loads(text: str | bytes, name: str = "register.yaml") -> LoadResult:
         register=register,
         diagnostics=tuple(sorted(collector.diagnostics, key=Diagnostic.sort_key)),
         files=(name,),
+        broken=frozenset(collector.broken),
+        unloaded=collector.unloaded_files(),
+        sources=sources,
+    )
+
+
+def load_files(files: Mapping[str, bytes]) -> LoadResult:
+    """Load a register from the contents of its files, for registers that are not a folder on disk (a git
+    revision, an archive, a database).
+
+    Args:
+        files: POSIX path relative to the register root (``activities/orders.yaml``) → the file's bytes.
+            Files are read in sorted path order, as :func:`load` reads a folder; every file given is read,
+            whatever its name.
+
+    Returns:
+        The register and every structural diagnostic; diagnostics name the paths given, with lines and
+        columns in those texts. ``root`` is ``None``. Never raises for bad content.
+    """
+    names = sorted(files)
+    sources = SourceIndex(None)
+    collector = _Collector(sources)
+    with gc_paused():
+        for name in names:
+            data = files[name]
+            if len(data) > MAX_FILE_BYTES:  # the limit load() applies to files on disk
+                collector.say("IO-003.file", name, "", size=f"{len(data):,}", limit=f"{MAX_FILE_BYTES:,}")
+                collector.unloaded[name] = None
+                continue
+            _parse_into(collector, name, data)
+        collector.summaries()
+        register = collector.register()
+    return LoadResult(
+        register=register,
+        diagnostics=tuple(sorted(collector.diagnostics, key=Diagnostic.sort_key)),
+        files=tuple(names),
         broken=frozenset(collector.broken),
         unloaded=collector.unloaded_files(),
         sources=sources,

@@ -210,6 +210,8 @@ class Transfer(RopaModel):
     """SCC module 1 (C2C), 2 (C2P), 3 (P2P) or 4 (P2C) of Decision (EU) 2021/914."""
     tia: Text | None = None
     """Reference to the transfer impact assessment (TRF-007)."""
+    tia_review_date: dt.date | None = None
+    """When the transfer impact assessment is next reviewed (``ropa due``)."""
     bcr_reference: Text | None = None
     """Approval reference of the BCRs."""
     frequency: Frequency | None = None

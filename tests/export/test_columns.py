@@ -26,6 +26,7 @@ def test_table_keys_are_unique_and_ordered() -> None:
         "security_measures",
         "processor_record",
         "findings",
+        "changes",
     ]
 
 

@@ -37,8 +37,8 @@ class Layout:
         plan: ``plan(context)`` gives the visible sheets.
         table_sheet: the title of the sheet to import when the visible sheets differ from the embedded
             register (``None``: every visible sheet), as a function of the language.
-        findings: whether the layout plans its own findings sheet (ropa's does); the templates get ropa's
-            findings sheet after their own sheets.
+        findings: whether the layout plans its own findings and changes sheets (ropa's does); the
+            templates get ropa's after their own sheets.
     """
 
     name: str
@@ -110,8 +110,8 @@ def plan_workbook(ctx: Context, layout: str = DEFAULT_LAYOUT) -> list[SheetPlan]
     """The visible sheets of the workbook of ``ctx.register`` in ``layout``."""
     chosen = resolve(layout)
     plans = chosen.plan(ctx)
-    if not chosen.findings and ctx.report is not None:
+    if not chosen.findings:
         from ropa.export.layouts import ropa
 
-        plans.append(ropa.findings_sheet(ctx))
+        plans += ropa.report_sheets(ctx)
     return plans

@@ -27,6 +27,7 @@ from ropa.export.plan import Line, SheetPlan, TableBlock, header_style
 from ropa.export.spec import Context, Table
 from ropa.export.tables import (
     ACTIVITIES,
+    CHANGES,
     DATA_CATEGORIES,
     DATA_SUBJECTS,
     FINDINGS,
@@ -40,7 +41,7 @@ from ropa.export.tables import (
 )
 from ropa.i18n import article, label
 
-__all__ = ["LEGEND_KEYS", "findings_sheet", "plan", "tables"]
+__all__ = ["LEGEND_KEYS", "changes_sheet", "findings_sheet", "plan", "report_sheets", "tables"]
 
 LEGEND_KEYS = (
     ("legend.required", "ropa header required"),
@@ -103,6 +104,12 @@ def _summary(ctx: Context) -> SheetPlan:
         Line([]),
         Line([(t("cover.language"), "ropa subtitle"), (ctx.lang, "ropa text")]),
         Line([(t("cover.generated_by"), "ropa subtitle"), (f"ropa {__version__}", "ropa text")]),
+    ]
+    if ctx.changes is not None:
+        since = ctx.changes.base
+        compared = since.label + (f" ({since.revision[:12]})" if since.revision else "")
+        blocks.append(Line([(t("cover.changes_since"), "ropa subtitle"), (compared, "ropa text")]))
+    blocks += [
         Line([]),
         Line([(t("cover.contents"), "ropa header"), (t("cover.count"), "ropa header")]),
     ]
@@ -162,7 +169,7 @@ def _table_sheet(table: Table[Any], ctx: Context) -> SheetPlan:
         freeze=f"{chr(ord('A') + frozen)}3",
         print_title_rows="2:2",
         title_columns=frozen,
-        compare=table is not FINDINGS,
+        compare=table not in (FINDINGS, CHANGES),
     )
 
 
@@ -188,11 +195,25 @@ def plan(ctx: Context) -> list[SheetPlan]:
         plans.append(stacked)
     if PROCESSOR_RECORD in shown:
         plans.append(_table_sheet(PROCESSOR_RECORD, ctx))
-    if FINDINGS.present(ctx):
-        plans.append(findings_sheet(ctx))
-    return plans
+    return plans + report_sheets(ctx)
 
 
 def findings_sheet(ctx: Context) -> SheetPlan:
     """The findings of the report, one row each, coloured by severity (not compared by the importer)."""
     return _table_sheet(FINDINGS, ctx)
+
+
+def changes_sheet(ctx: Context) -> SheetPlan:
+    """The changes since an earlier version (not compared by the importer)."""
+    return _table_sheet(CHANGES, ctx)
+
+
+def report_sheets(ctx: Context) -> list[SheetPlan]:
+    """The sheets of what was found about the register rather than what it says: the findings (with a
+    report) and the changes (with a diff), after the register's own sheets in every layout."""
+    plans = []
+    if FINDINGS.present(ctx):
+        plans.append(findings_sheet(ctx))
+    if CHANGES.present(ctx):
+        plans.append(changes_sheet(ctx))
+    return plans

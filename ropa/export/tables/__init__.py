@@ -9,6 +9,7 @@ from typing import Any
 
 from ropa.export.spec import Table
 from ropa.export.tables.activities import ACTIVITIES
+from ropa.export.tables.changes import CHANGES
 from ropa.export.tables.findings import FINDINGS
 from ropa.export.tables.organisation import ORGANISATION
 from ropa.export.tables.parties import PARTIES, RECIPIENT_CATEGORIES
@@ -19,6 +20,7 @@ from ropa.export.tables.vocabulary import DATA_CATEGORIES, DATA_SUBJECTS, SECURI
 
 __all__ = [
     "ACTIVITIES",
+    "CHANGES",
     "DATA_CATEGORIES",
     "DATA_SUBJECTS",
     "FINDINGS",
@@ -45,6 +47,7 @@ TABLES: tuple[Table[Any], ...] = (
     SECURITY_MEASURES,
     PROCESSOR_RECORD,
     FINDINGS,
+    CHANGES,
 )
 """Every exported table, in the order of the workbook's sheets and of the CSV files."""
 
