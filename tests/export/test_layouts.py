@@ -211,3 +211,17 @@ def test_the_layout_data_file_has_its_provenance() -> None:
     assert data["version"]
     for name, layout in data["layouts"].items():
         assert layout["title"], name
+
+
+@pytest.mark.parametrize("layout", ["ropa", "ico"])
+def test_the_changes_sheet_is_not_compared(tmp_path: Path, webshop: Register, layout: str) -> None:
+    """``ropa export --since``: the Changes sheet follows the register's sheets and is, like the findings,
+    no part of the register: the export still imports losslessly."""
+    earlier = with_activity(webshop, name="Bestellingen")
+    changes = ropa.diff(earlier, webshop, findings=False)
+    path = write_workbook(webshop, tmp_path / "changes.xlsx", layout=layout, changes=changes)
+    names = openpyxl.load_workbook(path, read_only=True).sheetnames
+    assert names[-3:] == ["Changes", "_lists", "_ropa"] or names[-2:] == ["Changes", "_ropa"]
+    result = import_file(path)
+    assert result.embedded
+    assert register_to_json(result.register) == register_to_json(webshop)
