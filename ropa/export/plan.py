@@ -15,7 +15,6 @@ columns may be hidden when they are empty. It knows nothing of SpreadsheetML.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -192,14 +191,3 @@ def visible_cells(plan: SheetPlan) -> Iterator[tuple[int, list[Cell] | None]]:
         else:
             yield number, None
 
-
-def is_empty(value: Cell) -> bool:
-    """True for a cell that holds nothing."""
-    return value is None or (isinstance(value, str) and not value)
-
-
-def text_of(value: Cell) -> str:
-    """A cell's value as text (dates in ISO 8601)."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return "" if value is None else str(value)

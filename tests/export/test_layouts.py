@@ -5,11 +5,14 @@ register's Art. 30 content back in (issue 10)."""
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ropa
 from ropa._data import load_data
@@ -21,6 +24,7 @@ from ropa.importer._headers import match_heading
 from ropa.importer.synonyms import normalise
 from ropa.models import Register
 from tests.export.conftest import with_activity
+from tests.strategies import registers
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ["ico", "ap", "cnil", "vvt"]
@@ -225,3 +229,21 @@ def test_the_changes_sheet_is_not_compared(tmp_path: Path, webshop: Register, la
     result = import_file(path)
     assert result.embedded
     assert register_to_json(result.register) == register_to_json(webshop)
+
+
+def test_formula_like_text_stays_text_in_a_template(tmp_path: Path, webshop: Register) -> None:
+    register = with_activity(webshop, name='=HYPERLINK("http://x","y")')
+    ws = openpyxl.load_workbook(_export(register, tmp_path, "vvt"))["Verarbeitungsverzeichnis"]
+    cell = next(c for row in ws.iter_rows() for c in row if c.value == '=HYPERLINK("http://x","y")')
+    assert cell.data_type == "s"
+    assert cell.quotePrefix
+
+
+@settings(max_examples=20, deadline=None)
+@given(register=registers(), layout=st.sampled_from(TEMPLATES))
+def test_generated_registers_come_back_from_every_layout(register: Register, layout: str) -> None:
+    with tempfile.TemporaryDirectory() as name:
+        path = write_workbook(register, Path(name) / "layout.xlsx", layout=layout)
+        result = import_file(path)
+        assert result.embedded, [d.message for d in result.diagnostics if d.code == "IMP-034"]
+        assert register_to_json(result.register) == register_to_json(register)
