@@ -179,7 +179,7 @@ def _named_styles() -> list[Style]:
     header = {**top, "bold": True, "bottom_border": "808080"}
     styles = [
         Style("ropa title", bold=True, size=14),
-        Style("ropa subtitle", bold=True),
+        Style("ropa subtitle", bold=True, wrap=True, vertical="top"),
         Style("ropa legend", italic=True, size=9, color="595959"),
         Style("ropa header required", color="FFFFFF", fill=_GREEN_DARK, **header),  # type: ignore[arg-type]
         Style("ropa header conditional", fill=_GREEN_LIGHT, **header),  # type: ignore[arg-type]

@@ -145,7 +145,7 @@ def _fiche(number: int, a: Activity, ctx: Context) -> SheetPlan:
         mechanism = ctx.t(transfer.mechanism) if transfer.mechanism else None
         lines.append(_row(form["transfer_row"].format(n=n), recipient, place, mechanism, None, transfer.tia))
     title = str(layout_data("cnil")["fiche_sheet"]).format(n=number)
-    return SheetPlan(title, list(lines), widths=[40.0, 40.0, 20.0, 30.0, 10.0, 30.0], landscape=False)
+    return SheetPlan(title, list(lines), widths=[36.0, 40.0, 16.0, 26.0, 26.0, 30.0], landscape=False)
 
 
 def plan(ctx: Context) -> list[SheetPlan]:
