@@ -190,4 +190,3 @@ def visible_cells(plan: SheetPlan) -> Iterator[tuple[int, list[Cell] | None]]:
             yield number, [cell[0] if cell is not None else None for cell in row.cells]
         else:
             yield number, None
-

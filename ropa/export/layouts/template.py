@@ -19,24 +19,35 @@ from ropa._data import load_data
 from ropa.export.layouts.content import FIELDS, contact_of
 from ropa.export.plan import Line, SheetPlan, TableBlock
 from ropa.export.spec import Column, Context, Table, Value
-from ropa.export.tables import ACTIVITIES
+from ropa.export.tables import ACTIVITIES, ORGANISATION
 from ropa.models import Activity
 
-__all__ = ["ART30", "layout_data", "normalise", "plan", "table_sheet"]
+__all__ = ["art30", "layout_data", "normalise", "plan", "table_sheet"]
 
-ART30: dict[str, tuple[str, bool]] = {
-    "joint_controllers": ("30(1)(a)", False),
-    "purposes": ("30(1)(b)", True),
-    "data_subjects": ("30(1)(c)", True),
-    "data_categories": ("30(1)(c)", True),
-    "recipients": ("30(1)(d)", True),
-    "transfers": ("30(1)(e)", False),
-    "transfer_safeguards": ("30(1)(e)", False),
-    "retention": ("30(1)(f)", False),
-    "security_measures": ("30(1)(g)", False),
+_SAME_AS: dict[str, tuple[Table[Any], str]] = {
+    "joint_controllers": (ORGANISATION, "joint_controllers"),
+    "purposes": (ACTIVITIES, "purposes"),
+    "data_subjects": (ACTIVITIES, "data_subjects"),
+    "data_categories": (ACTIVITIES, "data_categories"),
+    "recipients": (ACTIVITIES, "recipients"),
+    "transfers": (ACTIVITIES, "transfers"),
+    "transfer_safeguards": (ACTIVITIES, "safeguards"),
+    "retention": (ACTIVITIES, "retention"),
+    "security_measures": (ACTIVITIES, "security_measures"),
 }
-"""The point of Art. 30(1) each import field documents, and whether it is unconditional (for the colour
-of the heading and the "Not stated" marker)."""
+"""The column of ropa's own tables that says what an import field says: a template's column takes its
+point of Art. 30 (the colour of its heading, the "Not stated" marker) from there."""
+
+
+def art30(field: str) -> tuple[str | None, bool]:
+    """The point of Art. 30 a column read as ``field`` documents, and whether it is unconditional."""
+    same = _SAME_AS.get(field)
+    if same is None:
+        return None, False
+    table, key = same
+    column = next(c for c in table.columns if c.key == key)
+    return column.art30, column.required
+
 
 _WIDTHS = {"purposes": 40, "lawful_basis": 40, "retention": 40, "security_measures": 40, "recipients": 36}
 
@@ -74,12 +85,12 @@ def _unmapped(heading: str) -> Callable[[Activity, Context], Value]:
 def _column(spec: dict[str, str]) -> Column[Activity]:
     heading, field = spec["heading"], spec["field"]
     content = spec.get("content", field)
-    art30, required = ART30.get(content, (None, False))
+    point, required = art30(content)
     getter = _unmapped(heading) if field == "unmapped" else FIELDS[content]
     return Column(
         f"{field}.{heading}",
         getter,
-        art30=art30,
+        art30=point,
         required=required,
         heading=heading,
         width=_WIDTHS.get(content, 30),
