@@ -188,7 +188,7 @@ def visible_differences(register: Register, sheets: list[SheetTable]) -> tuple[l
     """
     titles = {sheet.name for sheet in sheets}
     overlap = {
-        (layout.name, lang): len({plan.title for plan in _plans(register, layout, lang)} & titles)
+        (layout.name, lang): len(set(layout.sheet_titles(Context(lang, register))) & titles)
         for layout in LAYOUTS.values()
         for lang in LANGS
     }

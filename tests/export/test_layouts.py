@@ -247,3 +247,12 @@ def test_generated_registers_come_back_from_every_layout(register: Register, lay
         result = import_file(path)
         assert result.embedded, [d.message for d in result.diagnostics if d.code == "IMP-034"]
         assert register_to_json(result.register) == register_to_json(register)
+
+
+@pytest.mark.parametrize("layout", ["ropa", *TEMPLATES])
+def test_sheet_titles_without_planning_are_the_planned_ones(webshop: Register, layout: str) -> None:
+    from ropa.export.columns import Context
+
+    ctx = Context("fr", webshop)
+    chosen = LAYOUTS[layout]
+    assert chosen.sheet_titles(ctx) == [plan.title for plan in chosen.plan(ctx)]

@@ -39,6 +39,8 @@ class Layout:
             register (``None``: every visible sheet), as a function of the language.
         findings: whether the layout plans its own findings and changes sheets (ropa's does); the
             templates get ropa's after their own sheets.
+        titles: ``titles(context)``, the names of the visible sheets, when they can be had more cheaply
+            than by planning the sheets (the importer asks every layout, in every language).
     """
 
     name: str
@@ -46,6 +48,13 @@ class Layout:
     plan: Callable[[Context], list[SheetPlan]]
     table_sheet: Callable[[Lang], str | None]
     findings: bool = False
+    titles: Callable[[Context], list[str]] | None = None
+
+    def sheet_titles(self, ctx: Context) -> list[str]:
+        """The names of the register's visible sheets in this layout (without findings and changes)."""
+        if self.titles is not None:
+            return self.titles(ctx)
+        return [plan.title for plan in self.plan(ctx)]
 
 
 def _ropa(ctx: Context) -> list[SheetPlan]:
@@ -78,6 +87,12 @@ def _cnil(ctx: Context) -> list[SheetPlan]:
     return cnil.plan(ctx)
 
 
+def _cnil_titles(ctx: Context) -> list[str]:
+    from ropa.export.layouts import cnil
+
+    return cnil.titles(ctx)
+
+
 def _activities_sheet(lang: Lang) -> str:
     from ropa.i18n import label
 
@@ -88,7 +103,7 @@ LAYOUTS: dict[str, Layout] = {
     "ropa": Layout("ropa", "en", _ropa, _activities_sheet, findings=True),
     "ico": Layout("ico", "en", _template("ico"), _template_sheet("ico")),
     "ap": Layout("ap", "nl", _template("ap"), _template_sheet("ap")),
-    "cnil": Layout("cnil", "fr", _cnil, lambda lang: None),
+    "cnil": Layout("cnil", "fr", _cnil, lambda lang: None, titles=_cnil_titles),
     "vvt": Layout("vvt", "de", _template("vvt"), _template_sheet("vvt")),
 }
 """Every layout by name."""

@@ -23,7 +23,7 @@ from ropa.export.tables import ACTIVITIES
 from ropa.export.tables._text import country
 from ropa.models import Activity
 
-__all__ = ["plan"]
+__all__ = ["plan", "titles"]
 
 
 def _items(value: Value) -> list[str]:
@@ -146,6 +146,13 @@ def _fiche(number: int, a: Activity, ctx: Context) -> SheetPlan:
         lines.append(_row(form["transfer_row"].format(n=n), recipient, place, mechanism, None, transfer.tia))
     title = str(layout_data("cnil")["fiche_sheet"]).format(n=number)
     return SheetPlan(title, list(lines), widths=[36.0, 40.0, 16.0, 26.0, 26.0, 30.0], landscape=False)
+
+
+def titles(ctx: Context) -> list[str]:
+    """The names of the list sheet and the fiches, without planning them."""
+    data = layout_data("cnil")
+    count = len(ctx.register.activities or ())
+    return [str(data["sheet"]), *(str(data["fiche_sheet"]).format(n=n) for n in range(1, count + 1))]
 
 
 def plan(ctx: Context) -> list[SheetPlan]:
