@@ -7,7 +7,7 @@ the change is recognised, and an example pair of registers. ``docs/changes/`` is
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -74,6 +74,24 @@ class ChangeCode:
     ignore_fields: tuple[str, ...]
     example_before: str
     example_after: str
+
+    def translated(self, lang: str) -> ChangeCode:
+        """This entry with its summary, what to do and why in ``lang`` (``en``, ``nl``, ``fr``, ``de``),
+        from the catalogue of that language; a text without a current translation stays in English.
+
+        Raises:
+            ValueError: an unsupported language.
+        """
+        from ropa.changes._texts import check_lang, code_text
+
+        if check_lang(lang) == "en":
+            return self
+        return replace(
+            self,
+            summary=code_text(self.code, "summary", self.summary, lang),
+            action=code_text(self.code, "action", self.action, lang),
+            why=code_text(self.code, "why", self.why, lang),
+        )
 
 
 def _entry(raw: dict[str, Any]) -> ChangeCode:
