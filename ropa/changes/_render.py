@@ -17,6 +17,7 @@ from pydantic import Field
 from typing_extensions import TypedDict
 
 from ropa._version import __version__
+from ropa.changes._catalogue import DOCS
 from ropa.changes._model import Diff, EntityChange, FieldChange, Side
 from ropa.changes._snapshot import WORKING_TREE, Snapshot
 from ropa.changes._texts import count, entity, refs, say
@@ -28,8 +29,6 @@ __all__ = ["DIFF_FORMATS", "DOCS", "DiffDocument", "diff_document", "render_diff
 
 DIFF_FORMATS = ("text", "json", "markdown")
 """The formats of :func:`render_diff`."""
-DOCS = "https://github.com/ropa-register/ropa/blob/main/docs/changes"
-"""Where the page of each change code is published: ``{DOCS}/CHG-001.md``."""
 FORMAT_VERSION: Literal["1"] = "1"
 _VALUE_LENGTH = 80
 _FIELDS_SHOWN = 25
@@ -492,11 +491,11 @@ def _markdown(diff: Diff) -> str:
     for title, diagnostics, side in say.finding_groups(diff):
         if not diagnostics:
             continue
-        columns = ("severity", "finding", "location", "message")
+        headers = ("severity", "finding", "location", "message")
         lines += [
             f"### {title} ({len(diagnostics)})",
             "",
-            _row(*(say(f"diff.col.{c}") for c in columns)),
+            _row(*(say(f"diff.col.{c}") for c in headers)),
             "|---|---|---|---|",
         ]
         for d in diagnostics:

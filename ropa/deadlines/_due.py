@@ -190,15 +190,10 @@ class _Words:
     def __call__(self, key: str, /, **values: object) -> str:
         return say(key, self.lang, **values)
 
-    def entity(self, label: str) -> str:
-        if self.lang == "en":
-            return label
-        from ropa.i18n import entity_text
-
-        return entity_text(label, self.lang) or label
-
     def subject(self, kind: str, label: str, key: str = "due.subject", **values: object) -> str:
-        return self(key, entity=self.entity(label), title=self.kinds[kind].title, **values)
+        """``{entity}: {title}``; the entity label is given in English, the catalogue's entity table
+        translates it."""
+        return self(key, entity=label, title=self.kinds[kind].title, **values)
 
 
 def _candidates(register: Register, config: Config, say: _Words) -> Iterator[_Candidate]:
@@ -275,7 +270,7 @@ def _candidates(register: Register, config: Config, say: _Words) -> Iterator[_Ca
                 yield _Candidate(
                     "dpf-check",
                     None,
-                    say("due.subject.dpf-never", entity=say.entity(label)),
+                    say("due.subject.dpf-never", entity=label),
                     party,
                     label,
                     "/dpf",
@@ -285,7 +280,7 @@ def _candidates(register: Register, config: Config, say: _Words) -> Iterator[_Ca
                     "due.subject.dpf",
                     months,
                     say.lang,
-                    entity=say.entity(label),
+                    entity=label,
                     title=say.kinds["dpf-check"].title,
                     date=checked.isoformat(),
                 )
