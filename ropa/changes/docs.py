@@ -95,6 +95,10 @@ def render_index(entries: Sequence[ChangeCode]) -> str:
         f"meaning. Generated from `ropa/changes/codes.json` (version {data['version']}) by "
         "`python -m ropa.changes.docs docs/changes`.",
         "",
+        "`ropa explain CHG-022` prints a code's page; `ropa explain CHG-022 --lang nl` (or `fr`, `de`) "
+        "prints it in that language, and `ropa diff --lang` gives each code's summary and what to do in "
+        "it. `ropa rules --all` lists the codes with the other codes ropa reports.",
+        "",
         "| Code | Name | Severity | Legal references | Summary |",
         "|---|---|---|---|---|",
     ]
