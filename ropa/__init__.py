@@ -26,7 +26,19 @@ from ropa._version import __version__
 
 if TYPE_CHECKING:
     from ropa._api import diff, due, export_json, export_xlsx, validate
-    from ropa.changes import Diff, EntityChange, FieldChange, Meaning, Snapshot, load_revision, render_diff
+    from ropa.changes import (
+        ChangeCode,
+        Diff,
+        EntityChange,
+        FieldChange,
+        Meaning,
+        Snapshot,
+        change_code,
+        change_codes,
+        load_revision,
+        render_change_code,
+        render_diff,
+    )
     from ropa.config import Config, find_config, load_config
     from ropa.deadlines import DueItem, render_due
     from ropa.diagnostics import Diagnostic, LegalRef, Location, Report, Severity, Span
@@ -50,13 +62,17 @@ _LAZY = {
     "export_json": "ropa._api",
     "export_xlsx": "ropa._api",
     "validate": "ropa._api",
+    "ChangeCode": "ropa.changes",
     "Diff": "ropa.changes",
     "EntityChange": "ropa.changes",
     "FieldChange": "ropa.changes",
     "Meaning": "ropa.changes",
     "Snapshot": "ropa.changes",
     "diff": "ropa._api",
+    "change_code": "ropa.changes",
+    "change_codes": "ropa.changes",
     "load_revision": "ropa.changes",
+    "render_change_code": "ropa.changes",
     "render_diff": "ropa.changes",
     "DueItem": "ropa.deadlines",
     "due": "ropa._api",
@@ -98,6 +114,7 @@ _LAZY = {
 __all__ = [
     "PUBLISH_INTERNAL_PARTS",
     "Activity",
+    "ChangeCode",
     "Config",
     "ConfigError",
     "Diagnostic",
@@ -124,6 +141,8 @@ __all__ = [
     "Snapshot",
     "Span",
     "__version__",
+    "change_code",
+    "change_codes",
     "compare_notice",
     "diagram",
     "diff",
@@ -140,6 +159,7 @@ __all__ = [
     "notice",
     "notice_statements",
     "publish",
+    "render_change_code",
     "render_diff",
     "render_due",
     "validate",

@@ -232,8 +232,10 @@ def diff(
         today: the date for date-dependent rules, the same for both versions (default: today).
         findings: False to skip validating the versions: no findings introduced or resolved, and no change
             codes that depend on findings.
-        lang: the language of the findings' messages and hints (``en``, ``nl``, ``fr``, ``de``); the
-            change codes are in English.
+        lang: the language of the texts for people (``en``, ``nl``, ``fr``, ``de``): the findings'
+            messages and hints, the change codes' summaries and what to do, the details of each change,
+            and the words :func:`ropa.render_diff` adds. Codes, names, ids, entity labels and legal
+            references stay the same.
 
     Returns:
         A :class:`~ropa.changes.Diff`; ``diff(x, x)`` is empty.
@@ -241,6 +243,7 @@ def diff(
     Raises:
         FileNotFoundError: a path that does not exist.
         ConfigError: the configuration is invalid.
+        ValueError: ``lang`` is not supported.
     """
     from ropa.changes import compare, snapshot_of
 
@@ -258,6 +261,7 @@ def due(
     within: str | int = "30d",
     today: dt.date | None = None,
     config: Config | None = None,
+    lang: str = "en",
 ) -> list[DueItem]:
     """What falls due: every date of the register that has passed, or falls within ``within`` of today.
 
@@ -273,12 +277,14 @@ def due(
         today: the date to count from (default: today).
         config: the DPF check interval and the data files' shelf life come from its options (default: the
             nearest ``ropa.toml`` / ``[tool.ropa]``).
+        lang: the language of each item's ``subject`` and ``action`` (``en``, ``nl``, ``fr``, ``de``);
+            pass the same to :func:`ropa.render_due`.
 
     Returns:
         :class:`~ropa.deadlines.DueItem` s, overdue first, then by date.
 
     Raises:
-        ValueError: ``within`` is not a period.
+        ValueError: ``within`` is not a period, or ``lang`` is not supported.
         FileNotFoundError: a path that does not exist.
         ConfigError: the configuration is invalid.
     """
@@ -288,4 +294,4 @@ def due(
     if config is None:
         config = find_config(result.root) if result.root is not None else Config()
     day = today or dt.date.today()  # noqa: DTZ011 - the user's local date is meant
-    return due_items(result, config, within=within, today=day)
+    return due_items(result, config, within=within, today=day, lang=lang)

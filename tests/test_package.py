@@ -42,6 +42,7 @@ def test_public_api_snapshot() -> None:
     assert sorted(ropa.__all__) == sorted(
         [
             "Activity",
+            "ChangeCode",
             "Config",
             "ConfigError",
             "Diagnostic",
@@ -69,6 +70,8 @@ def test_public_api_snapshot() -> None:
             "Snapshot",
             "Span",
             "__version__",
+            "change_code",
+            "change_codes",
             "diff",
             "due",
             "compare_notice",
@@ -82,6 +85,7 @@ def test_public_api_snapshot() -> None:
             "load_config",
             "load_revision",
             "loads",
+            "render_change_code",
             "render_diff",
             "render_due",
             "notice",
