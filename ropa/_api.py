@@ -170,32 +170,40 @@ def export_xlsx(
     register: Register | LoadResult,
     path: str | os.PathLike[str],
     *,
-    lang: Lang = "en",
+    lang: Lang | None = None,
     report: Report | None = None,
     changes: Diff | None = None,
     progress: Callable[[int, int], None] | None = None,
+    layout: str = "ropa",
 ) -> Path:
     """Write the register as an Excel workbook that reads like Art. 30 (ropa's own streaming writer).
 
     Args:
         register: the register, or a load result.
         path: where to write; written atomically, the previous file survives a failure.
-        lang: language of sheet names, headers and labels.
+        lang: language of sheet names, headers and labels; by default the layout's (English for ropa's
+            own workbook, the template's language for the others).
         report: findings to include in a Findings sheet.
         changes: a :func:`ropa.diff` of an earlier version against this register, for a Changes sheet
             (what changed, what it means in law, findings introduced and resolved).
         progress: called with (table rows written, table rows in all), e.g. to draw a progress bar.
+        layout: ``ropa`` (ropa's own workbook), or the layout of a supervisory authority's template:
+            ``ico``, ``ap``, ``cnil`` or ``vvt`` (docs/exports.md). Every layout embeds the register, so
+            importing the workbook gives the same register.
 
     Returns:
         The path written.
 
     Raises:
         ExportError: the workbook could not be written.
+        ValueError: unknown language or layout.
     """
     from ropa.export.xlsx import write_workbook
 
     reg = register.register if isinstance(register, LoadResult) else register
-    return write_workbook(reg, Path(path), lang=lang, report=report, changes=changes, progress=progress)
+    return write_workbook(
+        reg, Path(path), lang=lang, report=report, changes=changes, progress=progress, layout=layout
+    )
 
 
 def diff(
