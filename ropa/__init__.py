@@ -44,9 +44,21 @@ if TYPE_CHECKING:
         write_register,
         write_report,
     )
-    from ropa.changes import Diff, EntityChange, FieldChange, Meaning, Snapshot, load_revision, render_diff
+    from ropa.changes import (
+        ChangeCode,
+        Diff,
+        EntityChange,
+        FieldChange,
+        Meaning,
+        Snapshot,
+        change_code,
+        change_codes,
+        load_revision,
+        render_change_code,
+        render_diff,
+    )
     from ropa.config import Config, FailOn, find_config, load_config
-    from ropa.configfile import find_config_file
+    from ropa.configfile import config_file as find_config_file
     from ropa.deadlines import DueItem, render_due
     from ropa.diagnostics import Diagnostic, LegalRef, Location, Report, Severity, Span
     from ropa.errors import (
@@ -94,6 +106,7 @@ __all__ = [
     "PUBLISH_INTERNAL_PARTS",
     "REPORTERS",
     "Activity",
+    "ChangeCode",
     "CheckResult",
     "CodeInfo",
     "Config",
@@ -129,6 +142,8 @@ __all__ = [
     "Span",
     "__version__",
     "catalogue",
+    "change_code",
+    "change_codes",
     "check",
     "check_register_folder",
     "compare_notice",
@@ -161,6 +176,7 @@ __all__ = [
     "notice_statements",
     "publish",
     "register_paths",
+    "render_change_code",
     "render_diff",
     "render_due",
     "render_report",
@@ -188,18 +204,22 @@ _NAMES = {
     "validate": "ropa._api",
     "write_register": "ropa._api",
     "write_report": "ropa._api",
+    "ChangeCode": "ropa.changes",
     "Diff": "ropa.changes",
     "EntityChange": "ropa.changes",
     "FieldChange": "ropa.changes",
     "Meaning": "ropa.changes",
     "Snapshot": "ropa.changes",
+    "change_code": "ropa.changes",
+    "change_codes": "ropa.changes",
     "load_revision": "ropa.changes",
+    "render_change_code": "ropa.changes",
     "render_diff": "ropa.changes",
     "Config": "ropa.config",
     "FailOn": "ropa.config",
     "find_config": "ropa.config",
     "load_config": "ropa.config",
-    "find_config_file": "ropa.configfile",
+    "find_config_file": "ropa.configfile:config_file",
     "DueItem": "ropa.deadlines",
     "render_due": "ropa.deadlines",
     "Diagnostic": "ropa.diagnostics",

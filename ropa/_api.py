@@ -272,32 +272,40 @@ def export_xlsx(
     register: Register | LoadResult,
     path: str | os.PathLike[str],
     *,
-    lang: Lang = "en",
+    lang: Lang | None = None,
     report: Report | None = None,
     changes: Diff | None = None,
     progress: Callable[[int, int], None] | None = None,
+    layout: str = "ropa",
 ) -> Path:
     """Write the register as an Excel workbook that reads like Art. 30 (ropa's own streaming writer).
 
     Args:
         register: the register, or a load result.
         path: where to write; written atomically, the previous file survives a failure.
-        lang: language of sheet names, headers and labels.
+        lang: language of sheet names, headers and labels; by default the layout's (English for ropa's
+            own workbook, the template's language for the others).
         report: findings to include in a Findings sheet.
         changes: a :func:`ropa.diff` of an earlier version against this register, for a Changes sheet
             (what changed, what it means in law, findings introduced and resolved).
         progress: called with (table rows written, table rows in all), e.g. to draw a progress bar.
+        layout: ``ropa`` (ropa's own workbook), or the layout of a supervisory authority's template:
+            ``ico``, ``ap``, ``cnil`` or ``vvt`` (docs/exports.md). Every layout embeds the register, so
+            importing the workbook gives the same register.
 
     Returns:
         The path written.
 
     Raises:
         ExportError: the workbook could not be written.
+        ValueError: unknown language or layout.
     """
     from ropa.export.xlsx import write_workbook
 
     reg = register.register if isinstance(register, LoadResult) else register
-    return write_workbook(reg, Path(path), lang=lang, report=report, changes=changes, progress=progress)
+    return write_workbook(
+        reg, Path(path), lang=lang, report=report, changes=changes, progress=progress, layout=layout
+    )
 
 
 def diff(
@@ -326,8 +334,10 @@ def diff(
         today: the date for date-dependent rules, the same for both versions (default: today).
         findings: False to skip validating the versions: no findings introduced or resolved, and no change
             codes that depend on findings.
-        lang: the language of the findings' messages and hints (``en``, ``nl``, ``fr``, ``de``); the
-            change codes are in English.
+        lang: the language of the texts for people (``en``, ``nl``, ``fr``, ``de``): the findings'
+            messages and hints, the change codes' summaries and what to do, the details of each change,
+            and the words :func:`ropa.render_diff` adds. Codes, names, ids, entity labels and legal
+            references stay the same.
 
     Returns:
         A :class:`~ropa.changes.Diff`; ``diff(x, x)`` is empty.
@@ -335,6 +345,7 @@ def diff(
     Raises:
         FileNotFoundError: a path that does not exist.
         ConfigError: the configuration is invalid.
+        ValueError: ``lang`` is not supported.
     """
     from ropa.changes import compare, snapshot_of
 
@@ -351,6 +362,7 @@ def due(
     within: str | int = "30d",
     today: dt.date | None = None,
     config: Config | None = None,
+    lang: str = "en",
 ) -> list[DueItem]:
     """What falls due: every date of the register that has passed, or falls within ``within`` of today.
 
@@ -366,12 +378,14 @@ def due(
         today: the date to count from (default: today).
         config: the DPF check interval and the data files' shelf life come from its options (default: the
             nearest ``ropa.toml`` / ``[tool.ropa]``).
+        lang: the language of each item's ``subject`` and ``action`` (``en``, ``nl``, ``fr``, ``de``);
+            pass the same to :func:`ropa.render_due`.
 
     Returns:
         :class:`~ropa.deadlines.DueItem` s, overdue first, then by date.
 
     Raises:
-        ValueError: ``within`` is not a period.
+        ValueError: ``within`` is not a period, or ``lang`` is not supported.
         FileNotFoundError: a path that does not exist.
         ConfigError: the configuration is invalid.
     """
@@ -381,7 +395,7 @@ def due(
     if config is None:
         config = _nearest_config(result.root)
     day = today or dt.date.today()  # noqa: DTZ011 - the user's local date is meant
-    return due_items(result, config, within=within, today=day)
+    return due_items(result, config, within=within, today=day, lang=lang)
 
 
 def dump(register: Register | LoadResult) -> str:
@@ -522,19 +536,31 @@ def write_report(
     return write_atomic(Path(path), render_report(report, format, options).encode("utf-8"))
 
 
-def explain(code: str) -> str:
+def explain(code: str, lang: str = "en") -> str:
     """The documentation of a code, as Markdown: a rule's page (``LAW-001`` or ``missing-lawful-basis``),
-    or what a structural (``STR-002``) or suppression (``SUP-001``) code means. :func:`catalogue` lists
-    every code, :func:`docs_url` gives a code's page online.
+    what a structural (``STR-002``) or suppression (``SUP-001``) code means, or the page of a change code
+    of :func:`diff` (``CHG-022`` or ``transfer-added``). :func:`catalogue` and :func:`change_codes` list
+    the codes, :func:`docs_url` gives a code's page online.
+
+    Args:
+        code: the code or name, in any case.
+        lang: the language of a change code's page (``en``, ``nl``, ``fr``, ``de``); the other pages are in
+            English.
 
     Raises:
         KeyError: no rule or code has this code or name.
     """
+    from ropa.changes import change_code, render_change_code
     from ropa.reporters import catalogue
     from ropa.rules import ALL_RULES
     from ropa.rules.docs import render_rule
 
     wanted = code.strip()
+    for key in (wanted, wanted.upper(), wanted.lower()):
+        try:
+            return render_change_code(change_code(key), lang)
+        except KeyError:
+            continue
     infos = {c.code: c for c in catalogue()} | {c.name: c for c in catalogue()}
     info = infos.get(wanted) or infos.get(wanted.upper()) or infos.get(wanted.lower())
     if info is None:

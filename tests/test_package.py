@@ -42,6 +42,7 @@ def test_public_api_snapshot() -> None:
     # Every change to the public surface shows up here, in review and in the changelog.
     assert sorted(ropa.__all__) == [
         "Activity",
+        "ChangeCode",
         "CheckResult",
         "CodeInfo",
         "Config",
@@ -80,6 +81,8 @@ def test_public_api_snapshot() -> None:
         "Span",
         "__version__",
         "catalogue",
+        "change_code",
+        "change_codes",
         "check",
         "check_register_folder",
         "compare_notice",
@@ -112,6 +115,7 @@ def test_public_api_snapshot() -> None:
         "notice_statements",
         "publish",
         "register_paths",
+        "render_change_code",
         "render_diff",
         "render_due",
         "render_report",

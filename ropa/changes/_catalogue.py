@@ -7,17 +7,29 @@ the change is recognised, and an example pair of registers. ``docs/changes/`` is
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from ropa.diagnostics import LegalRef, Severity
 
-__all__ = ["ALL_OPS", "CATALOGUE_FILE", "ChangeCode", "FieldTrigger", "change_code", "change_codes", "table"]
+__all__ = [
+    "ALL_OPS",
+    "CATALOGUE_FILE",
+    "DOCS",
+    "ChangeCode",
+    "FieldTrigger",
+    "change_code",
+    "change_codes",
+    "render_change_code",
+    "table",
+]
 
 CATALOGUE_FILE = "codes.json"
 """The data file, in the ``ropa.changes`` package."""
+DOCS = "https://github.com/ropa-register/ropa/blob/main/docs/changes"
+"""Where the page of each change code is published: ``{DOCS}/CHG-001.md``."""
 
 ALL_OPS = ("added", "removed", "changed")
 """Every kind of field change."""
@@ -75,6 +87,29 @@ class ChangeCode:
     example_before: str
     example_after: str
 
+    @property
+    def docs_url(self) -> str:
+        """The published page of the code (``docs/changes/CHG-001.md``)."""
+        return f"{DOCS}/{self.code}.md"
+
+    def translated(self, lang: str) -> ChangeCode:
+        """This entry with its summary, what to do and why in ``lang`` (``en``, ``nl``, ``fr``, ``de``),
+        from the catalogue of that language; a text without a current translation stays in English.
+
+        Raises:
+            ValueError: an unsupported language.
+        """
+        from ropa.changes._texts import check_lang, code_text
+
+        if check_lang(lang) == "en":
+            return self
+        return replace(
+            self,
+            summary=code_text(self.code, "summary", self.summary, lang),
+            action=code_text(self.code, "action", self.action, lang),
+            why=code_text(self.code, "why", self.why, lang),
+        )
+
 
 def _entry(raw: dict[str, Any]) -> ChangeCode:
     detect = raw["detect"]
@@ -131,3 +166,22 @@ def change_code(code_or_name: str) -> ChangeCode:
         KeyError: no such code.
     """
     return _by_key()[code_or_name]
+
+
+def render_change_code(code: str | ChangeCode, lang: str = "en") -> str:
+    """The page of a change code as Markdown (what ``ropa explain CHG-022`` prints, and, in English,
+    ``docs/changes/CHG-022.md``), in ``lang``: ``en``, ``nl``, ``fr`` or ``de``.
+
+    Args:
+        code: a change code (``CHG-022``), its name (``transfer-added``) or its entry.
+        lang: the language of the page; codes, names, YAML and the guidance documents' titles stay as
+            they are.
+
+    Raises:
+        KeyError: no such code.
+        ValueError: an unsupported language.
+    """
+    from ropa.changes.docs import render_code
+
+    entry = code if isinstance(code, ChangeCode) else change_code(code)
+    return render_code(entry, lang)

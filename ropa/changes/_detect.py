@@ -22,6 +22,7 @@ from ropa.changes._catalogue import ChangeCode, change_code, change_codes
 from ropa.changes._entities import Pair
 from ropa.changes._model import EntityChange, Meaning, Side
 from ropa.changes._snapshot import Snapshot
+from ropa.changes._texts import say
 from ropa.changes._walk import pair_items
 from ropa.diagnostics import Diagnostic, Location
 from ropa.durations import Duration, longer, parse_duration, shorter
@@ -54,7 +55,12 @@ class _Context:
     pairs: list[Pair]
     changes: dict[tuple[str, str | None], EntityChange]
     today: dt.date
+    lang: str = "en"
     out: list[Meaning] = field(default_factory=list)
+
+    def say(self, key: str, /, **values: object) -> str:
+        """The text ``key`` of the diff's texts in the diff's language."""
+        return say(key, self.lang, **values)
 
     def of(self, kind: str) -> Iterator[Pair]:
         return (p for p in self.pairs if p.kind == kind)
@@ -62,7 +68,7 @@ class _Context:
     def emit(self, name: str, pair: Pair, detail: str, path: str = "", *, old_path: bool = False) -> None:
         """Record change code ``name`` for the entity of ``pair``; ``path`` is relative to the entity, in
         the old version when ``old_path`` (the location then points into the old version)."""
-        entry = change_code(name)
+        entry = change_code(name).translated(self.lang)
         side: Side = "head"
         entity, snapshot = pair.new, self.head
         if entity is None or old_path:
@@ -122,10 +128,13 @@ def _by_id(items: Iterable[Any] | None) -> dict[str, Any]:
     return {item.id: item for item in items or () if isinstance(getattr(item, "id", None), str)}
 
 
-def _named(kind: str, ident: str, items: dict[str, Any]) -> str:
+def _named(ctx: _Context, kind: str, ident: str, items: dict[str, Any]) -> str:
+    """``party 'mailer' (Mailer B.V.)``; ``kind`` is the key of the texts: ``diff.party``."""
     item = items.get(ident)
     name = getattr(item, "name", None)
-    return f"{kind} '{ident}'" + (f" ({name})" if isinstance(name, str) and name != ident else "")
+    if isinstance(name, str) and name != ident:
+        return ctx.say(f"{kind}.named", id=ident, name=name)
+    return ctx.say(kind, id=ident)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -141,7 +150,11 @@ def _activity_lifecycle(ctx: _Context) -> None:
             ctx.emit("activity-removed", pair, _quote(pair.old.name))
         elif _text(pair.new.status) == "ended" and _text(pair.old.status) != "ended":
             end = pair.new.end_date
-            detail = "status: ended" + (f", end date {end.isoformat()}" if isinstance(end, dt.date) else "")
+            detail = (
+                ctx.say("diff.ended-on", date=end.isoformat())
+                if isinstance(end, dt.date)
+                else ctx.say("diff.ended")
+            )
             ctx.emit("activity-ended", pair, detail, "/status")
 
 
@@ -156,24 +169,33 @@ def _purposes(ctx: _Context) -> None:
         old, new = list(pair.old.purposes or ()), list(pair.new.purposes or ())
         pairs, removed, added = pair_items(old, new)
         for j in added:
-            ctx.emit("purpose-added", pair, f"purpose {_quote(new[j].description)}", f"/purposes/{j}")
+            ctx.emit(
+                "purpose-added",
+                pair,
+                ctx.say("diff.purpose", purpose=_quote(new[j].description)),
+                f"/purposes/{j}",
+            )
         for i in removed:
             ctx.emit(
                 "purpose-removed",
                 pair,
-                f"purpose {_quote(old[i].description)}",
+                ctx.say("diff.purpose", purpose=_quote(old[i].description)),
                 f"/purposes/{i}",
                 old_path=True,
             )
         for i, j in pairs:
             before, after = old[i], new[j]
             if before.description != after.description:
-                detail = f"purpose {_quote(after.description)} (was {_quote(before.description)})"
+                detail = ctx.say(
+                    "diff.purpose-reworded",
+                    purpose=_quote(after.description),
+                    before=_quote(before.description),
+                )
                 ctx.emit("purpose-added", pair, detail, f"/purposes/{j}/description")
             a, b = _text(before.lawful_basis), _text(after.lawful_basis)
             if a is None or b is None or a == b:
                 continue
-            detail = f"purpose {_quote(after.description)}: {a} → {b}"
+            detail = ctx.say("diff.basis", purpose=_quote(after.description), before=a, after=b)
             where = f"/purposes/{j}/lawful_basis"
             specific = False
             if b == "6-1-f":
@@ -189,7 +211,10 @@ def _purposes(ctx: _Context) -> None:
                 ctx.emit("lawful-basis-changed", pair, detail, where)
 
 
-_DECLARED = "special-category data (declared)"
+_DECLARED = "declared"
+"""A special-category kind of its own: the register declares special-category data without naming them."""
+_UNNAMED = "special-category data"
+"""The kind :mod:`ropa.law` gives a special category it cannot name (see ``Special.kind``)."""
 
 
 def _special_kinds(activity: Any, categories: dict[str, Any]) -> set[str]:
@@ -218,20 +243,22 @@ def _data(ctx: _Context) -> None:
         before = _special_kinds(old, old_categories) if old is not None else set()
         gained = _special_kinds(new, new_categories) - before
         if gained and not (before and gained == {_DECLARED}):
-            ctx.emit("special-category-added", pair, ", ".join(sorted(gained)), "/data_categories")
+            kinds = {_DECLARED: ctx.say("diff.special-declared"), _UNNAMED: ctx.say("diff.special-unnamed")}
+            detail = ", ".join(kinds.get(k, k) for k in sorted(gained))
+            ctx.emit("special-category-added", pair, detail, "/data_categories")
         if processes_criminal(new, new_categories) and not (old and processes_criminal(old, old_categories)):
             refs = criminal_refs(new, new_categories)
-            detail = ", ".join(_named("data category", r.category.id, new_categories) for r in refs)
+            detail = ", ".join(_named(ctx, "diff.data-category", r.category.id, new_categories) for r in refs)
             ctx.emit(
                 "criminal-data-added",
                 pair,
-                detail or "an Art. 10 authorisation is recorded",
+                detail or ctx.say("diff.criminal-declared"),
                 "/data_categories",
             )
         had_id = bool(old and national_id_refs(old, old_categories))
         refs = national_id_refs(new, new_categories)
         if refs and not had_id:
-            detail = ", ".join(_named("data category", r.category.id, new_categories) for r in refs)
+            detail = ", ".join(_named(ctx, "diff.data-category", r.category.id, new_categories) for r in refs)
             ctx.emit("national-id-added", pair, detail, refs[0].path)
         if old is None:
             continue
@@ -240,7 +267,7 @@ def _data(ctx: _Context) -> None:
                 ctx.emit(
                     "data-subjects-added",
                     pair,
-                    _named("data-subject category", ident, subjects),
+                    _named(ctx, "diff.data-subjects", ident, subjects),
                     f"/data_subjects/{index}",
                 )
         for index, ident in enumerate(_ids(new.data_categories)):
@@ -248,7 +275,7 @@ def _data(ctx: _Context) -> None:
                 ctx.emit(
                     "data-categories-added",
                     pair,
-                    _named("data category", ident, new_categories),
+                    _named(ctx, "diff.data-category", ident, new_categories),
                     f"/data_categories/{index}",
                 )
 
@@ -272,14 +299,14 @@ def _recipients_of(activity: Any) -> dict[str, tuple[str, Any]]:
     return out
 
 
-def _recipient_text(key: str, entry: Any, parties: dict[str, Any]) -> tuple[str, str | None]:
+def _recipient_text(ctx: _Context, key: str, entry: Any, parties: dict[str, Any]) -> tuple[str, str | None]:
     """For people, and the recipient's role."""
     kind, _, value = key.partition(":")
     if kind == "party":
         role = _text(getattr(parties.get(value), "role", None))
-        return _named("party", value, parties), role
+        return _named(ctx, "diff.party", value, parties), role
     role = _text(getattr(entry, "role", None))
-    return f"recipient category {_quote(value)}", role
+    return ctx.say("diff.recipient-category", category=_quote(value)), role
 
 
 def _recipients(ctx: _Context) -> None:
@@ -292,17 +319,21 @@ def _recipients(ctx: _Context) -> None:
         for key, (where, entry) in _recipients_of(pair.new).items():
             if key in before:
                 continue
-            text, role = _recipient_text(key, entry, new_parties)
+            text, role = _recipient_text(ctx, key, entry, new_parties)
             if role == "internal":
                 continue
-            detail = text + (f", role {role}" if role else ", role not recorded")
+            detail = (
+                ctx.say("diff.recipient-role", who=text, role=role)
+                if role
+                else ctx.say("diff.recipient-no-role", who=text)
+            )
             ctx.emit("processor-added" if role == "processor" else "recipient-added", pair, detail, where)
         if pair.old is None:
             continue
         after = _recipients_of(pair.new)
         for key, (where, entry) in before.items():
             if key not in after:
-                text, _ = _recipient_text(key, entry, old_parties)
+                text, _ = _recipient_text(ctx, key, entry, old_parties)
                 ctx.emit("recipient-removed", pair, text, where, old_path=True)
 
 
@@ -315,18 +346,25 @@ def _sub_processors(ctx: _Context) -> None:
         for index, ident in enumerate(_ids(pair.new.sub_processors)):
             if ident not in before:
                 ctx.emit(
-                    "sub-processor-added", pair, _named("party", ident, parties), f"/sub_processors/{index}"
+                    "sub-processor-added",
+                    pair,
+                    _named(ctx, "diff.party", ident, parties),
+                    f"/sub_processors/{index}",
                 )
     for pair in ctx.of("processor_activities"):
         if pair.new is None:
             continue
         if pair.old is None:
-            ctx.emit("processor-activity-added", pair, _controller(pair.new))
+            ctx.emit("processor-activity-added", pair, _controller(ctx, pair.new))
             continue
         before = _ids(pair.old.sub_processors)
         for index, ident in enumerate(_ids(pair.new.sub_processors)):
             if ident not in before:
-                detail = f"{_named('party', ident, parties)} for {_controller(pair.new)}"
+                detail = ctx.say(
+                    "diff.for-controller",
+                    party=_named(ctx, "diff.party", ident, parties),
+                    whom=_controller(ctx, pair.new),
+                )
                 ctx.emit("own-sub-processor-added", pair, detail, f"/sub_processors/{index}")
 
 
@@ -345,13 +383,13 @@ def _regime(ctx: _Context) -> None:
             continue
         before, after = regime(pair.old), regime(pair.new)
         if before != after:
-            ctx.emit("regime-changed", pair, f"regime: {before} → {after}", "/regime")
+            ctx.emit("regime-changed", pair, ctx.say("diff.regime", before=before, after=after), "/regime")
 
 
-def _controller(processing: Any) -> str:
+def _controller(ctx: _Context, processing: Any) -> str:
     controller = getattr(processing, "controller", None)
     name = getattr(controller, "name", None)
-    return f"controller {_quote(name)}" if name else "a controller not named"
+    return ctx.say("diff.controller", name=_quote(name)) if name else ctx.say("diff.controller.unnamed")
 
 
 def _party_country(ctx: _Context) -> None:
@@ -360,12 +398,12 @@ def _party_country(ctx: _Context) -> None:
             continue
         before, after = pair.old.country, pair.new.country
         if after != before and is_third_country(after, ctx.today) and not is_third_country(before, ctx.today):
-            ctx.emit(
-                "party-moved-to-third-country",
-                pair,
-                f"country {before or 'not recorded'} → {after}",
-                "/country",
+            detail = (
+                ctx.say("diff.country", before=before, after=after)
+                if before
+                else ctx.say("diff.country.unknown", after=after)
             )
+            ctx.emit("party-moved-to-third-country", pair, detail, "/country")
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -389,11 +427,10 @@ def _same(a: tuple[str, str | None, str | None, int], b: tuple[str, str | None, 
     return a[0] == b[0] and (a[1] == b[1] or a[1] is None or b[1] is None)
 
 
-def _transfer_text(t: tuple[str, str | None, str | None, int], parties: dict[str, Any]) -> str:
-    text = f"to {t[0]}"
-    if t[1]:
-        text += f" ({_named('party', t[1], parties)})"
-    return text + (f", mechanism {t[2]}" if t[2] else ", no mechanism recorded")
+def _transfer_text(ctx: _Context, t: tuple[str, str | None, str | None, int], parties: dict[str, Any]) -> str:
+    key = "diff.transfer" + (".party" if t[1] else "") + ("" if t[2] else ".no-mechanism")
+    party = _named(ctx, "diff.party", t[1], parties) if t[1] else ""
+    return ctx.say(key, place=t[0], party=party, mechanism=t[2] or "")
 
 
 def _transfers(ctx: _Context) -> None:
@@ -408,11 +445,14 @@ def _transfers(ctx: _Context) -> None:
             for t in after:
                 matches = [o for o in before if _same(t, o)]
                 if not matches:
-                    ctx.emit("transfer-added", pair, _transfer_text(t, new_parties), f"/transfers/{t[3]}")
+                    detail = _transfer_text(ctx, t, new_parties)
+                    ctx.emit("transfer-added", pair, detail, f"/transfers/{t[3]}")
                     continue
                 old_mechanisms = {o[2] for o in matches if o[2]}
                 if t[2] and old_mechanisms and t[2] not in old_mechanisms:
-                    detail = f"to {t[0]}: {', '.join(sorted(old_mechanisms))} → {t[2]}"
+                    detail = ctx.say(
+                        "diff.mechanism", place=t[0], before=", ".join(sorted(old_mechanisms)), after=t[2]
+                    )
                     ctx.emit("transfer-mechanism-changed", pair, detail, f"/transfers/{t[3]}/mechanism")
             if pair.old is None:
                 continue
@@ -421,7 +461,7 @@ def _transfers(ctx: _Context) -> None:
                     ctx.emit(
                         "transfer-removed",
                         pair,
-                        _transfer_text(o, old_parties),
+                        _transfer_text(ctx, o, old_parties),
                         f"/transfers/{o[3]}",
                         old_path=True,
                     )
@@ -466,12 +506,12 @@ def _compare(before: Any, after: Any) -> int:
     return 0
 
 
-def _show(rule: Any) -> str:
+def _show(ctx: _Context, rule: Any) -> str:
     period = _period(rule)
     if isinstance(period, dt.date):
-        return f"until {period.isoformat()}"
+        return ctx.say("diff.retention.until", date=period.isoformat())
     text = rule.duration if isinstance(period, Duration) else str(period)
-    return text + (f" after {rule.anchor}" if rule.anchor else "")
+    return ctx.say("diff.retention.after", period=text, anchor=rule.anchor) if rule.anchor else text
 
 
 def _retention(ctx: _Context) -> None:
@@ -484,8 +524,10 @@ def _retention(ctx: _Context) -> None:
             direction = _compare(old[i], new[j])
             if direction == 0:
                 continue
-            scope = ", ".join(_ids(new[j].data_categories)) or "all data of the activity"
-            detail = f"{scope}: {_show(old[i])} → {_show(new[j])}"
+            scope = ", ".join(_ids(new[j].data_categories)) or ctx.say("diff.retention.all")
+            detail = ctx.say(
+                "diff.retention", scope=scope, before=_show(ctx, old[i]), after=_show(ctx, new[j])
+            )
             name = "retention-lengthened" if direction > 0 else "retention-shortened"
             ctx.emit(name, pair, detail, f"/retention/{j}")
 
@@ -499,9 +541,8 @@ def _security(ctx: _Context) -> None:
     old_measures = _by_id(ctx.base.register.security_measures)
     for pair in ctx.of("security_measures"):
         if pair.new is None:
-            ctx.emit(
-                "security-measure-removed", pair, f"{_quote(pair.old.description)} removed from the register"
-            )
+            detail = ctx.say("diff.measure-removed", description=_quote(pair.old.description))
+            ctx.emit("security-measure-removed", pair, detail)
     for kind in ("activities", "processor_activities"):
         for pair in ctx.of(kind):
             if pair.old is None or pair.new is None:
@@ -510,8 +551,14 @@ def _security(ctx: _Context) -> None:
             for index, ident in enumerate(_ids(pair.old.security_measures)):
                 if ident not in after:
                     measure = old_measures.get(ident)
-                    text = f"security measure '{ident}'" + (
-                        f" ({_quote(measure.description)})" if measure is not None else ""
+                    text = (
+                        ctx.say(
+                            "diff.security-measure.described",
+                            id=ident,
+                            description=_quote(measure.description),
+                        )
+                        if measure is not None
+                        else ctx.say("diff.security-measure", id=ident)
                     )
                     ctx.emit(
                         "security-measure-removed", pair, text, f"/security_measures/{index}", old_path=True
@@ -522,7 +569,7 @@ def _security(ctx: _Context) -> None:
             )
             _, removed, _ = pair_items(old_specific, new_specific)
             for i in removed:
-                detail = f"specific measure {_quote(old_specific[i].description)}"
+                detail = ctx.say("diff.specific-measure", description=_quote(old_specific[i].description))
                 ctx.emit("security-measure-removed", pair, detail, f"/specific_measures/{i}", old_path=True)
 
 
@@ -535,11 +582,11 @@ def _automated(ctx: _Context) -> None:
         if old is not None and old.exists:
             continue
         decisions = new.automated_decisions
-        parts = ["automated decisions"]
+        parts = [ctx.say("diff.automated")]
         if decisions.profiling:
-            parts.append("profiling")
+            parts.append(ctx.say("diff.automated.profiling"))
         if decisions.effect:
-            parts.append(f"effect {decisions.effect}")
+            parts.append(ctx.say("diff.automated.effect", effect=decisions.effect))
         ctx.emit("automated-decisions-introduced", pair, ", ".join(parts), "/automated_decisions")
 
 
@@ -557,15 +604,13 @@ def _dpia(ctx: _Context) -> None:
             and not (dpia.reference or "").strip()
             and not was_required
         ):
-            ctx.emit(
-                "dpia-required-missing", pair, "the screening now says a DPIA is required", "/dpia/required"
-            )
+            ctx.emit("dpia-required-missing", pair, ctx.say("diff.dpia-required"), "/dpia/required")
         if old is None or old.dpia is None or not (old.dpia.reference or old.dpia.date) or old.dpia != dpia:
             continue
         change = ctx.changes.get(("activities", pair.id))
         fields = [] if change is None else _top_fields(change, ignore)
         if fields:
-            ctx.emit("dpia-outdated", pair, f"changed: {', '.join(fields)}", "/dpia")
+            ctx.emit("dpia-outdated", pair, ctx.say("diff.dpia-changed", fields=", ".join(fields)), "/dpia")
 
 
 def _top_fields(change: EntityChange, ignore: set[str]) -> list[str]:
@@ -614,19 +659,20 @@ def _by_field(ctx: _Context, entities: list[EntityChange]) -> None:
             ]
             if not hits:
                 continue
-            detail = "; ".join(_field_text(c.field, c.before, c.after) for c in hits[:3])
+            parts = [_field_text(ctx, c.field, c.before, c.after) for c in hits[:3]]
             if len(hits) > 3:
-                detail += f"; and {len(hits) - 3} more"
+                parts.append(ctx.say("diff.and-more", n=len(hits) - 3))
+            detail = "; ".join(parts)
             ctx.emit(entry.name, pairs[(change.kind, change.id)], detail, hits[0].path)
 
 
-def _field_text(name: str, before: Any, after: Any) -> str:
+def _field_text(ctx: _Context, name: str, before: Any, after: Any) -> str:
     def show(value: Any) -> str:
         if value is None:
-            return "(not stated)"
+            return ctx.say("diff.not-stated")
         return _quote(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
 
-    return f"{name}: {show(before)} → {show(after)}"
+    return ctx.say("diff.field", field=name, before=show(before), after=show(after))
 
 
 def _by_findings(ctx: _Context, introduced: Iterable[Diagnostic]) -> None:
@@ -641,7 +687,8 @@ def _by_findings(ctx: _Context, introduced: Iterable[Diagnostic]) -> None:
             noun, _, _ = label.rpartition(" ")
             kind = _NOUN_KIND.get(noun or label, noun or label)
             done.add((entry.code, label))
-            ctx.out.append(_meaning(entry, kind, label, f"{d.code}: {d.message}", "", d.location, "head"))
+            text = entry.translated(ctx.lang)
+            ctx.out.append(_meaning(text, kind, label, f"{d.code}: {d.message}", "", d.location, "head"))
 
 
 def meanings(
@@ -652,10 +699,12 @@ def meanings(
     introduced: Iterable[Diagnostic] = (),
     *,
     today: dt.date,
+    lang: str = "en",
 ) -> list[Meaning]:
     """Every change code that applies, most severe first, then in entity order; ``today`` decides what is a
-    third country (adequacy and the periods in which a country was none change over time)."""
-    ctx = _Context(base, head, pairs, {(e.kind, e.id): e for e in entities}, today)
+    third country (adequacy and the periods in which a country was none change over time); the texts are
+    in ``lang``."""
+    ctx = _Context(base, head, pairs, {(e.kind, e.id): e for e in entities}, today, lang)
     for detector in DETECTORS.values():
         detector(ctx)
     _by_field(ctx, entities)

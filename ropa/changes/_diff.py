@@ -12,6 +12,7 @@ from ropa.changes._entities import entity_changes, entity_pairs
 from ropa.changes._findings import compare_findings
 from ropa.changes._model import Diff
 from ropa.changes._snapshot import Snapshot
+from ropa.changes._texts import check_lang
 from ropa.config import Config
 from ropa.diagnostics import Diagnostic, Report
 
@@ -22,9 +23,15 @@ def compare(
     base: Snapshot, head: Snapshot, config: Config | None, *, today: dt.date, lang: str = "en"
 ) -> Diff:
     """The :class:`Diff` of two snapshots; findings are compared when ``config`` is given (both versions
-    are validated with it on ``today``, their messages in ``lang``), skipped when it is ``None``."""
+    are validated with it on ``today``), skipped when it is ``None``. Its texts (the findings' messages,
+    the change codes' summaries and what to do, the details) are in ``lang``.
+
+    Raises:
+        ValueError: an unsupported language.
+    """
     import ropa
 
+    check_lang(lang)
     pairs = list(entity_pairs(base.result, head.result))
     entities = entity_changes(pairs, base.result, head.result)
     introduced: tuple[Diagnostic, ...] = ()
@@ -37,8 +44,9 @@ def compare(
         base=base,
         head=head,
         entities=tuple(entities),
-        meanings=tuple(meanings(base, head, pairs, entities, introduced, today=today)),
+        meanings=tuple(meanings(base, head, pairs, entities, introduced, today=today, lang=lang)),
         introduced=introduced,
         resolved=resolved,
         findings_compared=config is not None,
+        lang=lang,
     )

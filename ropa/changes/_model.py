@@ -170,6 +170,10 @@ class Diff:
         introduced: findings of the new version that the old one did not have (matched by fingerprint).
         resolved: findings of the old version that the new one no longer has.
         findings_compared: False when findings were not computed (``ropa.diff(..., findings=False)``).
+        lang: the language of its texts for people (``ropa.diff(..., lang="nl")``): the findings'
+            messages, the change codes' summaries and what to do, the details, and the words
+            :func:`~ropa.changes.render_diff` and :meth:`rows` add. Codes, names, ids, entity labels
+            and the JSON keys are the same in every language.
     """
 
     base: Snapshot
@@ -179,6 +183,7 @@ class Diff:
     introduced: tuple[Diagnostic, ...] = ()
     resolved: tuple[Diagnostic, ...] = ()
     findings_compared: bool = True
+    lang: str = "en"
 
     @property
     def empty(self) -> bool:
@@ -207,4 +212,4 @@ class Diff:
         resolved."""
         from ropa.changes._rows import change_rows
 
-        return tuple(change_rows(self))
+        return tuple(change_rows(self, self.lang))

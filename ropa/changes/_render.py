@@ -17,9 +17,11 @@ from pydantic import Field
 from typing_extensions import TypedDict
 
 from ropa._version import __version__
+from ropa.changes._catalogue import DOCS
 from ropa.changes._model import Diff, EntityChange, FieldChange, Side
-from ropa.changes._snapshot import Snapshot
-from ropa.diagnostics import Diagnostic, Location, Report, Severity
+from ropa.changes._snapshot import WORKING_TREE, Snapshot
+from ropa.changes._texts import count, entity, refs, say
+from ropa.diagnostics import Diagnostic, LegalRef, Location, Report, Severity
 from ropa.reporters import RenderOptions, clean
 from ropa.reporters.json import Counts, DiagnosticEntry, LocationEntry, Tool, location_entry, report_document
 
@@ -27,8 +29,6 @@ __all__ = ["DIFF_FORMATS", "DOCS", "DiffDocument", "diff_document", "render_diff
 
 DIFF_FORMATS = ("text", "json", "markdown")
 """The formats of :func:`render_diff`."""
-DOCS = "https://github.com/ropa-register/ropa/blob/main/docs/changes"
-"""Where the page of each change code is published: ``{DOCS}/CHG-001.md``."""
 FORMAT_VERSION: Literal["1"] = "1"
 _VALUE_LENGTH = 80
 _FIELDS_SHOWN = 25
@@ -301,90 +301,112 @@ def diff_document(diff: Diff) -> DiffDocument:
 # --------------------------------------------------------------------------------------------------------
 
 
-def _short(value: Any) -> str:
-    if value is None:
-        return "(not stated)"
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
-    text = " ".join(clean(text).split()) if isinstance(value, str) else clean(text)
-    return text if len(text) <= _VALUE_LENGTH else text[: _VALUE_LENGTH - 1] + "…"
+class _Words:
+    """The words the text and Markdown reports add, in the diff's language."""
 
+    def __init__(self, diff: Diff) -> None:
+        self.lang = diff.lang
 
-def _heading(diff: Diff) -> str:
-    def side(s: Snapshot) -> str:
-        text = s.label
-        if s.revision:
-            text += f" ({s.revision[:12]})"
-        return text + ("" if s.exists else " [no register]")
+    def __call__(self, key: str, /, **values: object) -> str:
+        return say(key, self.lang, **values)
 
-    return f"{side(diff.base)} → {side(diff.head)}"
+    def entity(self, label: str) -> str:
+        return entity(label, self.lang)
 
+    def refs(self, values: tuple[LegalRef, ...]) -> str:
+        return refs(values, self.lang)
 
-def _totals(diff: Diff) -> str:
-    counts = diff.meaning_counts
-    parts = [
-        f"{diff.count('added')} added, {diff.count('changed')} changed, {diff.count('removed')} removed",
-        f"{len(diff.meanings)} legal meaning{'s' if len(diff.meanings) != 1 else ''} "
-        f"({counts['error']} error, {counts['warning']} warning, {counts['info']} info)",
-    ]
-    if diff.findings_compared:
-        parts.append(f"findings: {len(diff.introduced)} introduced, {len(diff.resolved)} resolved")
-    return "; ".join(parts)
+    def short(self, value: Any) -> str:
+        if value is None:
+            return self("diff.not-stated")
+        text = (
+            value
+            if isinstance(value, str)
+            else json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+        )
+        text = " ".join(clean(text).split()) if isinstance(value, str) else clean(text)
+        return text if len(text) <= _VALUE_LENGTH else text[: _VALUE_LENGTH - 1] + "…"
 
+    def heading(self, diff: Diff) -> str:
+        def side(s: Snapshot) -> str:
+            text = self("diff.working-tree") if s.label == WORKING_TREE else s.label
+            if s.revision:
+                text += f" ({s.revision[:12]})"
+            return text + ("" if s.exists else " " + self("diff.no-register"))
 
-def _entity_title(e: EntityChange) -> str:
-    name = e.name
-    title = f"{e.label}" + (f" ({clean(name)})" if name and name != e.id else "")
-    if e.renamed:
-        title += f", renamed from {_short(e.name_before)}"
-    return title
+        return f"{side(diff.base)} → {side(diff.head)}"
 
+    def totals(self, diff: Diff) -> str:
+        counts = diff.meaning_counts
+        parts = [
+            self(
+                "diff.totals.entities",
+                added=diff.count("added"),
+                changed=diff.count("changed"),
+                removed=diff.count("removed"),
+            ),
+            count("diff.totals.meanings", len(diff.meanings), self.lang, **counts),
+        ]
+        if diff.findings_compared:
+            parts.append(
+                self("diff.totals.findings", introduced=len(diff.introduced), resolved=len(diff.resolved))
+            )
+        return "; ".join(parts)
 
-def _finding_groups(diff: Diff, end: str) -> list[tuple[str, tuple[Diagnostic, ...], Side]]:
-    return [
-        (f"Findings introduced{end}", diff.introduced, "head"),
-        (f"Findings resolved{end}", diff.resolved, "base"),
-    ]
+    def entity_title(self, e: EntityChange) -> str:
+        name = e.name
+        title = self.entity(e.label) + (f" ({clean(name)})" if name and name != e.id else "")
+        if e.renamed:
+            title = self("diff.renamed-from", title=title, before=self.short(e.name_before))
+        return title
+
+    def finding_groups(self, diff: Diff) -> list[tuple[str, tuple[Diagnostic, ...], Side]]:
+        return [
+            (self("diff.h.introduced"), diff.introduced, "head"),
+            (self("diff.h.resolved"), diff.resolved, "base"),
+        ]
 
 
 def _text(diff: Diff) -> str:
     paths = _Paths(diff)
-    lines = [f"ropa diff: {_heading(diff)}", ""]
+    say = _Words(diff)
+    lines = [f"ropa diff: {say.heading(diff)}", ""]
     if diff.base.skipped or diff.head.skipped:
         skipped = sorted({*diff.base.skipped, *diff.head.skipped})
-        lines += [f"not read (symbolic links, submodules): {', '.join(skipped)}", ""]
+        lines += [say("diff.not-read", files=", ".join(skipped)), ""]
     if diff.meanings:
-        lines.append("What the changes mean in law:")
+        lines.append(say("diff.h.meanings") + ":")
         for m in diff.meanings:
-            refs = ", ".join(str(r) for r in m.legal_refs)
             where = paths.where(m.location, m.side)
-            lines.append(f"  {m.severity.value:<7} {m.code} {m.name}: {m.entity}: {clean(m.detail)}")
+            lines.append(
+                f"  {m.severity.value:<7} {m.code} {m.name}: {say.entity(m.entity)}: {clean(m.detail)}"
+            )
             if where:
-                lines.append(f"          at {where}")
-            lines.append(f"          {m.action} [{refs}]")
+                lines.append("          " + say("diff.at", where=where))
+            lines.append(f"          {m.action} [{say.refs(m.legal_refs)}]")
         lines.append("")
     if diff.entities:
-        lines.append("Changes:")
+        lines.append(say("diff.h.changes") + ":")
         for e in diff.entities[:_ENTITIES_SHOWN]:
             location, side = _entity_location(e)
             where = paths.where(location, side)
-            lines.append(f"  {e.status:<7} {_entity_title(e)}" + (f"  {where}" if where else ""))
+            status = say(f"diff.status.{e.status}")
+            lines.append(f"  {status:<7} {say.entity_title(e)}" + (f"  {where}" if where else ""))
             for c in e.changes[:_FIELDS_SHOWN]:
-                lines.append(f"            {c.line(_short)}")
+                lines.append(f"            {c.line(say.short)}")
             if len(e.changes) > _FIELDS_SHOWN:
-                lines.append(f"            ... and {len(e.changes) - _FIELDS_SHOWN} more")
+                lines.append("            " + say("diff.more", n=len(e.changes) - _FIELDS_SHOWN))
         if len(diff.entities) > _ENTITIES_SHOWN:
-            lines.append(
-                f"  ... and {len(diff.entities) - _ENTITIES_SHOWN} more entities (see --format json)"
-            )
+            lines.append("  " + say("diff.more-entities", n=len(diff.entities) - _ENTITIES_SHOWN))
         lines.append("")
-    for title, diagnostics, side in _finding_groups(diff, ":"):
+    for title, diagnostics, side in say.finding_groups(diff):
         if diagnostics:
-            lines.append(title)
+            lines.append(title + ":")
             for d in diagnostics:
                 where = paths.where(d.location, side) or "<register>"
                 lines.append(f"  {where} {d.code} {d.severity.value} {clean(d.message)}")
             lines.append("")
-    lines.append("No changes." if diff.empty else _totals(diff))
+    lines.append(say("diff.no-changes") if diff.empty else say.totals(diff))
     return "\n".join(lines) + "\n"
 
 
@@ -399,71 +421,86 @@ def _code(text: str) -> str:
     return f"`{value}`" if value else "` `"
 
 
-def _md_value(value: Any) -> str:
+def _md_value(value: Any, say: _Words) -> str:
     if value is None:
-        return "*not stated*"
+        return f"*{say('diff.not-stated')}*"
     return _code(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
 
 
-def _md_change(change: FieldChange) -> str:
+def _md_change(change: FieldChange, say: _Words) -> str:
     where = f"`{change.field}`" + (f" ({_cell(change.item)})" if change.item else "")
     if change.op == "added":
-        return f"added {where}: {_md_value(change.after)}"
+        return say("diff.md.added", field=where, value=_md_value(change.after, say))
     if change.op == "removed":
-        return f"removed {where}: {_md_value(change.before)}"
-    return f"{where}: {_md_value(change.before)} → {_md_value(change.after)}"
+        return say("diff.md.removed", field=where, value=_md_value(change.before, say))
+    return f"{where}: {_md_value(change.before, say)} → {_md_value(change.after, say)}"
 
 
-_BADGE = {Severity.ERROR: "**error**", Severity.WARNING: "warning", Severity.INFO: "info"}
+def _badge(severity: Severity, say: _Words) -> str:
+    word = say(f"diff.severity.{severity.value}")
+    return f"**{word}**" if severity is Severity.ERROR else word
+
+
+def _row(*cells: str) -> str:
+    return "| " + " | ".join(cells) + " |"
 
 
 def _markdown(diff: Diff) -> str:
     paths = _Paths(diff)
+    say = _Words(diff)
     root = diff.head.path or diff.base.path
-    lines = [f"## ropa diff{f': `{_cell(root)}`' if root else ''}", "", f"{_cell(_heading(diff))}", ""]
+    lines = [f"## ropa diff{f': `{_cell(root)}`' if root else ''}", "", f"{_cell(say.heading(diff))}", ""]
     if diff.empty:
-        return "\n".join([*lines, "No changes.", ""])
-    lines += [_cell(_totals(diff)), ""]
+        return "\n".join([*lines, say("diff.no-changes"), ""])
+    lines += [_cell(say.totals(diff)), ""]
     if diff.meanings:
+        columns = ("severity", "code", "concerns", "change", "action", "provisions")
         lines += [
-            "### What the changes mean in law",
+            f"### {say('diff.h.meanings')}",
             "",
-            "| Severity | Change code | Concerns | Change | What to do | Provisions |",
+            _row(*(say(f"diff.col.{c}") for c in columns)),
             "|---|---|---|---|---|---|",
         ]
         for m in diff.meanings:
-            refs = ", ".join(str(r) for r in m.legal_refs)
             lines.append(
-                f"| {_BADGE[m.severity]} | [{m.code}]({DOCS}/{m.code}.md) `{m.name}` | {_cell(m.entity)} "
-                f"| {_cell(m.detail)} | {_cell(m.action)} | {_cell(refs)} |"
+                _row(
+                    _badge(m.severity, say),
+                    f"[{m.code}]({DOCS}/{m.code}.md) `{m.name}`",
+                    _cell(say.entity(m.entity)),
+                    _cell(m.detail),
+                    _cell(m.action),
+                    _cell(say.refs(m.legal_refs)),
+                )
             )
         lines.append("")
     if diff.entities:
-        lines += ["### Changes", ""]
+        lines += [f"### {say('diff.h.changes')}", ""]
         for e in diff.entities[:_ENTITIES_SHOWN]:
             location, side = _entity_location(e)
             where = paths.where(location, side)
+            status = say(f"diff.status.{e.status}")
             lines.append(
-                f"- **{e.status}** {_cell(_entity_title(e))}" + (f" — `{_cell(where)}`" if where else "")
+                f"- **{status}** {_cell(say.entity_title(e))}" + (f" — `{_cell(where)}`" if where else "")
             )
-            lines.extend(f"  - {_md_change(c)}" for c in e.changes[:_FIELDS_SHOWN])
+            lines.extend(f"  - {_md_change(c, say)}" for c in e.changes[:_FIELDS_SHOWN])
             if len(e.changes) > _FIELDS_SHOWN:
-                lines.append(f"  - … and {len(e.changes) - _FIELDS_SHOWN} more")
+                lines.append("  - " + _cell(say("diff.more", n=len(e.changes) - _FIELDS_SHOWN)))
         if len(diff.entities) > _ENTITIES_SHOWN:
-            lines.append(f"- … and {len(diff.entities) - _ENTITIES_SHOWN} more entities")
+            lines.append("- " + _cell(say("diff.more", n=len(diff.entities) - _ENTITIES_SHOWN)))
         lines.append("")
-    for title, diagnostics, side in _finding_groups(diff, ""):
+    for title, diagnostics, side in say.finding_groups(diff):
         if not diagnostics:
             continue
+        headers = ("severity", "finding", "location", "message")
         lines += [
             f"### {title} ({len(diagnostics)})",
             "",
-            "| Severity | Code | Location | Message |",
+            _row(*(say(f"diff.col.{c}") for c in headers)),
             "|---|---|---|---|",
         ]
         for d in diagnostics:
-            where = paths.where(d.location, side) or "register"
-            lines.append(f"| {d.severity.value} | {d.code} {d.rule} | {_cell(where)} | {_cell(d.message)} |")
+            where = paths.where(d.location, side) or say.entity("register")
+            lines.append(_row(_badge(d.severity, say), f"{d.code} {d.rule}", _cell(where), _cell(d.message)))
         lines.append("")
     return "\n".join(lines)
 
@@ -473,7 +510,8 @@ def render_diff(diff: Diff, fmt: str = "text") -> str:
     ``markdown`` (a pull-request comment or the GitHub job summary).
 
     File paths are shown joined to the register path each version was read from, relative to the working
-    directory when inside it.
+    directory when inside it. The words of ``text`` and ``markdown`` are in the diff's language
+    (:attr:`Diff.lang`); ``json`` keeps its keys, codes and entity labels in every language.
 
     Raises:
         ValueError: an unknown format.

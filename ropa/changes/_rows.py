@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ropa.changes._model import Diff, EntityChange, Meaning
+from ropa.changes._texts import entity
 from ropa.diagnostics import Diagnostic, LegalRef, Location, Severity
 
 __all__ = ["ChangeRow", "change_rows"]
@@ -16,6 +17,8 @@ __all__ = ["ChangeRow", "change_rows"]
 @dataclass(frozen=True, slots=True)
 class ChangeRow:
     """One row of the Changes sheet.
+
+    The texts are in the language of the diff (:attr:`Diff.lang`).
 
     Attributes:
         subject: the entity, with its name: ``activity newsletter (Newsletter)``; ``register`` for a
@@ -78,14 +81,14 @@ def _row(
     )
 
 
-def _subject(entity: EntityChange) -> str:
-    name = entity.name
-    return entity.label + (f" ({name})" if name and name != entity.id else "")
+def _subject(change: EntityChange, lang: str) -> str:
+    name = change.name
+    return entity(change.label, lang) + (f" ({name})" if name and name != change.id else "")
 
 
-def _finding(d: Diagnostic, change: str) -> ChangeRow:
+def _finding(d: Diagnostic, change: str, lang: str) -> ChangeRow:
     return ChangeRow(
-        subject=d.location.entity or "register",
+        subject=entity(d.location.entity or "register", lang),
         change=change,
         details=(f"{d.code} {d.rule}: {d.message}",),
         meanings=(),
@@ -96,8 +99,9 @@ def _finding(d: Diagnostic, change: str) -> ChangeRow:
     )
 
 
-def change_rows(diff: Diff) -> Iterator[ChangeRow]:
-    """The rows of the Changes sheet, in the order of the diff."""
+def change_rows(diff: Diff, lang: str = "en") -> Iterator[ChangeRow]:
+    """The rows of the Changes sheet, in the order of the diff; the subjects in ``lang`` (the other texts
+    are in the diff's language)."""
     by_entity: dict[str, list[Meaning]] = {}
     for m in diff.meanings:
         by_entity.setdefault(m.entity, []).append(m)
@@ -105,10 +109,11 @@ def change_rows(diff: Diff) -> Iterator[ChangeRow]:
         change = "renamed" if e.renamed else e.status
         location = e.head_location if e.head_location is not None else e.base_location
         meanings = by_entity.pop(e.label, [])
-        yield _row(_subject(e), change, tuple(c.line(_value) for c in e.changes), meanings, _where(location))
+        details = tuple(c.line(_value) for c in e.changes)
+        yield _row(_subject(e, lang), change, details, meanings, _where(location))
     for label, meanings in by_entity.items():
-        yield _row(label, "affected", (), meanings, _where(meanings[0].location))
+        yield _row(entity(label, lang), "affected", (), meanings, _where(meanings[0].location))
     for d in diff.introduced:
-        yield _finding(d, "introduced")
+        yield _finding(d, "introduced", lang)
     for d in diff.resolved:
-        yield _finding(d, "resolved")
+        yield _finding(d, "resolved", lang)

@@ -11,73 +11,71 @@ from pathlib import Path
 
 from ropa._pages import pages_drift, write_pages
 from ropa.changes._catalogue import ChangeCode, change_codes, table
+from ropa.changes._texts import refs, say
 
 __all__ = ["drift", "render_code", "render_index", "write"]
 
-_SEVERITY = {
-    "error": "error: a legal requirement is now unmet",
-    "warning": "warning: act before the change takes effect",
-    "info": "info: for the record",
-}
 
-
-def _recognised(entry: ChangeCode) -> str:
+def _recognised(entry: ChangeCode, lang: str) -> str:
     ways = []
     if entry.python:
-        ways.append("a detector in `ropa/changes/_detect.py`")
+        ways.append(say("diff.page.by-detector", lang))
     if entry.field is not None:
         fields = ", ".join(f"`{f}`" for f in entry.field.fields)
-        ops = "" if len(entry.field.ops) == 3 else f" ({', '.join(entry.field.ops)})"
-        ways.append(f"a change to {fields} of `{entry.field.kind}`{ops}")
+        if len(entry.field.ops) == 3:
+            ways.append(say("diff.page.by-field", lang, fields=fields, kind=entry.field.kind))
+        else:
+            ops = ", ".join(entry.field.ops)
+            ways.append(say("diff.page.by-field-ops", lang, fields=fields, kind=entry.field.kind, ops=ops))
     if entry.findings:
-        ways.append("the change brings in " + ", ".join(f"`{c}`" for c in entry.findings))
+        ways.append(say("diff.page.by-findings", lang, codes=", ".join(f"`{c}`" for c in entry.findings)))
     return "; ".join(ways)
 
 
-def render_code(entry: ChangeCode) -> str:
-    """The Markdown page of one change code."""
-    refs = ", ".join(str(r) for r in entry.legal_refs)
+def render_code(entry: ChangeCode, lang: str = "en") -> str:
+    """The Markdown page of one change code, in ``lang`` (``docs/changes/`` has the English pages)."""
+    text = entry.translated(lang)
     lines = [
         f"# {entry.code} {entry.name}",
         "",
         "| | |",
         "|---|---|",
-        f"| Code | `{entry.code}` |",
-        f"| Name | `{entry.name}` |",
-        f"| Severity | {_SEVERITY[entry.severity.value]} |",
-        f"| Legal references | {refs} |",
-        f"| Recognised by | {_recognised(entry)} |",
+        f"| {say('diff.page.code', lang)} | `{entry.code}` |",
+        f"| {say('diff.page.name', lang)} | `{entry.name}` |",
+        f"| {say('diff.page.severity', lang)} | {say(f'diff.page.severity.{entry.severity.value}', lang)} |",
+        f"| {say('diff.page.refs', lang)} | {refs(entry.legal_refs, lang)} |",
+        f"| {say('diff.page.recognised', lang)} | {_recognised(entry, lang)} |",
         "",
-        entry.summary,
+        text.summary,
         "",
-        "## Why it matters",
+        f"## {say('diff.page.why', lang)}",
         "",
-        entry.why,
+        text.why,
         "",
-        "## What to do",
+        f"## {say('diff.page.action', lang)}",
         "",
-        entry.action,
+        text.action,
         "",
-        "## Example",
+        f"## {say('diff.page.example', lang)}",
         "",
-        "Before:",
+        say("diff.page.before", lang),
         "",
         "```yaml",
         entry.example_before.rstrip("\n"),
         "```",
         "",
-        "After:",
+        say("diff.page.after", lang),
         "",
         "```yaml",
         entry.example_after.rstrip("\n"),
         "```",
         "",
-        f"`ropa diff` reports `{entry.code}` for this change (the test suite checks it).",
+        say("diff.page.reported", lang, code=entry.code),
         "",
     ]
     if entry.guidance:
-        lines += ["## Guidance", "", *(f"- {g}" for g in entry.guidance), ""]
-    lines += [f"Generated from `ropa/changes/codes.json` ({table()['version']}).", ""]
+        lines += [f"## {say('diff.page.guidance', lang)}", "", *(f"- {g}" for g in entry.guidance), ""]
+    lines += [say("diff.page.generated", lang, version=table()["version"]), ""]
     return "\n".join(lines)
 
 
@@ -96,6 +94,10 @@ def render_index(entries: Sequence[ChangeCode]) -> str:
         "Changes that no code covers still appear in the diff, field by field: the codes add the legal "
         f"meaning. Generated from `ropa/changes/codes.json` (version {data['version']}) by "
         "`python -m ropa.changes.docs docs/changes`.",
+        "",
+        "`ropa explain CHG-022` prints a code's page; `ropa explain CHG-022 --lang nl` (or `fr`, `de`) "
+        "prints it in that language, and `ropa diff --lang` gives each code's summary and what to do in "
+        "it. `ropa rules --all` lists the codes with the other codes ropa reports.",
         "",
         "| Code | Name | Severity | Legal references | Summary |",
         "|---|---|---|---|---|",

@@ -79,7 +79,10 @@ def register(sub: Any) -> None:
         "--lang",
         choices=LANGUAGES,
         default=None,
-        help="language of the findings' messages (default: the register's language, else en)",
+        help=(
+            "language of the output: change codes, details, findings and the words around them "
+            "(default: the register's language, else en)"
+        ),
     )
     parser.add_argument(
         "--config",

@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ropa.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parse_date
+from ropa.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, parse_date, register_lang
 
 __all__ = ["FORMATS", "register", "run"]
 
 FORMATS = ("auto", "text", "json", "github", "markdown")
 FAIL_ON = ("overdue", "due", "never")
+LANGUAGES = ("en", "nl", "fr", "de")
 
 _EPILOG = """\
 what falls due:
@@ -75,6 +76,12 @@ def register(sub: Any) -> None:
         default=None,
         help="configuration file (default: the nearest ropa.toml or pyproject.toml above PATH)",
     )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of the output (default: the register's language, else en)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -95,11 +102,15 @@ def run(args: argparse.Namespace) -> int:
         for diagnostic in unreadable:
             print(f"ropa: error: {diagnostic}", file=sys.stderr)
         return EXIT_USAGE
+    meta = result.register.meta
+    lang, note = register_lang(args.lang, meta.language if meta is not None else None)
+    if note:
+        print(note, file=sys.stderr)
     try:
-        items = ropa.due(result, within=within, today=today, config=config)
+        items = ropa.due(result, within=within, today=today, config=config, lang=lang)
     except ValueError as exc:
         raise UsageError(f"--within: {exc}") from exc
-    sys.stdout.write(ropa.render_due(items, fmt, path=args.path, today=today, within=within))
+    sys.stdout.write(ropa.render_due(items, fmt, path=args.path, today=today, within=within, lang=lang))
     sys.stdout.flush()
     if fail_on == "never":
         return EXIT_OK

@@ -30,6 +30,8 @@ __all__ = ["FORMATS", "register", "run"]
 
 FORMATS = ("json", "xlsx", "csv", "jsonld", "subprocessors")
 LANGUAGES = ("en", "nl", "fr", "de")
+LAYOUTS = ("ropa", "ico", "ap", "cnil", "vvt")
+"""The workbook layouts of ``ropa.export_xlsx(..., layout=...)``."""
 
 _EPILOG = """\
 formats:
@@ -40,6 +42,13 @@ formats:
   jsonld  the register as W3C DPV 2.x JSON-LD (stdout without -o)
   subprocessors  the processors and sub-processors: Markdown on stdout, or CSV, Markdown or HTML
         by the suffix of -o (.csv, .md, .html)
+
+layouts (xlsx):
+  ropa  ropa's own Art. 30 workbook (default)
+  ico   the ICO's documentation template for controllers (English)
+  ap    a Dutch register after the Autoriteit Persoonsgegevens' guidance (Dutch)
+  cnil  the CNIL's simplified register: a list sheet and one fiche per activity (French)
+  vvt   a German Verzeichnis von Verarbeitungstätigkeiten (German)
 
 -o - writes json, xlsx, jsonld or subprocessors to standard output. A symbolic link given as -o is
 followed (the file it points to is replaced); a named pipe, a device or a socket is refused.
@@ -85,6 +94,12 @@ def register(sub: Any) -> None:
         choices=LANGUAGES,
         default=None,
         help="language of sheet names, headers and labels (default: the register's language, else en)",
+    )
+    parser.add_argument(
+        "--layout",
+        choices=LAYOUTS,
+        default="ropa",
+        help="xlsx: ropa's own workbook, or the layout of an authority's template (default: ropa)",
     )
     parser.add_argument(
         "--no-findings",
@@ -134,7 +149,7 @@ def _stdout(output: Path | None) -> bool:
     return output is not None and str(output) == "-"
 
 
-def _xlsx_to_stdout(register: Any, *, lang: Any, report: Any, changes: Any = None) -> None:
+def _xlsx_to_stdout(register: Any, *, lang: Any, report: Any, layout: str, changes: Any = None) -> None:
     """The workbook on standard output: written to a temporary file first (it is a zip archive)."""
     import tempfile
 
@@ -142,7 +157,7 @@ def _xlsx_to_stdout(register: Any, *, lang: Any, report: Any, changes: Any = Non
 
     with tempfile.TemporaryDirectory(prefix="ropa-") as folder:
         path = Path(folder, "register.xlsx")
-        ropa.export_xlsx(register, path, lang=lang, report=report, changes=changes)
+        ropa.export_xlsx(register, path, lang=lang, report=report, changes=changes, layout=layout)
         sys.stdout.flush()
         sys.stdout.buffer.write(path.read_bytes())
         sys.stdout.buffer.flush()
@@ -167,6 +182,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--format {fmt} needs -o OUT (xlsx: -o - for standard output)")
     if fmt == "csv" and to_stdout:
         raise UsageError("--format csv writes one file per table: give a folder, not -o -")
+    if args.layout != "ropa" and fmt != "xlsx":
+        raise UsageError(f"--layout {args.layout} is a workbook layout: use it with --format xlsx")
     today = parse_date(args.today) if args.today else None
     shown = show_progress(args.quiet, sys.stderr, os.environ)
     with progress("loading", enabled=shown, stream=sys.stderr) as update:
@@ -183,6 +200,8 @@ def run(args: argparse.Namespace) -> int:
     if note is not None and fmt != "json":
         print(clean(note), file=sys.stderr)
 
+    template = args.layout != "ropa"
+    sheet_lang = None if template and args.lang is None else lang  # a template speaks its own language
     report = None
     config = None
     if (fmt != "json" and not args.no_findings) or args.since is not None:
@@ -206,11 +225,17 @@ def run(args: argparse.Namespace) -> int:
             else:
                 ropa.export_json(register, args.output)
         elif fmt == "xlsx" and to_stdout:
-            _xlsx_to_stdout(register, lang=lang, report=report, changes=changes)
+            _xlsx_to_stdout(register, lang=sheet_lang, report=report, layout=args.layout, changes=changes)
         elif fmt == "xlsx":
             with progress("writing", enabled=shown, stream=sys.stderr) as update:
                 ropa.export_xlsx(
-                    register, args.output, lang=lang, report=report, changes=changes, progress=update
+                    register,
+                    args.output,
+                    lang=sheet_lang,
+                    report=report,
+                    changes=changes,
+                    progress=update,
+                    layout=args.layout,
                 )
         else:
             ropa.export_csv(register, args.output, lang=lang, report=report, changes=changes)
@@ -222,6 +247,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.output is not None and not to_stdout:
         detail = fmt if fmt == "json" else f"{fmt}, {lang}"
+        if template:
+            detail = f"{fmt}, {args.layout} layout" + (f", {lang}" if args.lang else "")
         print(f"ropa: wrote {args.output} ({detail})", file=sys.stderr)
     if errors:
         for diagnostic in errors:

@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from ropa._data import load_data
 from ropa.config import Config
+from ropa.deadlines._texts import check_lang, count, kind_text, say
 from ropa.diagnostics import LegalRef, Location
 from ropa.durations import Duration, add_to_date, parse_duration
 from ropa.loading.loader import ENTITY_NOUN, LoadResult
@@ -80,6 +81,23 @@ class DueKind:
     action: str
     legal_refs: tuple[LegalRef, ...]
 
+    def translated(self, lang: str) -> DueKind:
+        """This kind with its title and action in ``lang``; a text without a current translation stays
+        in English.
+
+        Raises:
+            ValueError: an unsupported language.
+        """
+        if check_lang(lang) == "en":
+            return self
+        return DueKind(
+            self.kind,
+            kind_text(self.kind, "title", self.title, lang),
+            self.field,
+            kind_text(self.kind, "action", self.action, lang),
+            self.legal_refs,
+        )
+
 
 @cache
 def due_kinds() -> dict[str, DueKind]:
@@ -104,7 +122,8 @@ class DueItem:
             ``activity-end``.
         due: the date; ``None`` when it never happened (a DPF certification recorded without a check date).
         days_left: days from today to ``due``: 0 today, negative when overdue; ``None`` with ``due``.
-        subject: what falls due, for people: ``activity newsletter: review of the DPIA``.
+        subject: what falls due, for people: ``activity newsletter: review of the DPIA`` (in the language
+            :func:`ropa.due` was asked for, as ``action``).
         entity: the entity it belongs to (``activity newsletter``); ``None`` for ropa's own data files.
         action: what to do.
         legal_refs: the provisions behind it.
@@ -161,14 +180,29 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return add_to_date(day, Duration(months=months))
 
 
-def _candidates(register: Register, config: Config) -> Iterator[_Candidate]:
-    kinds = due_kinds()
+class _Words:
+    """Subjects in one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.kinds = {k: v.translated(lang) for k, v in due_kinds().items()}
+
+    def __call__(self, key: str, /, **values: object) -> str:
+        return say(key, self.lang, **values)
+
+    def subject(self, kind: str, label: str, key: str = "due.subject", **values: object) -> str:
+        """``{entity}: {title}``; the entity label is given in English, the catalogue's entity table
+        translates it."""
+        return self(key, entity=label, title=self.kinds[kind].title, **values)
+
+
+def _candidates(register: Register, config: Config, say: _Words) -> Iterator[_Candidate]:
     meta = register.meta
     if meta is not None and meta.next_review is not None:
         yield _Candidate(
             "register-review",
             meta.next_review,
-            "register: review of the register",
+            say.subject("register-review", "register"),
             meta,
             "register",
             "/next_review",
@@ -179,7 +213,7 @@ def _candidates(register: Register, config: Config) -> Iterator[_Candidate]:
             yield _Candidate(
                 "activity-review",
                 activity.next_review,
-                f"{label}: {kinds['activity-review'].title}",
+                say.subject("activity-review", label),
                 activity,
                 label,
                 "/next_review",
@@ -188,7 +222,7 @@ def _candidates(register: Register, config: Config) -> Iterator[_Candidate]:
             yield _Candidate(
                 "dpia-review",
                 activity.dpia.review_date,
-                f"{label}: {kinds['dpia-review'].title}",
+                say.subject("dpia-review", label),
                 activity,
                 label,
                 "/dpia/review_date",
@@ -197,7 +231,7 @@ def _candidates(register: Register, config: Config) -> Iterator[_Candidate]:
             yield _Candidate(
                 "activity-end",
                 activity.end_date,
-                f"{label}: {kinds['activity-end'].title}",
+                say.subject("activity-end", label),
                 activity,
                 label,
                 "/end_date",
@@ -207,13 +241,13 @@ def _candidates(register: Register, config: Config) -> Iterator[_Candidate]:
             label = _label(kind, entity)
             for index, transfer in enumerate(entity.transfers or ()):
                 if transfer.tia_review_date is not None:
-                    where = (
-                        transfer.country or transfer.international_organisation or "an unstated destination"
-                    )
+                    place = transfer.country or transfer.international_organisation
                     yield _Candidate(
                         "tia-review",
                         transfer.tia_review_date,
-                        f"{label}: {kinds['tia-review'].title} of the transfer to {where}",
+                        say.subject("tia-review", label, "due.subject.tia", place=place)
+                        if place
+                        else say.subject("tia-review", label, "due.subject.tia.unstated"),
                         entity,
                         label,
                         f"/transfers/{index}/tia_review_date",
@@ -225,7 +259,7 @@ def _candidates(register: Register, config: Config) -> Iterator[_Candidate]:
             yield _Candidate(
                 "agreement-review",
                 party.agreement.review_date,
-                f"{label}: {kinds['agreement-review'].title}",
+                say.subject("agreement-review", label),
                 party,
                 label,
                 "/agreement/review_date",
@@ -236,14 +270,20 @@ def _candidates(register: Register, config: Config) -> Iterator[_Candidate]:
                 yield _Candidate(
                     "dpf-check",
                     None,
-                    f"{label}: DPF certification never checked ('dpf.checked' is not recorded)",
+                    say("due.subject.dpf-never", entity=label),
                     party,
                     label,
                     "/dpf",
                 )
             else:
-                title = kinds["dpf-check"].title
-                subject = f"{label}: {title} (last checked {checked.isoformat()}, every {months} months)"
+                subject = count(
+                    "due.subject.dpf",
+                    months,
+                    say.lang,
+                    entity=label,
+                    title=say.kinds["dpf-check"].title,
+                    date=checked.isoformat(),
+                )
                 yield _Candidate(
                     "dpf-check", _add_months(checked, months), subject, party, label, "/dpf/checked"
                 )
@@ -251,15 +291,15 @@ def _candidates(register: Register, config: Config) -> Iterator[_Candidate]:
         label = _label(kind, entity)
         for index, suppression in enumerate(getattr(entity, "suppress", None) or ()):
             if suppression.until is not None:
-                subject = f"{label}: {kinds['suppression'].title} of {suppression.rule}"
+                subject = say.subject("suppression", label, "due.subject.suppression", rule=suppression.rule)
                 yield _Candidate(
                     "suppression", suppression.until, subject, entity, label, f"/suppress/{index}/until"
                 )
-    yield from _data_files(config)
+    yield from _data_files(config, say)
 
 
-def _data_files(config: Config) -> Iterator[_Candidate]:
-    title = due_kinds()["data-file"].title
+def _data_files(config: Config, say: _Words) -> Iterator[_Candidate]:
+    title = say.kinds["data-file"].title
     months = config.options.data_max_age_months
     for entry in sorted(resources.files("ropa.data").iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".json"):
@@ -274,8 +314,8 @@ def _data_files(config: Config) -> Iterator[_Candidate]:
             if months is not None
             else add_to_date(start, parse_duration(shelf_life))
         )
-        life = f"{months} months" if months is not None else shelf_life
-        subject = f"ropa data file {entry.name}: {title} (retrieved {retrieved}, shelf life {life})"
+        life = count("due.months", months, say.lang) if months is not None else shelf_life
+        subject = say("due.subject.data-file", file=entry.name, title=title, date=retrieved, life=life)
         yield _Candidate("data-file", expires, subject, None, None, "")
 
 
@@ -285,29 +325,38 @@ def _location(candidate: _Candidate, result: LoadResult) -> Location | None:
     return result.locate(candidate.entity, candidate.path, candidate.label)
 
 
-def due_items(result: LoadResult, config: Config, *, within: str | int, today: dt.date) -> list[DueItem]:
-    """What falls due in a loaded register (the engine of :func:`ropa.due`).
+def due_items(
+    result: LoadResult, config: Config, *, within: str | int, today: dt.date, lang: str = "en"
+) -> list[DueItem]:
+    """What falls due in a loaded register (the engine of :func:`ropa.due`); subjects and actions in
+    ``lang``.
 
     Raises:
-        ValueError: ``within`` is not a period.
+        ValueError: ``within`` is not a period, or ``lang`` is not supported.
     """
     horizon = add_to_date(today, parse_within(within))
-    kinds = due_kinds()
-    items = []
-    for c in _candidates(result.register, config):
+    say = _Words(check_lang(lang))
+    kinds = say.kinds
+    items: list[tuple[int, DueItem]] = []
+    for index, c in enumerate(_candidates(result.register, config, say)):
         if c.due is not None and c.due > horizon:
             continue
         kind = kinds[c.kind]
         items.append(
-            DueItem(
-                kind=c.kind,
-                due=c.due,
-                days_left=(c.due - today).days if c.due is not None else None,
-                subject=c.subject,
-                entity=c.label,
-                action=kind.action,
-                legal_refs=kind.legal_refs,
-                location=_location(c, result),
+            (
+                index,
+                DueItem(
+                    kind=c.kind,
+                    due=c.due,
+                    days_left=(c.due - today).days if c.due is not None else None,
+                    subject=c.subject,
+                    entity=c.label,
+                    action=kind.action,
+                    legal_refs=kind.legal_refs,
+                    location=_location(c, result),
+                ),
             )
         )
-    return sorted(items, key=lambda i: (not i.overdue, i.due or dt.date.min, i.subject))
+    # ties in register order (the same in every language)
+    items.sort(key=lambda pair: (not pair[1].overdue, pair[1].due or dt.date.min, pair[0]))
+    return [item for _, item in items]

@@ -11,17 +11,21 @@ import datetime as dt
 import json
 import os
 from collections.abc import Sequence
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, cast
 
 from pydantic import Field
 from typing_extensions import TypedDict
 
 from ropa._version import __version__
 from ropa.deadlines._due import DueItem, parse_within
+from ropa.deadlines._texts import check_lang, count, say
 from ropa.durations import add_to_date, format_duration
 from ropa.reporters import RenderOptions, clean, register_paths
 from ropa.reporters.github import escape_data, escape_property
 from ropa.reporters.json import LocationEntry, Tool, location_entry
+
+if TYPE_CHECKING:
+    from ropa.i18n import Lang
 
 __all__ = ["DUE_FORMATS", "DueDocument", "due_document", "render_due"]
 
@@ -140,54 +144,67 @@ def due_document(
     }
 
 
-def _when(item: DueItem) -> str:
-    if item.days_left is None:
-        return "never done"
-    if item.days_left == 0:
-        return "today"
-    if item.days_left < 0:
-        days = -item.days_left
-        return f"{days} day{'s' if days != 1 else ''} ago"
-    return f"in {item.days_left} day{'s' if item.days_left != 1 else ''}"
+class _Words:
+    """The words the reports add, in one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = check_lang(lang)
+
+    def __call__(self, key: str, /, **values: object) -> str:
+        return say(key, self.lang, **values)
+
+    def refs(self, item: DueItem) -> str:
+        if self.lang == "en":
+            return ", ".join(str(r) for r in item.legal_refs)
+        from ropa.i18n import legal_ref
+
+        return ", ".join(legal_ref(r, cast("Lang", self.lang)) for r in item.legal_refs)
+
+    def when(self, item: DueItem) -> str:
+        if item.days_left is None:
+            return self("due.when.never")
+        if item.days_left == 0:
+            return self("due.when.today")
+        if item.days_left < 0:
+            return count("due.when.ago", -item.days_left, self.lang)
+        return count("due.when.in", item.days_left, self.lang)
+
+    def summary(self, items: Sequence[DueItem], within: str | int) -> str:
+        length = self.length(within)
+        overdue = sum(1 for i in items if i.overdue)
+        if not items:
+            return self("due.summary.nothing", length=length)
+        return self("due.summary", overdue=overdue, due=len(items) - overdue, length=length)
+
+    def length(self, within: str | int) -> str:
+        length = parse_within(within)
+        parts = [
+            (length.years, "year"),
+            (length.months, "month"),
+            (length.weeks, "week"),
+            (length.days, "day"),
+        ]
+        text = ", ".join(count(f"due.length.{unit}", n, self.lang) for n, unit in parts if n)
+        return text or count("due.length.day", 0, self.lang)
 
 
-def _summary(items: Sequence[DueItem], length_text: str) -> str:
-    overdue = sum(1 for i in items if i.overdue)
-    soon = len(items) - overdue
-    if not items:
-        return f"nothing overdue or due within {length_text}"
-    return f"{overdue} overdue, {soon} due within {length_text}"
-
-
-def _length_text(within: str | int) -> str:
-    length = parse_within(within)
-    parts = [
-        (length.years, "year"),
-        (length.months, "month"),
-        (length.weeks, "week"),
-        (length.days, "day"),
-    ]
-    text = ", ".join(f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in parts if n)
-    return text or "0 days"
-
-
-def _text(items: Sequence[DueItem], paths: _Paths, day: dt.date, within: str | int) -> str:
+def _text(items: Sequence[DueItem], paths: _Paths, day: dt.date, within: str | int, say: _Words) -> str:
     lines = []
     for i in items:
         due = i.due.isoformat() if i.due else "-"
         where = paths.where(i)
-        lines.append(f"{i.status:<7} {due:<10} {_when(i):<14} {clean(i.subject)}")
+        lines.append(f"{i.status:<7} {due:<10} {say.when(i):<14} {clean(i.subject)}")
         if where:
-            lines.append(f"        at {where}")
-        refs = f" [{', '.join(str(r) for r in i.legal_refs)}]" if i.legal_refs else ""
+            lines.append("        " + say("due.at", where=where))
+        refs = f" [{say.refs(i)}]" if i.legal_refs else ""
         lines.append(f"        {i.action}{refs}")
     if lines:
         lines.append("")
-    lines.append(f"{_summary(items, _length_text(within))} (today {day.isoformat()})")
+    lines.append(f"{say.summary(items, within)} ({say('due.today-is', date=day.isoformat())})")
     return "\n".join(lines) + "\n"
 
 
-def _github(items: Sequence[DueItem], paths: _Paths) -> str:
+def _github(items: Sequence[DueItem], paths: _Paths, say: _Words) -> str:
     lines = []
     for i in items:
         props: list[tuple[str, str]] = []
@@ -197,11 +214,11 @@ def _github(items: Sequence[DueItem], paths: _Paths) -> str:
             if i.location.span is not None:
                 props.append(("line", str(i.location.line)))
                 props.append(("col", str(i.location.column)))
-        when = i.due.isoformat() if i.due else "never"
+        when = i.due.isoformat() if i.due else say("due.never")
         props.append(("title", f"ropa due: {i.kind} ({i.status}, {when})"))
-        message = f"{i.subject}: {_when(i)}\n{i.action}"
+        message = f"{i.subject}: {say.when(i)}\n{i.action}"
         if i.legal_refs:
-            message += f" [{', '.join(str(r) for r in i.legal_refs)}]"
+            message += f" [{say.refs(i)}]"
         command = "error" if i.overdue else "warning"
         properties = ",".join(f"{key}={escape_property(value)}" for key, value in props)
         lines.append(f"::{command} {properties}::{escape_data(message)}")
@@ -212,17 +229,21 @@ def _cell(text: str) -> str:
     return clean(text).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
 
 
-def _markdown(items: Sequence[DueItem], paths: _Paths, day: dt.date, within: str | int) -> str:
+def _markdown(items: Sequence[DueItem], paths: _Paths, day: dt.date, within: str | int, say: _Words) -> str:
     title = f"## ropa due: `{_cell(paths.root)}`" if paths.root else "## ropa due"
-    lines = [title, "", f"{_summary(items, _length_text(within))} (today {day.isoformat()}).", ""]
+    today = say("due.today-is", date=day.isoformat())
+    lines = [title, "", f"{say.summary(items, within)} ({today}).", ""]
     if items:
-        lines += ["| Status | Due | When | What | Where | What to do |", "|---|---|---|---|---|---|"]
+        columns = ("status", "due", "when", "what", "where", "action")
+        lines += ["| " + " | ".join(say(f"due.col.{c}") for c in columns) + " |", "|---|---|---|---|---|---|"]
         for i in items:
-            status = "**overdue**" if i.overdue else "due"
-            refs = f" ({', '.join(str(r) for r in i.legal_refs)})" if i.legal_refs else ""
+            status = say(f"due.status.{i.status}")
+            if i.overdue:
+                status = f"**{status}**"
+            refs = f" ({say.refs(i)})" if i.legal_refs else ""
             where = paths.where(i)
             lines.append(
-                f"| {status} | {i.due.isoformat() if i.due else '–'} | {_when(i)} | {_cell(i.subject)} "
+                f"| {status} | {i.due.isoformat() if i.due else '–'} | {say.when(i)} | {_cell(i.subject)} "
                 f"| {f'`{_cell(where)}`' if where else '–'} | {_cell(i.action + refs)} |"
             )
         lines.append("")
@@ -236,6 +257,7 @@ def render_due(
     path: str | os.PathLike[str] | None = None,
     today: dt.date | None = None,
     within: str | int = "30d",
+    lang: str = "en",
 ) -> str:
     """The items of :func:`ropa.due` as ``text``, ``json``, ``github`` (workflow commands) or ``markdown``.
 
@@ -245,19 +267,24 @@ def render_due(
         path: the register path as given to :func:`ropa.due`; file names are shown joined to it.
         today: the date the items were computed for (default: today).
         within: the horizon they were computed with.
+        lang: the language of the words the report adds (``in 3 days``, the summary, the headers) and of
+            its legal references; pass the language the items were computed in (``ropa.due(...,
+            lang=...)``). ``json`` is the same in every language but for the items' ``subject`` and
+            ``action``.
 
     Raises:
-        ValueError: an unknown format, or ``within`` is not a period.
+        ValueError: an unknown format or language, or ``within`` is not a period.
     """
+    say = _Words(lang)
     paths = _Paths(path)
     day = _today(today)
     if fmt == "json":
         document = due_document(items, path=path, today=day, within=within)
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     if fmt == "github":
-        return _github(items, paths)
+        return _github(items, paths, say)
     if fmt == "markdown":
-        return _markdown(items, paths, day, within)
+        return _markdown(items, paths, day, within, say)
     if fmt == "text":
-        return _text(items, paths, day, within)
+        return _text(items, paths, day, within, say)
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(DUE_FORMATS)}")

@@ -1,10 +1,12 @@
 """CSV export: one file per table, with the same columns, labels and safety as the workbook.
 
 Files go into one folder and are named after the table keys (stable across languages):
-``organisation.csv``, ``activities.csv``, ``parties.csv``, ``transfers.csv``, ``retention.csv``,
-``security-measures.csv``, ``data-categories.csv``, ``data-subjects.csv``, ``processor-record.csv`` (when
-the register has processor activities), ``findings.csv`` (when a report is given) and ``changes.csv`` (when
-changes since an earlier version are given). A table file that a
+``organisation.csv``, ``activities.csv``, ``parties.csv``, ``recipient-categories.csv``,
+``transfers.csv``, ``retention.csv``, ``data-subjects.csv``, ``data-categories.csv``,
+``security-measures.csv``, ``processor-record.csv`` (when the register has processor activities),
+``findings.csv`` (when a report is given) and ``changes.csv`` (when changes since an earlier version are
+given). ``activities.csv`` ends with one column per heading an import kept in ``unmapped``, under that
+heading. A table file that a
 previous export wrote but this one does not (no processor activities any more, findings left out) is
 removed, so the folder always describes one export.
 
@@ -110,9 +112,10 @@ def _writer(table: Table[Any], ctx: Context, notes: Notes) -> Any:
     def write(handle: BinaryIO) -> None:
         text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="", write_through=True)
         try:
-            text.write(_line([column.label(ctx.lang) for column in table.columns]))
+            columns = table.columns_for(ctx)
+            text.write(_line([column.label(ctx.lang) for column in columns]))
             for number, row in enumerate(table.rows(ctx), start=2):
-                values = [render_text(column.getter(row, ctx), ctx.lang) for column in table.columns]
+                values = [render_text(value, ctx.lang) for value in table.cells(columns, row, ctx)]
                 text.write(_line([_field(value, table, number, i, notes) for i, value in enumerate(values)]))
             text.flush()
         finally:

@@ -375,12 +375,16 @@ def test_cli_export_since_adds_the_changes_sheet(
         "Ernst",
         "Locatie",
     )
-    newsletter = next(r for r in rows[2:] if str(r[0]).startswith("activity newsletter"))
+    newsletter = next(r for r in rows[2:] if str(r[0]).startswith("activiteit newsletter"))
     assert newsletter[1] == "Gewijzigd"
-    assert (
+    assert (  # field changes keep their YAML paths and values
         "purposes[0].lawful_basis (purpose 'Send product news to customers'): 6-1-a → 6-1-f" in newsletter[2]
     )
-    assert "CHG-008 basis-changed-to-legitimate-interests" in newsletter[3]
+    assert (  # the change code's detail and what to do are in Dutch, from the catalogue
+        "CHG-008 basis-changed-to-legitimate-interests: doel 'Send product news to customers': 6-1-a → 6-1-f"
+        in newsletter[3]
+    )
+    assert "CHG-008: Leg het belang vast onder 'legitimate_interest:'" in newsletter[4]
     assert "Art. 6(1)(f) AVG" in newsletter[5]
     cover = {r[0]: r[1] for r in book["Overzicht"].iter_rows(values_only=True) if len(r) > 1}
     assert cover["Wijzigingen sinds"] == f"renamed ({history.commits['renamed'][:12]})"
