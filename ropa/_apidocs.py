@@ -28,12 +28,17 @@ NAMESPACES = ("models", "rules", "law", "importer")
 _SECTIONS = ("Args", "Arguments", "Attributes", "Returns", "Raises", "Warns", "Yields")
 _ROLE = re.compile(r":(?:func|class|data|attr|meth|mod|exc|obj):`~?([^`]+)`")
 _KINDS: tuple[tuple[str, Callable[[Any], bool]], ...] = (
-    ("Verbs", inspect.isfunction),
+    ("Verbs", lambda v: _is_function(v)),
     ("Exceptions and warnings", lambda v: inspect.isclass(v) and issubclass(v, BaseException)),
     ("Classes", inspect.isclass),
     ("Namespaces", lambda v: isinstance(v, types.ModuleType)),
     ("Types and constants", lambda v: True),
 )
+
+
+def _is_function(value: Any) -> bool:
+    """A function, also behind a decorator such as ``functools.cache``."""
+    return callable(value) and inspect.isfunction(inspect.unwrap(value))
 
 
 def _role(match: re.Match[str]) -> str:
@@ -179,7 +184,7 @@ def _first_paragraph(doc: str | None) -> str:
 
 def _entry(qualified: str, value: Any) -> list[str]:
     lines = [f"### `{qualified}`", ""]
-    if inspect.isfunction(value):
+    if _is_function(value):
         lines += ["```python", _signature(qualified, value), "```", "", _markdown(value.__doc__)]
     elif inspect.isclass(value):
         bases = [b.__name__ for b in value.__bases__ if b is not object]
@@ -213,7 +218,7 @@ def _namespace(name: str) -> list[str]:
     lines += [_first_paragraph(module.__doc__), "", "| Name | What |", "|---|---|"]
     for member in sorted(module.__all__, key=str.lower):
         value = getattr(module, member)
-        if inspect.isfunction(value):
+        if _is_function(value):
             what = f"`{_signature(member, value)}`<br>{_first_paragraph(value.__doc__)}"
         elif inspect.isclass(value):
             what = _first_paragraph(value.__doc__) or "class"
