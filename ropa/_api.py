@@ -141,9 +141,9 @@ def check(
     root = Path(path)
     if not root.exists():
         raise FileNotFoundError(f"no such file or folder: {root}")
-    from ropa.configfile import config_file as nearest
+    from ropa.configfile import find_config_file
 
-    file = Path(config_file) if config_file is not None else nearest(root)
+    file = Path(config_file) if config_file is not None else find_config_file(root)
     day = today or dt.date.today()  # noqa: DTZ011 - the user's local date is meant
     folder: Path | None = None
     key: str | None = None

@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ropa.configfile import config_file
+from ropa.configfile import find_config_file
 from ropa.diagnostics import Severity
 from ropa.errors import ConfigError
 
@@ -146,5 +146,5 @@ def find_config(start: str | Path) -> Config:
 
     Returns the default configuration when there is none.
     """
-    found = config_file(start)
+    found = find_config_file(start)
     return load_config(found) if found is not None else Config()
