@@ -20,16 +20,17 @@ Keys (dashes or underscores)::
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ropa.configfile import config_file
+from ropa.configfile import find_config_file
 from ropa.diagnostics import Severity
 from ropa.errors import ConfigError
 
-__all__ = ["Config", "DueConfig", "RuleOptionsConfig", "find_config", "load_config"]
+__all__ = ["Config", "DueConfig", "FailOn", "RuleOptionsConfig", "find_config", "load_config"]
 
 FailOn = Literal["error", "warning", "info", "never"]
 
@@ -92,6 +93,21 @@ class Config(BaseModel):
     source: str | None = Field(default=None, exclude=True)
     """The file the configuration was read from."""
 
+    def with_overrides(self, overrides: Mapping[str, Any]) -> Config:
+        """This configuration with the values in ``overrides`` (by key, dashes or underscores) replacing its
+        own, validated as a whole, as ``ropa validate``'s options replace the file's.
+
+        Raises:
+            ConfigError: a key or value is invalid.
+        """
+        data = {
+            **self.model_dump(exclude={"source"}),
+            **{k.replace("-", "_"): v for k, v in overrides.items()},
+        }
+        return _config_from(data, self.source or "the configuration overrides").model_copy(
+            update={"source": self.source}
+        )
+
 
 def load_config(path: str | Path) -> Config:
     """Read a configuration file (``ropa.toml`` or ``pyproject.toml``).
@@ -130,5 +146,5 @@ def find_config(start: str | Path) -> Config:
 
     Returns the default configuration when there is none.
     """
-    found = config_file(start)
+    found = find_config_file(start)
     return load_config(found) if found is not None else Config()

@@ -47,8 +47,11 @@ class Location:
     """Where a diagnostic points.
 
     Attributes:
-        file: POSIX path of the file, relative to the register folder; ``None`` for in-memory models.
-        pointer: RFC 6901 JSON Pointer into that file's document (``/activities/0/purposes``).
+        file: POSIX path of the file, relative to the register folder; ``None`` for an entity built in
+            memory (and for a register-wide diagnostic such as ``IO-002``).
+        pointer: RFC 6901 JSON Pointer into that file's document (``/activities/0/purposes``); without a
+            file, into the register as :func:`ropa.export_json` writes it (``/activities/3/purposes/0``),
+            or into the data given to a model's constructor (:class:`~ropa.errors.ModelError`).
         span: line and column, when the source is known.
         entity: the entity the diagnostic is about, e.g. ``activity order-handling``.
     """
@@ -164,7 +167,8 @@ class Diagnostic:
 
     def __str__(self) -> str:
         loc = self.location
-        where = f"{loc.file or '<register>'}:{loc.line}:{loc.column}"
+        # A register built in memory has no files: its diagnostics say where by JSON Pointer alone.
+        where = f"{loc.file}:{loc.line}:{loc.column}" if loc.file is not None else f"<register>{loc.pointer}"
         refs = f" [{', '.join(str(r) for r in self.legal_refs)}]" if self.legal_refs else ""
         return f"{where} {self.code} {self.severity.value} {self.message}{refs}"
 

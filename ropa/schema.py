@@ -7,22 +7,27 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from ropa.loading.loader import SINGULAR
-from ropa.models import Register
-from ropa.models._base import ID_PATTERN
+from ropa.models import ID_PATTERN, Register
 
 __all__ = [
     "SCHEMA_BASE",
+    "SchemaName",
     "all_schemas",
     "contract_schema",
     "diff_schema",
+    "drift",
     "due_schema",
+    "json_schema",
     "register_schema",
     "render",
     "report_schema",
+    "schema_files",
 ]
+
+SchemaName = Literal["register", "report", "diff", "due"]
 
 SCHEMA_BASE = "https://raw.githubusercontent.com/ropa-register/ropa/main/schemas/"
 
@@ -121,14 +126,32 @@ def due_schema() -> dict[str, Any]:
     )
 
 
+def json_schema(name: SchemaName = "register") -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) that ropa publishes, as data.
+
+    Args:
+        name: ``register`` for one register file (YAML or JSON); ``report``, ``diff`` or ``due`` for the
+            JSON output of ``ropa validate``, ``ropa diff`` and ``ropa due``.
+
+    Raises:
+        ValueError: no schema has this name.
+    """
+    builders = {"register": register_schema, "report": report_schema, "diff": diff_schema, "due": due_schema}
+    build = builders.get(name)
+    if build is None:
+        raise ValueError(f"no schema {name!r}; use {', '.join(builders)}")
+    return build()
+
+
+def schema_files() -> dict[str, str]:
+    """The text of every schema file ``ropa schema --write`` writes, by file name
+    (``register.schema.json``, ``report.schema.json``)."""
+    return {name: render(schema) for name, schema in all_schemas().items()}
+
+
 def all_schemas() -> dict[str, dict[str, Any]]:
     """Every committed schema, by file name."""
-    return {
-        "register.schema.json": register_schema(),
-        "report.schema.json": report_schema(),
-        "diff.schema.json": diff_schema(),
-        "due.schema.json": due_schema(),
-    }
+    return {f"{name}.schema.json": json_schema(name) for name in get_args(SchemaName)}
 
 
 def render(schema: dict[str, Any]) -> str:
@@ -139,8 +162,8 @@ def render(schema: dict[str, Any]) -> str:
 def drift(folder: Path) -> list[str]:
     """Names of the schema files in ``folder`` that differ from the generated ones."""
     out = []
-    for name, schema in all_schemas().items():
+    for name, text in schema_files().items():
         path = folder / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != render(schema):
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
             out.append(name)
     return out

@@ -74,7 +74,7 @@ def _all_pairs(base: Register, head: Register) -> Iterator[Pair]:
         kind = info.alias or name
         noun = ENTITY_NOUN.get(kind, kind.replace("_", " "))
         old, new = getattr(base, name, None), getattr(head, name, None)
-        if not isinstance(old, list) and not isinstance(new, list):
+        if not isinstance(old, tuple) and not isinstance(new, tuple):
             if old is not None or new is not None:
                 yield Pair(kind, noun, None, old, new)
             continue

@@ -27,7 +27,7 @@ def _entity_pointers(result: LoadResult) -> dict[str, list[str]]:
     register = result.register
     for name in type(register).model_fields:
         value = getattr(register, name)
-        for entity in value if isinstance(value, list) else [value]:
+        for entity in value if isinstance(value, tuple) else [value]:
             origin = entity.origin if isinstance(entity, RopaModel) else None
             if origin is not None and origin.file is not None:
                 out.setdefault(origin.file, []).append(origin.pointer)

@@ -136,7 +136,7 @@ def item_label(field: str, item: Any) -> str | None:
         parts = [v for v in item.__dict__.values() if isinstance(v, str)][:1]
     if not parts:
         return noun
-    text = " / ".join(", ".join(map(str, v)) if isinstance(v, list) else str(v) for v in parts)
+    text = " / ".join(", ".join(map(str, v)) if isinstance(v, list | tuple) else str(v) for v in parts)
     text = " ".join(text.split())
     if len(text) > _LABEL_LENGTH:
         text = text[: _LABEL_LENGTH - 1] + "…"
@@ -166,7 +166,7 @@ def _value(before: Any, after: Any, path: str, key: str, item: str | None, out: 
         out.append(FieldChange("removed", path, jsonable(before), None, item))
     elif isinstance(before, RopaModel) and type(before) is type(after):
         _model(before, after, path, item, out)
-    elif isinstance(before, list) and isinstance(after, list):
+    elif isinstance(before, list | tuple) and isinstance(after, list | tuple):
         _list(before, after, path, key, item, out)
     elif isinstance(before, dict) and isinstance(after, dict):
         for k in [*before, *(k for k in after if k not in before)]:
@@ -177,7 +177,7 @@ def _value(before: Any, after: Any, path: str, key: str, item: str | None, out: 
 
 
 def _list(
-    before: list[Any], after: list[Any], path: str, key: str, item: str | None, out: list[FieldChange]
+    before: Sequence[Any], after: Sequence[Any], path: str, key: str, item: str | None, out: list[FieldChange]
 ) -> None:
     pairs, removed, added = pair_items(before, after)
     out.extend(

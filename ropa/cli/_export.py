@@ -25,7 +25,6 @@ from ropa.cli._common import (
     register_lang,
     show_progress,
 )
-from ropa.diagnostics import Severity
 
 __all__ = ["FORMATS", "register", "run"]
 
@@ -167,10 +166,8 @@ def _xlsx_to_stdout(register: Any, *, lang: Any, report: Any, layout: str, chang
 def run(args: argparse.Namespace) -> int:
     """Execute ``ropa export``."""
     import ropa
-    from ropa.config import find_config, load_config
-    from ropa.export.cells import ExportWarning
-    from ropa.reporters import clean
 
+    clean = ropa.escape_control
     fmt = _format(args)
     if args.since is not None and fmt not in ("xlsx", "csv"):
         raise UsageError(f"--since adds a Changes sheet (xlsx) or changes.csv (csv), not to a {fmt} export")
@@ -196,7 +193,7 @@ def run(args: argparse.Namespace) -> int:
         for diagnostic in unreadable:
             print(f"ropa: error: {clean(str(diagnostic))}", file=sys.stderr)
         return EXIT_USAGE
-    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    errors = [d for d in result.diagnostics if d.severity is ropa.Severity.ERROR]
     register = result.register
 
     lang, note = register_lang(args.lang, register.meta.language if register.meta else None)
@@ -208,7 +205,7 @@ def run(args: argparse.Namespace) -> int:
     report = None
     config = None
     if (fmt != "json" and not args.no_findings) or args.since is not None:
-        config = load_config(args.config) if args.config is not None else find_config(args.path)
+        config = ropa.load_config(args.config) if args.config is not None else ropa.find_config(args.path)
     if fmt != "json" and not args.no_findings:
         report = ropa.validate(result, config, today=today, lang=lang)
     changes = None
@@ -220,7 +217,7 @@ def run(args: argparse.Namespace) -> int:
         changes = ropa.diff(base, result, config, today=today, lang=lang)
 
     with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ExportWarning)
+        warnings.simplefilter("always", ropa.ExportWarning)
         if fmt == "json":
             if args.output is None or to_stdout:
                 sys.stdout.write(ropa.export_json(register))
@@ -241,11 +238,9 @@ def run(args: argparse.Namespace) -> int:
                     layout=args.layout,
                 )
         else:
-            from ropa.export.csv import write_csv
-
-            write_csv(register, args.output, lang=lang, report=report, changes=changes)
+            ropa.export_csv(register, args.output, lang=lang, report=report, changes=changes)
     for warning in caught:
-        if issubclass(warning.category, ExportWarning):
+        if issubclass(warning.category, ropa.ExportWarning):
             print(f"ropa: warning: {clean(str(warning.message))}", file=sys.stderr)
         else:  # not ours: show it the way Python would
             warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)

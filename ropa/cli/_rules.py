@@ -11,6 +11,7 @@ import json
 import sys
 from typing import Any
 
+import ropa
 from ropa.cli._common import EXIT_OK, UsageError, did_you_mean
 
 LANGUAGES = ("en", "nl", "fr", "de")
@@ -56,9 +57,7 @@ def register(sub: Any) -> None:
 
 def run_rules(args: argparse.Namespace) -> int:
     """Execute ``ropa rules``."""
-    from ropa.reporters import catalogue, docs_url
-
-    infos = [c for c in catalogue() if args.all or c.kind == "rule"]
+    infos = [c for c in ropa.catalogue() if args.all or c.kind == "rule"]
     entries: list[dict[str, Any]] = [
         {
             "code": c.code,
@@ -68,7 +67,7 @@ def run_rules(args: argparse.Namespace) -> int:
             "profile": c.profile if c.kind == "rule" else None,
             "legal_refs": [str(r) for r in c.legal_refs],
             "summary": c.summary,
-            "docs": docs_url(c),
+            "docs": ropa.docs_url(c),
         }
         for c in infos
     ]
@@ -92,8 +91,6 @@ def run_rules(args: argparse.Namespace) -> int:
 
 def _change_entries() -> list[dict[str, Any]]:
     """The change codes of ``ropa diff`` as entries of ``ropa rules --all`` (kind ``change``)."""
-    import ropa
-
     return [
         {
             "code": c.code,
@@ -112,8 +109,6 @@ def _change_entries() -> list[dict[str, Any]]:
 def _explain_change(wanted: str, lang: str) -> str | None:
     """The page of the change code ``wanted`` (code or name, any case) in ``lang``; ``None`` when it is
     not a change code."""
-    import ropa
-
     for key in (wanted, wanted.upper(), wanted.lower()):
         try:
             entry = ropa.change_code(key)
@@ -124,24 +119,18 @@ def _explain_change(wanted: str, lang: str) -> str | None:
 
 
 def _change_keys() -> list[str]:
-    import ropa
-
     return [key for c in ropa.change_codes() for key in (c.code, c.name)]
 
 
 def run_explain(args: argparse.Namespace) -> int:
     """Execute ``ropa explain``."""
-    from ropa.reporters import catalogue, docs_url
-    from ropa.rules import ALL_RULES
-    from ropa.rules.docs import render_rule
-
     wanted: str = args.code.strip()
     lang: str = getattr(args, "lang", "en")
     page = _explain_change(wanted, lang)
     if page is not None:
         sys.stdout.write(page)
         return EXIT_OK
-    infos = catalogue()
+    infos = ropa.catalogue()
     by_key = {c.code: c for c in infos} | {c.name: c for c in infos}
     info = by_key.get(wanted) or by_key.get(wanted.upper()) or by_key.get(wanted.lower())
     if info is None:
@@ -154,15 +143,6 @@ def run_explain(args: argparse.Namespace) -> int:
             f"ropa: note: the page of {info.code} is in English (only change codes have translated pages)",
             file=sys.stderr,
         )
-    if info.kind == "rule":
-        rule = next(r for r in ALL_RULES if r.code == info.code)
-        text = render_rule(rule)
-    else:
-        kind = "structural code" if info.kind == "structural" else "suppression code"
-        _, _, body = info.doc.partition("\n\n")
-        text = (
-            f"# {info.code} {info.name}\n\n{info.summary}\n\n"
-            f"A {kind}; default severity {info.severity.value}.\n\n{body}"
-        )
-    sys.stdout.write(text.rstrip("\n") + f"\n\nDocumentation: {docs_url(info)}\n")
+    text = ropa.explain(info.code)
+    sys.stdout.write(text.rstrip("\n") + f"\n\nDocumentation: {ropa.docs_url(info)}\n")
     return EXIT_OK

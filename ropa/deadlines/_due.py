@@ -171,7 +171,7 @@ def _entities(register: Register) -> Iterator[tuple[str, Any]]:
     for name, info in type(register).model_fields.items():
         value = getattr(register, name)
         kind = info.alias or name
-        for entity in value if isinstance(value, list) else [value]:
+        for entity in value if isinstance(value, tuple) else [value]:
             if entity is not None:
                 yield kind, entity
 

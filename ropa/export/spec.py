@@ -111,7 +111,11 @@ class Index:
     def _measure_counts(self) -> tuple[Counter[str], Counter[str]]:
         used: Counter[str] = Counter()
         inherited: Counter[str] = Counter()
-        for entity in (*(self.register.activities or ()), *(self.register.processor_activities or ())):
+        entities: list[Activity | ProcessorActivity] = [
+            *(self.register.activities or ()),
+            *(self.register.processor_activities or ()),
+        ]
+        for entity in entities:
             ids, inherits = self.effective_measures(entity)
             used.update(set(ids))
             if inherits:

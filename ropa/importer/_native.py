@@ -35,9 +35,8 @@ from ropa.i18n import LANGS, Lang, label
 from ropa.importer._report import Reporter, cell_ref, pointer
 from ropa.importer._tables import SheetTable, cell_text
 from ropa.importer._xlsx import EMBEDDED_SHEET
-from ropa.loading.loader import SourceIndex, _Collector
-from ropa.models import Register
-from ropa.models.register import KINDS
+from ropa.loading import load_data
+from ropa.models import KINDS, Register
 
 __all__ = ["Difference", "register_from_json", "report_differences", "visible_differences"]
 
@@ -82,9 +81,8 @@ def register_from_json(text: str, rep: Reporter) -> Register | None:
             raw_pointer=f"/{EMBEDDED_SHEET}",
         )
         return None
-    collector = _Collector(SourceIndex(None))
-    collector.document(rep.file, data)
-    for diagnostic in collector.diagnostics:
+    loaded = load_data(data, rep.file)
+    for diagnostic in loaded.diagnostics:
         location = dataclasses.replace(
             diagnostic.location, pointer=f"/{EMBEDDED_SHEET}{diagnostic.location.pointer}"
         )
@@ -105,7 +103,7 @@ def register_from_json(text: str, rep: Reporter) -> Register | None:
             f"the embedded register has {len(suspects) - _SHOWN:,} more values that ropa never writes",
             raw_pointer=f"/{EMBEDDED_SHEET}",
         )
-    return collector.register()
+    return loaded.register
 
 
 def _escape(key: str) -> str:

@@ -28,7 +28,7 @@ from ropa.loading.codes import STRUCTURAL, render
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
-    from ropa.models._base import RopaEntity, RopaModel
+    from ropa.models import RopaEntity, RopaModel
     from ropa.models.register import Register
 
 __all__ = [
@@ -201,7 +201,7 @@ class LoadResult:
         """Where ``path``, a JSON Pointer relative to ``entity``, was read from: the file (relative to the
         root), the pointer in that file, and the line and column when the text is known. For an entity
         built in memory, only ``path``. ``label`` names the entity (``activity orders``)."""
-        from ropa.models._base import RopaModel  # imported on use: a cached report needs no models
+        from ropa.models import RopaModel  # imported on use: a cached report needs no models
 
         origin = entity.origin if isinstance(entity, RopaModel) else None
         if origin is None or origin.file is None:
@@ -402,7 +402,7 @@ class _Collector:
     def _validate(self, kind: str, file: str, pointer: str, value: Any, label: str) -> RopaModel | None:
         from pydantic import ValidationError
 
-        from ropa.models._base import Origin
+        from ropa.models import Origin
 
         model_type = _kinds()[kind]
         if not isinstance(value, dict):
@@ -428,7 +428,7 @@ class _Collector:
         self,
         error: ErrorDetails,
         model_type: type[RopaModel],
-        file: str,
+        file: str | None,
         pointer: str,
         label: str,
         value: Any,
@@ -473,7 +473,7 @@ class _Collector:
     def register(self) -> Register:
         from ropa.models.register import Register
 
-        fields: dict[str, Any] = dict(self.lists)
+        fields: dict[str, Any] = {kind: tuple(models) for kind, models in self.lists.items()}
         for kind, (model, _) in self.single.items():
             fields["meta" if kind == "register" else kind] = model
         return Register.model_construct(**fields)
@@ -510,7 +510,7 @@ def _kinds() -> Mapping[str, type[RopaEntity]]:
 
 
 def _model_at(model_type: type[RopaModel], loc: list[int | str]) -> type[RopaModel] | None:
-    from ropa.models._base import RopaModel
+    from ropa.models import RopaModel
 
     current: Any = model_type
     for part in loc:
@@ -526,7 +526,7 @@ def _model_at(model_type: type[RopaModel], loc: list[int | str]) -> type[RopaMod
 
 
 def _inner_model(annotation: Any) -> type[RopaModel] | None:
-    from ropa.models._base import RopaModel
+    from ropa.models import RopaModel
 
     if isinstance(annotation, type) and issubclass(annotation, RopaModel):
         return annotation
@@ -556,7 +556,7 @@ def _expected(kind: str) -> str:
 
 def _invalid(kind: str, error: ErrorDetails, value: Any) -> tuple[str, dict[str, object]]:
     """The message key and values of an invalid value (STR-005), in ropa's own words where it can."""
-    from ropa.models._base import COUNTRY_PATTERN, ID_PATTERN
+    from ropa.models import COUNTRY_PATTERN, ID_PATTERN
 
     ctx = error.get("ctx") or {}
     text = value if isinstance(value, str) else repr(value)
@@ -773,10 +773,15 @@ def loads(text: str | bytes, name: str = "register.yaml") -> LoadResult:
     """
     # surrogatepass: a str with a lone surrogate becomes bytes that decode() reports as invalid UTF-8
     data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
-    sources = SourceIndex(None)
-    collector = _Collector(sources)
+    collector = _Collector(SourceIndex(None))
     with gc_paused():
         _parse_into(collector, name, data, keep_text=True)
+    return _result(collector, name)
+
+
+def _result(collector: _Collector, name: str) -> LoadResult:
+    """The load result of one document collected by ``collector`` under the file name ``name``."""
+    with gc_paused():
         collector.summaries()
         register = collector.register()
     return LoadResult(
@@ -785,7 +790,7 @@ def loads(text: str | bytes, name: str = "register.yaml") -> LoadResult:
         files=(name,),
         broken=frozenset(collector.broken),
         unloaded=collector.unloaded_files(),
-        sources=sources,
+        sources=collector.sources,
     )
 
 

@@ -365,11 +365,11 @@ def notice_statements(view: RegisterView) -> dict[str, NoticeStatement]:
 def _statement(activity: ActivityView) -> NoticeStatement:
     recipients = None
     if activity.recipients is not None:
-        recipients = list(dict.fromkeys(r.ref for r in activity.recipients if r.ref))
+        recipients = tuple(dict.fromkeys(r.ref for r in activity.recipients if r.ref))
     countries = None
     if activity.transfers is not None:
-        countries = list(
+        countries = tuple(
             dict.fromkeys(x.country_code for x in activity.transfers if x.status != "eea" and x.country_code)
         )
-    retention = list(activity.retention_durations) if activity.retention is not None else None
+    retention = tuple(activity.retention_durations) if activity.retention is not None else None
     return NoticeStatement(recipients=recipients, transfer_countries=countries, retention=retention)
