@@ -22,7 +22,6 @@ from ropa.importer._values import (
     parse_frequency,
     parse_status,
     read_answer,
-    split_items,
     split_lines,
 )
 from ropa.importer._vocab import terms_by
@@ -341,7 +340,7 @@ class ActivityDraft:
         for text, column, row in self.group.texts("purposes"):
             if self.blank(column, text, row):
                 continue
-            items = split_lines(text)
+            items = self.b.numbered(text)
             for item in items:
                 if all(p["description"] != item for p in self.purposes):
                     self.purposes.append({"description": item})
@@ -353,7 +352,7 @@ class ActivityDraft:
         for text, column, row in g.texts(name):
             if self.blank(column, text, row):
                 continue
-            items = split_items(text)
+            items = self.b.items(text)
             for item in items:
                 ident = self.b.vocab(kind, item, g, column, row)
                 if ident not in ids:
@@ -460,7 +459,7 @@ class ActivityDraft:
         for text, column, row in self.group.texts("systems"):
             if self.blank(column, text, row):
                 continue
-            items = split_items(text)
+            items = self.b.items(text)
             systems.extend(item for item in items if item not in systems)
             self.fate(column, row, text, "read as systems", *items)
         if systems:
