@@ -454,8 +454,9 @@ def _key(text: str) -> str:
 
 @st.composite
 def separator_register_data(draw: st.DrawFn) -> dict[str, Any]:
-    """Plain data of a register whose names of categories, purposes and recipient categories hold
-    commas, semicolons and line breaks (each a single item of its list)."""
+    """Plain data of a register whose list items (names of categories, purposes, recipient categories,
+    systems, security measures) hold commas, semicolons and line breaks (each a single item of its
+    list)."""
     names = st.lists(separator_item(), min_size=1, max_size=3, unique_by=_key)
     categories = draw(names)
     subjects = draw(names)
@@ -463,6 +464,8 @@ def separator_register_data(draw: st.DrawFn) -> dict[str, Any]:
     for number in range(draw(st.integers(1, 3))):
         purposes = draw(st.lists(separator_item(), min_size=1, max_size=3, unique_by=_key))
         recipients = draw(st.lists(separator_item(), max_size=2, unique_by=_key))
+        systems = draw(st.lists(separator_item(), max_size=3, unique_by=_key))
+        measures = draw(st.lists(separator_item(), max_size=3, unique_by=_key))
         activities.append(
             {
                 "id": f"a{number}",
@@ -471,6 +474,8 @@ def separator_register_data(draw: st.DrawFn) -> dict[str, Any]:
                 "data_categories": [f"c{i}" for i in draw(st.permutations(range(len(categories))))],
                 "data_subjects": [f"s{i}" for i in range(len(subjects))],
                 "recipients": [{"category": r} for r in recipients] or None,
+                "systems": systems or None,
+                "specific_measures": [{"description": m} for m in measures] or None,
             }
         )
     return {

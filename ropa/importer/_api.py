@@ -262,7 +262,8 @@ def import_workbook(
         )
     from ropa.importer._native import own_lists, own_table
 
-    own = own_lists(content.sheets, embedded=False)
+    # With --sheet only the chosen sheet is read; the workbook is still recognised by all its sheet names.
+    own = own_lists(content.sheets, embedded=content.ropa_sheet, titles=content.titles)
     table = own_table(content.sheets) if own is not None and chosen is None else None
     if table is not None:  # ropa's own workbook without its embedded register: its activities sheet
         return _tables([table], rep, limits, columns, chosen=True, own=own)

@@ -128,6 +128,11 @@ class RegisterBuilder:
         them (lines, ``;`` or commas; :func:`split_items`)."""
         return split_items(text) if self.own_known is None else own_items(text, self.own_known)
 
+    def lines(self, text: str) -> list[str]:
+        """The items of a list cell of descriptions (security measures): one per line in ropa's own
+        workbook, else one per line or ``;`` (:func:`split_lines`)."""
+        return split_lines(text) if self.own_known is None else own_items(text, self.own_known)
+
     def numbered(self, text: str) -> list[str]:
         """The items of a cell of purposes: numbered by purpose in ropa's own workbook, else one per line
         or ``;``."""

@@ -349,10 +349,13 @@ class ActivityDraft:
     def _vocab(self, name: str, kind: str) -> None:
         g = self.group
         ids: list[str] = list(self.data.get(name, []))
-        for text, column, row in g.texts(name):
+        # A form's own category label (``data_category``: the CNIL fiche's row with a period but no
+        # description) is one category, commas and all.
+        whole = g.texts("data_category") if name == "data_categories" else []
+        for text, column, row in [*g.texts(name), *whole]:
             if self.blank(column, text, row):
                 continue
-            items = self.b.items(text)
+            items = [text.strip()] if column.field == "data_category" else self.b.items(text)
             for item in items:
                 ident = self.b.vocab(kind, item, g, column, row)
                 if ident not in ids:
@@ -393,7 +396,7 @@ class ActivityDraft:
         for text, column, row in self.group.texts("security_measures"):
             if self.blank(column, text, row):
                 continue
-            items = split_lines(text)
+            items = self.b.lines(text)
             for item in items:
                 if all(m["description"] != item for m in measures):
                     measures.append({"description": item})
