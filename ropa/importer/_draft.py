@@ -468,7 +468,10 @@ class ActivityDraft:
                     self.not_understood(column, text, row, "does not say yes or no")
                 continue
             entry: dict[str, Any] = {"exists": answer.value}
-            if answer.rest:
+            if answer.rest and not answer.value:
+                # "no, ..." : the remark goes to notes (a "no" has no description that a workbook shows)
+                self.note(column, text, row, "read as no; the remark kept in notes")
+            elif answer.rest:
                 entry["description"] = answer.rest
                 self.fate(column, row, text, "read as yes/no with a remark", answer.rest)
             else:
