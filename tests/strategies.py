@@ -488,3 +488,42 @@ def separator_register_data(draw: st.DrawFn) -> dict[str, Any]:
 def separator_registers() -> st.SearchStrategy[Register]:
     """Valid registers whose list items hold commas, semicolons and line breaks."""
     return separator_register_data().map(Register.model_validate)
+
+
+# --- registers that state every Art. 30(1) point, for round trips through ropa's visible sheets -----------
+_plain = st.from_regex(r"\A[A-Z][a-z]{2,9}( [a-z]{2,9}){0,3}\Z")
+
+
+@st.composite
+def art30_register_data(draw: st.DrawFn) -> dict[str, Any]:
+    """Plain data of a register whose activities state every Art. 30(1) point: purposes with their lawful
+    bases, data subjects and categories, categories of recipients, transfers with their safeguards,
+    retention, security measures, systems and dates."""
+    data = draw(separator_register_data())
+    for activity in data["activities"]:
+        activity["purposes"] = [
+            {**p, "lawful_basis": draw(st.sampled_from(["6-1-a", "6-1-b", "6-1-c", "6-1-e"]))}
+            for p in activity["purposes"]
+        ]
+        transfers = []
+        for country in draw(
+            st.lists(st.sampled_from(["US", "IN", "CH", "JP", "BR"]), max_size=2, unique=True)
+        ):
+            transfer: dict[str, Any] = {"country": country}
+            transfer["mechanism"] = draw(st.sampled_from(["scc", "bcr", "49-1-a"]))
+            transfers.append(transfer)
+        activity["transfers"] = transfers
+        activity["retention"] = [{"duration": f"P{draw(st.integers(1, 10))}Y"}]
+        activity["description"] = draw(_plain)
+        activity["department"] = draw(_plain)
+        activity["owner"] = draw(_plain)
+        activity["storage_location"] = draw(_plain)
+        activity["privacy_notice"] = draw(_plain)
+        activity["status"] = draw(st.sampled_from(["planned", "active", "suspended"]))
+        activity["last_reviewed"] = draw(st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31))).isoformat()
+    return data
+
+
+def art30_registers() -> st.SearchStrategy[Register]:
+    """Valid registers whose activities state every Art. 30(1) point (see :func:`art30_register_data`)."""
+    return art30_register_data().map(Register.model_validate)

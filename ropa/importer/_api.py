@@ -342,7 +342,11 @@ def import_csv(
     table = read_csv(data, limits, rep)
     if table is None:
         return _result(rep, None)
-    return _tables([table], rep, limits, columns, chosen=True)
+    from ropa.importer._native import is_own_csv
+
+    # ropa's own activities.csv: list cells hold one item per line, as in its workbook
+    own = frozenset[str]() if is_own_csv(table) else None
+    return _tables([table], rep, limits, columns, chosen=True, own=own)
 
 
 def _tables(

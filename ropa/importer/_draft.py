@@ -173,7 +173,14 @@ class ActivityDraft:
 
         g = self.group
         self._identity()
-        for name in ("description", "owner", "department", "storage_location"):
+        for name in (
+            "description",
+            "owner",
+            "department",
+            "storage_location",
+            "privacy_notice",
+            "on_behalf_of",
+        ):
             self._text_field(name)
         if self.data.get("description") == self.data["name"]:
             del self.data["description"]  # the name was taken from the description: it is kept there
@@ -431,6 +438,17 @@ class ActivityDraft:
                 continue
             dpia["reference"] = f"{dpia['reference']}\n{text}" if "reference" in dpia else text
             self.fate(column, row, text, "read as DPIA reference")
+        for text, column, row in self.group.texts("dpia_date"):
+            if self.blank(column, text, row):
+                continue
+            date = parse_date(text)
+            if date is None:
+                self.not_understood(column, text, row, "is not a date (YYYY-MM-DD or DD-MM-YYYY)")
+            elif "date" in dpia:
+                self.note(column, text, row)
+            else:
+                dpia["date"] = date.isoformat()
+                self.exact(column, row, text, "read as the date of the DPIA")
         if dpia:
             self.data["dpia"] = dpia
 
@@ -450,7 +468,10 @@ class ActivityDraft:
                     self.not_understood(column, text, row, "does not say yes or no")
                 continue
             entry: dict[str, Any] = {"exists": answer.value}
-            if answer.rest:
+            if answer.rest and not answer.value:
+                # "no, ..." : the remark goes to notes (a "no" has no description that a workbook shows)
+                self.note(column, text, row, "read as no; the remark kept in notes")
+            elif answer.rest:
                 entry["description"] = answer.rest
                 self.fate(column, row, text, "read as yes/no with a remark", answer.rest)
             else:
@@ -469,7 +490,7 @@ class ActivityDraft:
             self.data["systems"] = systems
 
     def _dates(self) -> None:
-        for name in ("last_modified", "last_reviewed", "next_review"):
+        for name in ("last_modified", "last_reviewed", "next_review", "end_date"):
             for text, column, row in self.group.texts(name):
                 if self.blank(column, text, row):
                     continue

@@ -38,7 +38,7 @@ from ropa.importer._xlsx import EMBEDDED_SHEET
 from ropa.loading import load_data
 from ropa.models import KINDS, Register
 
-__all__ = ["Difference", "register_from_json", "report_differences", "visible_differences"]
+__all__ = ["Difference", "is_own_csv", "register_from_json", "report_differences", "visible_differences"]
 
 _SHOWN = 10
 """Problems named one by one in a diagnostic; the rest are counted."""
@@ -353,3 +353,16 @@ def own_table(sheets: list[SheetTable]) -> SheetTable | None:
     """The activities sheet of ropa's own workbook (its other sheets list what the activities name)."""
     titles = {LAYOUTS["ropa"].table_sheet(lang) for lang in LANGS}
     return next((sheet for sheet in sheets if sheet.name in titles), None)
+
+
+def is_own_csv(table: SheetTable) -> bool:
+    """True when ``table`` is the ``activities.csv`` that ``ropa export --format csv`` writes: its first row
+    starts with the headings of the activities table in one of the export languages. Its list cells hold
+    one item per line (with bullets when an item has line breaks of its own), like the workbook's."""
+    from ropa.export.tables import ACTIVITIES
+
+    first = next((row for row in table.rows if any(row)), None)
+    if first is None:
+        return False
+    cells = [text or "" for text in first[: len(ACTIVITIES.columns)]]
+    return any(cells == [column.label(lang) for column in ACTIVITIES.columns] for lang in LANGS)

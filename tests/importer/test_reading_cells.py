@@ -309,3 +309,25 @@ def test_a_mapping_file_names_the_key_column(tmp_path: Path) -> None:
     )
     result = import_csv(path, mapping={"key": "Ref"})
     assert [a.systems for a in result.register.activities or []] == [("Sage", "Workday"), ("HubSpot",)]
+
+
+def test_a_no_with_a_remark_on_automated_decisions_keeps_the_remark_where_exports_show_it(
+    tmp_path: Path,
+) -> None:
+    """Found by tests/export/test_unmapped.py: "no disclosure to third parties" was read as no with the
+    description "disclosure to third parties", which no export shows for a "no"."""
+    import csv as csv_module
+
+    path = tmp_path / "register.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv_module.writer(handle)
+        writer.writerow(["Processing activity", "Existence of automated decision making including profiling"])
+        writer.writerow(["Shop", "no disclosure to third parties"])
+    result = import_csv(path)
+    assert result.register is not None
+    (activity,) = result.register.activities or ()
+    assert activity.automated_decisions is not None
+    assert activity.automated_decisions.exists is False
+    assert activity.automated_decisions.description is None
+    assert activity.notes is not None
+    assert "no disclosure to third parties" in activity.notes
