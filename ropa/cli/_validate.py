@@ -265,7 +265,14 @@ def _emit(stream: TextIO, text: str) -> None:
 def execute(options: ValidateArgs) -> int:
     """Load, validate, render and write; return the exit code."""
     from ropa.export.write import write_atomic
-    from ropa.loading.cache import ReportCache, cache_folder, raw_report_key, register_fingerprint
+    from ropa.loading.cache import (
+        CachedReport,
+        ReportCache,
+        cache_folder,
+        raw_report_key,
+        register_fingerprint,
+        translated_key,
+    )
     from ropa.loading.loader import read_register
     from ropa.reporters import REPORTERS, RenderOptions, register_paths, summary_line
     from ropa.reporters.github import step_summary
@@ -302,9 +309,16 @@ def execute(options: ValidateArgs) -> int:
     if note is not None and options.verbosity >= 1:
         _emit(sys.stderr, note + "\n")
     if lang != "en":
-        from ropa.i18n import translate_report
+        store = ReportCache(folder) if folder is not None and key is not None else None
+        translated = store.get(translated_key(key, lang)) if store is not None and key is not None else None
+        if translated is not None:
+            report = translated.report
+        else:
+            from ropa.i18n import translate_report
 
-        report = translate_report(report, lang)
+            report = translate_report(report, lang)
+            if store is not None and key is not None:
+                store.put(translated_key(key, lang), CachedReport(report, checked.selected, checked.fail_on))
     root, base = register_paths(options.path)
     render_options = RenderOptions(
         root=root,

@@ -44,6 +44,7 @@ __all__ = [
     "raw_report_key",
     "register_fingerprint",
     "report_key",
+    "translated_key",
 ]
 
 CACHE_DIR = ".ropa_cache"
@@ -68,13 +69,28 @@ def cache_folder(config_source: str | None) -> Path:
 
 @cache
 def _package_digest() -> str:
-    """A hash of ropa's installed files: code, rule data, vocabularies and translations."""
-    root = Path(__file__).resolve().parents[1]
+    """A hash of ropa's installed files: code, rule data, vocabularies and translations (plain ``os``
+    calls: pathlib costs more than reading the 2.6 MB)."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    skip = len(os.path.join(root, ""))
+    found: list[tuple[str, str]] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        relative = folder[skip:].replace(os.sep, "/")
+        found.extend(
+            (f"{relative}/{name}" if relative else name, os.path.join(folder, name))
+            for name in files
+            if not name.endswith((".pyc", ".pyo"))
+        )
     digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and not path.name.endswith((".pyc", ".pyo")):
-            digest.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
-            digest.update(path.read_bytes())
+    for name, path in sorted(found):
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:  # a file that vanished or cannot be read: its name still counts
+            data = b"\xff"
+        digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(data)
     return digest.hexdigest()
 
 
@@ -112,6 +128,13 @@ def raw_report_key(register: str, config_file: Path | None, overrides: str, toda
         else:
             config = f"{config_file.resolve()}\x1f{hashlib.blake2b(data, digest_size=20).hexdigest()}"
     return _key(register, "raw config", config, overrides, today.isoformat())
+
+
+def translated_key(key: str, lang: str) -> str:
+    """The cache key of the report stored under ``key`` with its messages in ``lang``: a repeat run in the
+    register's language takes the translated report as it is, without reading the translation
+    catalogue (about as costly as the rest of a cached run)."""
+    return _key(key, "translated", lang)
 
 
 def _key(*parts: str) -> str:

@@ -229,3 +229,32 @@ def test_a_cached_report_translates_like_a_fresh_one(tmp_path: Path) -> None:
     dutch = [d.message for d in translate_report(hit, "nl")]
     assert dutch == [d.message for d in translate_report(fresh, "nl")]
     assert dutch != [d.message for d in fresh]
+
+
+def test_a_repeat_run_in_the_registers_language_takes_the_translation_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first run stores the report in Dutch too; the repeat run neither loads nor translates, and
+    says exactly what the first run and a run without the cache say."""
+    from ropa import i18n
+    from ropa.cli import main
+
+    folder = _copy(tmp_path)
+    english = _fresh(folder, ropa.find_config(folder), TODAY)
+    dutch = [d.message for d in i18n.translate_report(english, "nl")]
+    assert dutch != [d.message for d in english]
+    argv = ["validate", str(folder), "--today", TODAY.isoformat(), "--lang", "nl", "--format", "json"]
+    runs = []
+    for extra in (["--no-cache"], []):
+        code = main([*argv, *extra])
+        runs.append((code, json.loads(capsys.readouterr().out)["diagnostics"]))
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("translated again although the cache holds the translation")
+
+    _no_load(monkeypatch)
+    monkeypatch.setattr(i18n, "translate_report", refuse)
+    code = main(argv)
+    runs.append((code, json.loads(capsys.readouterr().out)["diagnostics"]))
+    assert runs[0] == runs[1] == runs[2]
+    assert [d["message"] for d in runs[2][1]] == dutch
