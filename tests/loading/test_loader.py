@@ -169,3 +169,39 @@ def test_structural_problems_are_capped_per_file(tmp_path: Path) -> None:
     assert summary[0].message.startswith(f"{2 * 5_000 - MAX_DIAGNOSTICS_PER_FILE:,} more structural problem")
     assert summary[0].severity.value == "error"
     assert [d.code for d in result.diagnostics if d.location.file == "other.yaml"] == ["STR-004"]
+
+
+def test_pausing_the_gc_ages_what_it_made_and_still_collects_cycles() -> None:
+    """Objects made during a pause go to the oldest generation (the first collections after the pause do
+    not walk them), cyclic garbage among them is still collected, and an application's own frozen
+    objects stay frozen."""
+    import gc
+    import weakref
+
+    from ropa.loading.loader import gc_paused
+
+    class Node:
+        other: object = None
+
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        first, second = Node(), Node()
+        first.other, second.other = second, first
+        kept = [Node() for _ in range(1000)]
+        probe = weakref.ref(first)
+    assert gc.isenabled()
+    assert gc.get_count()[0] < 100  # nothing left young to walk
+    assert all(gc.is_tracked(node) for node in kept)
+    del first, second
+    gc.collect()
+    assert probe() is None
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with gc_paused():
+            Node()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
