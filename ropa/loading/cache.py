@@ -41,6 +41,7 @@ __all__ = [
     "CachedReport",
     "ReportCache",
     "cache_folder",
+    "package_key",
     "raw_report_key",
     "register_fingerprint",
     "report_key",
@@ -137,9 +138,15 @@ def translated_key(key: str, lang: str) -> str:
     return _key(key, "translated", lang)
 
 
+def package_key() -> str:
+    """ropa itself as part of a key: the cache format, ropa's version and files, the Python version."""
+    return "\x1e".join(
+        [_FORMAT, __version__, f"{sys.version_info[0]}.{sys.version_info[1]}", _package_digest()]
+    )
+
+
 def _key(*parts: str) -> str:
-    head = [_FORMAT, __version__, f"{sys.version_info[0]}.{sys.version_info[1]}", _package_digest()]
-    text = "\x1e".join([*head, *parts])
+    text = "\x1e".join([package_key(), *parts])
     return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
 
 
@@ -191,7 +198,7 @@ class ReportCache:
             "diagnostics": [_plain(d) for d in report],
         }
         try:
-            self._prepare()
+            self.prepare()
             target = self._path(key)
             target.parent.mkdir(parents=True, exist_ok=True)
             _atomic(target, lambda handle: handle.write(json.dumps(data, ensure_ascii=False).encode("utf-8")))
@@ -211,7 +218,12 @@ class ReportCache:
         for path in entries[: len(entries) - MAX_ENTRIES]:
             path.unlink(missing_ok=True)
 
-    def _prepare(self) -> None:
+    def prepare(self) -> None:
+        """Create the folder with its ``.gitignore`` and ``CACHEDIR.TAG`` (once).
+
+        Raises:
+            OSError: the folder cannot be written.
+        """
         if (self.folder / ".gitignore").exists():
             return
         self.folder.mkdir(parents=True, exist_ok=True)

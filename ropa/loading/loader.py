@@ -14,7 +14,7 @@ import gc
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
     from pydantic_core import ErrorDetails
 
+    from ropa.loading._yaml import YamlProblem
     from ropa.models._base import Origin, RopaEntity, RopaModel
     from ropa.models.register import Register
 
@@ -64,7 +65,6 @@ ENTITY_NOUN = {
     "activities": "activity",
     "processor_activities": "processor activity",
 }
-_KEEP_TEXT_BYTES = 32 * 1024 * 1024
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Largest register file read (``IO-003`` beyond it). Loading takes about 30 times a file's size in memory,
 so 64 MB (about 16,000 activities in one file) needs some 2 GB; a larger register is split, one file per
@@ -712,72 +712,105 @@ def load(path: str | os.PathLike[str], *, progress: Callable[[int, int], None] |
     if not root.exists():
         raise FileNotFoundError(f"no such file or folder: {root}")
     entries, folder_errors = _read_all(root)
-    total = sum(len(data) for _, data, _ in entries if data is not None)
-    keep = total <= _KEEP_TEXT_BYTES
-    texts: dict[str, str] = {}
-    sources = SourceIndex(root, texts)
+
+    def parse(collector: _Collector, index: int) -> str | None:
+        name, data, _ = entries[index]
+        assert data is not None  # noqa: S101 - only readable files are parsed
+        return _parse_into(collector, name, data)
+
+    return load_files(root, [(name, error) for name, _, error in entries], folder_errors, parse, progress)
+
+
+def load_files(
+    root: Path,
+    entries: Sequence[tuple[str, OSError | None]],
+    folder_errors: Sequence[tuple[str, str]],
+    parse: Callable[[_Collector, int], str | None],
+    progress: Callable[[int, int], None] | None = None,
+) -> LoadResult:
+    """What :func:`load` does once the files are found: ``entries`` are ``(name, error)`` in load order,
+    and ``parse(collector, index)`` reads the file ``entries[index]`` (without an error) into the collector
+    and returns its text, or ``None`` (see :mod:`ropa.loading.incremental`, which takes the parse of an
+    unchanged file from its store)."""
+    sources = SourceIndex(root, {})
     collector = _Collector(sources)
     for name, message in folder_errors:
         collector.say("IO-001.folder", name, "", reason=message)
     if root.is_dir() and not entries and not folder_errors:
         collector.say("IO-002.empty", None, "", path=root)
     with gc_paused():
-        for done, (name, data, error) in enumerate(entries, start=1):
+        for done, (name, error) in enumerate(entries, start=1):
             if progress is not None:
                 progress(done, len(entries))
             if isinstance(error, FileTooLarge):
                 collector.say("IO-003.file", name, "", size=f"{error.size:,}", limit=f"{MAX_FILE_BYTES:,}")
                 collector.unloaded[name] = None
                 continue
-            if data is None:
-                reason = (error.strerror or str(error)) if error is not None else "unknown"
-                collector.say("IO-001.file", name, "", reason=reason)
+            if error is not None:
+                collector.say("IO-001.file", name, "", reason=error.strerror or str(error))
                 collector.unloaded[name] = None
                 continue
-            text = _parse_into(collector, name, data)
-            if keep and text is not None:
-                texts[name] = text
+            parse(collector, done - 1)
         collector.summaries()
         register = collector.register()
-    sources._texts.update(texts)
     return LoadResult(
         register=register,
         diagnostics=tuple(sorted(collector.diagnostics, key=Diagnostic.sort_key)),
         root=root,
-        files=tuple(name for name, _, _ in entries),
+        files=tuple(name for name, _ in entries),
         broken=frozenset(collector.broken),
         unloaded=collector.unloaded_files(),
         sources=sources,
     )
 
 
-def _parse_into(collector: _Collector, name: str, data: bytes, *, keep_text: bool = False) -> str | None:
+@dataclass(frozen=True)
+class ParseOutcome:
+    """What reading one file's bytes gave: the problems (with positions), and the plain data when the
+    text was decoded (``decoded``) and parsed. Kept by :mod:`ropa.loading.incremental` for unchanged
+    files."""
+
+    decoded: bool
+    problems: tuple[YamlProblem, ...]
+    value: Any = None
+
+
+def parse_bytes(data: bytes) -> tuple[str | None, ParseOutcome]:
+    """Decode and parse one file's bytes: the text (``None`` when it could not be decoded) and the outcome."""
     from ropa.loading._yaml import decode, parse  # YAML is imported on first use: a cached report needs none
 
     text, problem = decode(data)
     if text is None:
         assert problem is not None  # noqa: S101 - decode returns one of the two
-        collector.add(
-            problem.code,
-            problem.message,
-            problem.hint,
-            name,
-            "",
-            span=Span(problem.line, problem.column),
-            template=problem.template,
-        )
-        collector.unloaded[name] = data.decode("utf-8", "replace")
-        return None
-    collector.sources._texts[name] = text
+        return None, ParseOutcome(False, (problem,))
     value, problems = parse(text)
-    for p in problems:
+    return text, ParseOutcome(True, tuple(problems), value)
+
+
+def apply_outcome(
+    collector: _Collector, name: str, outcome: ParseOutcome, text: Callable[[], str | None]
+) -> None:
+    """Put a file's parse outcome into the collector: its problems, its entities, or the file as not
+    loaded (``text()`` gives its text for that: the decoded text, or the bytes decoded leniently)."""
+    for p in outcome.problems:
         collector.add(
             p.code, p.message, p.hint, name, p.pointer, span=Span(p.line, p.column), template=p.template
         )
-    if value is not None or not problems:
-        collector.document(name, value)
+    if not outcome.decoded:
+        collector.unloaded[name] = text()
+    elif outcome.value is not None or not outcome.problems:
+        collector.document(name, outcome.value)
     else:
-        collector.unloaded[name] = text
+        collector.unloaded[name] = text()
+
+
+def _parse_into(collector: _Collector, name: str, data: bytes, *, keep_text: bool = False) -> str | None:
+    text, outcome = parse_bytes(data)
+    if text is not None:
+        collector.sources._texts[name] = text
+    apply_outcome(
+        collector, name, outcome, lambda: text if text is not None else data.decode("utf-8", "replace")
+    )
     return text
 
 
