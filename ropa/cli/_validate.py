@@ -265,15 +265,7 @@ def _emit(stream: TextIO, text: str) -> None:
 def execute(options: ValidateArgs) -> int:
     """Load, validate, render and write; return the exit code."""
     from ropa.export.write import write_atomic
-    from ropa.loading.cache import (
-        CachedReport,
-        ReportCache,
-        cache_folder,
-        raw_report_key,
-        register_fingerprint,
-        translated_key,
-    )
-    from ropa.loading.loader import read_register
+    from ropa.loading.cache import CachedReport, ReportCache, cache_folder, raw_report_key, translated_key
     from ropa.reporters import REPORTERS, RenderOptions, register_paths, summary_line
     from ropa.reporters.github import step_summary
 
@@ -283,13 +275,26 @@ def execute(options: ValidateArgs) -> int:
     checked = None
     key: str | None = None
     folder: Path | None = None
+    scanned = None
+    reports: ReportCache | None = None
+    shown_key: str | None = None
+    translated = False
     if options.cache:
+        from ropa.loading.incremental import FileStore, fingerprint, scan
+
         folder = cache_folder(str(options.config_file) if options.config_file is not None else None)
-        entries, errors = read_register(options.path)
-        fingerprint = register_fingerprint([*entries, *((f"{name}/", None, e) for name, e in errors)])
+        with FileStore(folder) as files:  # the stat cache: unchanged files are not read to be hashed
+            scanned = scan(options.path, files if files.active else None)
         overrides = json.dumps(options.overrides, sort_keys=True)
-        key = raw_report_key(fingerprint, options.config_file, overrides, day)
-        checked = ReportCache(folder).get(key)
+        key = raw_report_key(fingerprint(*scanned), options.config_file, overrides, day)
+        reports = ReportCache(folder)
+        # The report as it is shown, in its output language: a repeat run reads no catalogue and does not
+        # read the English report first.
+        shown_key = translated_key(key, options.lang or "the register's language")
+        checked = reports.get(shown_key)
+        translated = checked is not None
+        if checked is None:
+            checked = reports.get(key)
     if checked is None:
         from ropa._api import cached_validation
 
@@ -303,22 +308,18 @@ def execute(options: ValidateArgs) -> int:
                 cache=folder if folder is not None else False,
                 progress=update,
                 cache_key=key,
+                scanned=scanned,
             )
     report = checked.report
     lang, note = register_lang(options.lang, checked.language)
     if note is not None and options.verbosity >= 1:
         _emit(sys.stderr, note + "\n")
-    if lang != "en":
-        store = ReportCache(folder) if folder is not None and key is not None else None
-        translated = store.get(translated_key(key, lang)) if store is not None and key is not None else None
-        if translated is not None:
-            report = translated.report
-        else:
-            from ropa.i18n import translate_report
+    if lang != "en" and not translated:
+        from ropa.i18n import translate_report
 
-            report = translate_report(report, lang)
-            if store is not None and key is not None:
-                store.put(translated_key(key, lang), CachedReport(report, checked.selected, checked.fail_on))
+        report = translate_report(report, lang)
+        if reports is not None and shown_key is not None:
+            reports.put(shown_key, CachedReport(report, checked.selected, checked.fail_on, checked.language))
     root, base = register_paths(options.path)
     render_options = RenderOptions(
         root=root,

@@ -371,6 +371,8 @@ def _screened(text: str) -> bool:
     """True when nothing in ``text`` needs the careful path (see :data:`_SCREEN_CHARS`)."""
     if text.startswith(("---", "...", "%")) or any(char in text for char in _SCREEN_CHARS):
         return False
+    if not text.endswith(("\n", "\r")) and ("|" in text or ">" in text):
+        return False  # a block scalar at the very end: libyaml keeps no final line break, yaml-rs adds one
     if ("<" in text and "<<" in text) or ("%" in text and "\n%" in text):
         return False
     if any(marker in text for marker in _SCREEN_TEXTS):

@@ -41,6 +41,8 @@ __all__ = [
     "CachedReport",
     "ReportCache",
     "cache_folder",
+    "diagnostic_from_plain",
+    "diagnostic_to_plain",
     "package_key",
     "raw_report_key",
     "register_fingerprint",
@@ -52,7 +54,7 @@ CACHE_DIR = ".ropa_cache"
 MAX_ENTRIES = 32
 """Reports kept per cache folder; the least recently written go first (a report of 10,000 activities
 with their findings is about 4 MB)."""
-_FORMAT = "ropa-cache/3"
+_FORMAT = "ropa-cache/4"
 _TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# A cache of ropa validate reports (docs/performance.md); delete it at any time.\n"
@@ -177,7 +179,7 @@ class ReportCache:
             if data.get("format") != _FORMAT or data.get("key") != key:
                 return None
             return CachedReport(
-                Report(tuple(_diagnostic(d) for d in data["diagnostics"]), tuple(data["files"])),
+                Report(tuple([diagnostic_from_plain(d) for d in data["diagnostics"]]), tuple(data["files"])),
                 frozenset(data["selected"]),
                 str(data["fail_on"]),
                 data["language"],
@@ -195,7 +197,7 @@ class ReportCache:
             "language": entry.language,
             "files": list(report.files),
             "selected": sorted(entry.selected),
-            "diagnostics": [_plain(d) for d in report],
+            "diagnostics": [diagnostic_to_plain(d) for d in report],
         }
         try:
             self.prepare()
@@ -242,41 +244,48 @@ def _atomic(path: Path, write: Callable[[Any], object]) -> None:
         raise
 
 
-def _plain(d: Diagnostic) -> dict[str, Any]:
+_SEVERITIES = {severity.value: severity for severity in Severity}
+
+
+def diagnostic_to_plain(d: Diagnostic) -> list[Any]:
+    """A diagnostic as JSON-able data, a list (:func:`diagnostic_from_plain` gives it back, equal)."""
     loc = d.location
-    return {
-        "code": d.code,
-        "rule": d.rule,
-        "severity": d.severity.value,
-        "message": d.message,
-        "file": loc.file,
-        "pointer": loc.pointer,
-        "span": [loc.span.line, loc.span.column] if loc.span else None,
-        "entity": loc.entity,
-        "hint": d.hint,
-        "refs": [[r.article, r.paragraph, r.point, r.instrument] for r in d.legal_refs],
-        "template": (
-            [d.template.key, d.template.message, d.template.hint, [list(pair) for pair in d.template.args]]
-            if d.template is not None
-            else None
-        ),
-    }
-
-
-def _diagnostic(data: dict[str, Any]) -> Diagnostic:
-    span = data["span"]
-    template = data["template"]
-    return Diagnostic(
-        code=data["code"],
-        rule=data["rule"],
-        severity=Severity(data["severity"]),
-        message=data["message"],
-        location=Location(data["file"], data["pointer"], Span(*span) if span else None, data["entity"]),
-        hint=data["hint"],
-        legal_refs=tuple(LegalRef(*ref) for ref in data["refs"]),
-        template=(
-            Template(template[0], template[1], template[2], tuple((k, v) for k, v in template[3]))
+    template = d.template
+    return [
+        d.code,
+        d.rule,
+        d.severity.value,
+        d.message,
+        loc.file,
+        loc.pointer,
+        [loc.span.line, loc.span.column] if loc.span else None,
+        loc.entity,
+        d.hint,
+        [[r.article, r.paragraph, r.point, r.instrument] for r in d.legal_refs],
+        (
+            [template.key, template.message, template.hint, [list(pair) for pair in template.args]]
             if template is not None
             else None
         ),
+    ]
+
+
+def diagnostic_from_plain(data: Any) -> Diagnostic:
+    """The diagnostic :func:`diagnostic_to_plain` made ``data`` from.
+
+    Raises:
+        ValueError, TypeError, KeyError, IndexError: ``data`` is not such data (a damaged entry).
+    """
+    code, rule, severity, message, file, pointer, span, entity, hint, refs, template = data
+    return Diagnostic(
+        code,
+        rule,
+        _SEVERITIES[severity],
+        message,
+        Location(file, pointer, Span(*span) if span else None, entity),
+        hint,
+        tuple([LegalRef(*ref) for ref in refs]) if refs else (),
+        Template(template[0], template[1], template[2], tuple([(k, v) for k, v in template[3]]))
+        if template is not None
+        else None,
     )

@@ -17,9 +17,9 @@ of a large register is edited its key changes; this store lets that run redo onl
   run again only on the activities of files without an entry; the other rules run on the whole register.
 
 Everything is plain JSON in SQLite (``files.sqlite``): nothing is executed on reading, a damaged or foreign
-entry is a miss, and the store never changes a result. Entries not used in the last :data:`KEEP_RUNS`
-runs are deleted. Any SQLite error turns the store off for the run (the run only costs what it would
-without it).
+entry is a miss, and the store never changes a result. An entry is deleted once it has not been used for
+:data:`KEEP_RUNS` runs (its mark is renewed when it is half that old, so between half and all of them).
+Any SQLite error turns the store off for the run (the run only costs what it would without it).
 """
 
 from __future__ import annotations
@@ -34,19 +34,30 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ropa.diagnostics import Diagnostic, LegalRef, Location, Severity, Span, Template
+from ropa.diagnostics import Diagnostic, Template
+from ropa.loading.cache import diagnostic_from_plain, diagnostic_to_plain, package_key
 
 if TYPE_CHECKING:
     import sqlite3
+
+    from ropa.loading.loader import ParseOutcome, _Collector
 
 __all__ = [
     "KEEP_RUNS",
     "RACY_SECONDS",
     "FileStore",
+    "Parser",
+    "PositionMemory",
     "ScannedFile",
-    "diagnostic_from_plain",
-    "diagnostic_to_plain",
+    "context_key",
+    "findings_from_plain",
+    "findings_key",
+    "findings_to_plain",
     "fingerprint",
+    "known_findings",
+    "outcome_from_plain",
+    "outcome_to_plain",
+    "parse_key",
     "scan",
 ]
 
@@ -55,7 +66,8 @@ KEEP_RUNS = 8
 RACY_SECONDS = 2.0
 """A stat taken less than this long after the file last changed is not kept: a file rewritten within the
 resolution of its timestamps could keep the same size and times."""
-_FORMAT = "ropa-files/1"
+_FORMAT = "ropa-files/2"
+_TABLES = ("stats", "parsed", "findings", "positions")
 _BATCH = 500
 """Keys per SQL ``IN (...)`` (SQLite allows at least 999 parameters). Queries are built only from the
 constant table names of this module and ``?`` placeholders (hence the ``S608`` exemptions)."""
@@ -100,12 +112,13 @@ def scan(root: Path, store: FileStore | None) -> tuple[list[ScannedFile], list[t
         found, errors = _discover(root)
     else:
         found, errors = [(root.name, os.fspath(root))], []
-    known = store.stats([path for _, path in found]) if store is not None else {}
+    base = os.path.abspath(root) + "\x00"
+    known = store.stats([base + name for name, _ in found]) if store is not None else {}
     now = time.time_ns()
     fresh: list[tuple[str, str, str]] = []
     out: list[ScannedFile] = []
     for name, path in found:
-        cached = known.get(path)
+        cached = known.get(base + name)
         if cached is not None:
             try:
                 info = os.stat(path)
@@ -129,7 +142,7 @@ def scan(root: Path, store: FileStore | None) -> tuple[list[ScannedFile], list[t
         out.append(ScannedFile(name, path, len(data), digest, data))
         settled = now - max(info.st_mtime_ns, info.st_ctime_ns) > RACY_SECONDS * 1e9
         if settled and info.st_size == len(data):
-            fresh.append((path, _signature(info), digest))
+            fresh.append((base + name, _signature(info), digest))
     if store is not None and fresh:
         store.put_stats(fresh)
     return out, errors
@@ -159,7 +172,8 @@ class FileStore:
         self.folder = folder
         self._db: sqlite3.Connection | None = None
         self._run = 0
-        self._used: dict[str, set[str]] = {"parsed": set(), "findings": set(), "stats": set()}
+        self._used: dict[str, set[str]] = {table: set() for table in _TABLES}
+        """Keys read this run whose mark is old: :meth:`close` marks them as used by this run."""
 
     def __enter__(self) -> FileStore:
         self.open()
@@ -180,14 +194,14 @@ class FileStore:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-            for table in ("stats", "parsed", "findings"):
+            for table in _TABLES:
                 db.execute(
                     f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, data TEXT, run INTEGER)"
                 )
             db.execute("BEGIN IMMEDIATE")
             row = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
             if row is None or row[0] != _FORMAT:
-                for table in ("stats", "parsed", "findings"):
+                for table in _TABLES:
                     db.execute(f"DELETE FROM {table}")  # noqa: S608 - a table name of ours
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (_FORMAT,))
             row = db.execute("SELECT value FROM meta WHERE key = 'run'").fetchone()
@@ -226,7 +240,7 @@ class FileStore:
         finally:
             db.close()
 
-    def _get(self, table: str, keys: Iterable[str]) -> dict[str, Any]:
+    def _get(self, table: str, keys: Iterable[str], *, raw: bool = False) -> dict[str, Any]:
         import sqlite3
 
         db = self._db
@@ -234,28 +248,35 @@ class FileStore:
             return {}
         wanted = sorted(set(keys))
         out: dict[str, Any] = {}
+        stale = self._used[table]
         try:
             for chunk in _chunks(wanted):
                 marks = ",".join("?" * len(chunk))
-                query = f"SELECT key, data FROM {table} WHERE key IN ({marks})"  # noqa: S608 - our table, "?"s
-                for key, data in db.execute(query, chunk):
-                    try:
-                        out[key] = json.loads(data)
-                    except ValueError:
-                        continue
+                query = f"SELECT key, data, run FROM {table} WHERE key IN ({marks})"  # noqa: S608 - ours, "?"s
+                for key, data, run in db.execute(query, chunk):
+                    if raw:
+                        out[key] = data
+                    else:
+                        try:
+                            out[key] = json.loads(data)
+                        except ValueError:
+                            continue
+                    if run < self._run - KEEP_RUNS // 2:  # marked as used again now and then only
+                        stale.add(key)
         except sqlite3.Error:
             self._db = None
             return {}
-        self._used[table].update(out)
         return out
 
-    def _put(self, table: str, rows: Iterable[tuple[str, Any]]) -> None:
+    def _put(self, table: str, rows: Iterable[tuple[str, Any]], *, raw: bool = False) -> None:
         import sqlite3
 
         db = self._db
         if db is None:
             return
-        encoded = [(key, json.dumps(value, ensure_ascii=False), self._run) for key, value in rows]
+        encoded = [
+            (key, value if raw else json.dumps(value, ensure_ascii=False), self._run) for key, value in rows
+        ]
         if not encoded:
             return
         try:
@@ -266,21 +287,18 @@ class FileStore:
             self._db = None
 
     # --- stats -------------------------------------------------------------------------------------------
-    def stats(self, paths: Sequence[str]) -> dict[str, tuple[str, str]]:
-        """``path → (stat signature, hash)`` for the paths the store knows."""
-        found = self._get("stats", (_path_key(path) for path in paths))
+    def stats(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """``key → (stat signature, hash)`` for the files (by absolute root and name) the store knows."""
         out: dict[str, tuple[str, str]] = {}
-        for path in paths:
-            entry = found.get(_path_key(path))
-            if isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) for x in entry):
-                out[path] = (entry[0], entry[1])
+        for key, data in self._get("stats", keys, raw=True).items():
+            signature, _, digest = str(data).partition("|")
+            if digest:
+                out[key] = (signature, digest)
         return out
 
     def put_stats(self, rows: Iterable[tuple[str, str, str]]) -> None:
-        """Remember ``(path, stat signature, hash)``."""
-        items = [(_path_key(path), [signature, digest]) for path, signature, digest in rows]
-        self._used["stats"].update(key for key, _ in items)
-        self._put("stats", items)
+        """Remember ``(key, stat signature, hash)``."""
+        self._put("stats", ((key, f"{signature}|{digest}") for key, signature, digest in rows), raw=True)
 
     # --- parsed files ------------------------------------------------------------------------------------
     def parsed(self, keys: Iterable[str]) -> dict[str, Any]:
@@ -289,9 +307,16 @@ class FileStore:
 
     def put_parsed(self, rows: Iterable[tuple[str, Any]]) -> None:
         """Store parse outcomes."""
-        items = list(rows)
-        self._used["parsed"].update(key for key, _ in items)
-        self._put("parsed", items)
+        self._put("parsed", rows)
+
+    # --- positions of pointers per file ------------------------------------------------------------------
+    def positions(self, keys: Iterable[str]) -> dict[str, Any]:
+        """The positions stored under ``keys`` (see :class:`PositionMemory`)."""
+        return self._get("positions", keys)
+
+    def put_positions(self, rows: Iterable[tuple[str, Any]]) -> None:
+        """Store the positions of files."""
+        self._put("positions", rows)
 
     # --- findings per file -------------------------------------------------------------------------------
     def findings(self, keys: Iterable[str]) -> dict[str, Any]:
@@ -300,13 +325,7 @@ class FileStore:
 
     def put_findings(self, rows: Iterable[tuple[str, Any]]) -> None:
         """Store the findings of files."""
-        items = list(rows)
-        self._used["findings"].update(key for key, _ in items)
-        self._put("findings", items)
-
-
-def _path_key(path: str) -> str:
-    return os.path.abspath(path)
+        self._put("findings", rows)
 
 
 def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
@@ -316,8 +335,6 @@ def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
 
 def parse_key(digest: str) -> str:
     """The key of a file's parse outcome: the hash of its bytes and of ropa itself."""
-    from ropa.loading.cache import package_key
-
     return _hash(package_key(), "parsed", digest)
 
 
@@ -328,8 +345,6 @@ def findings_key(context: str, name: str, digest: str) -> str:
 
 def context_key(parts: Iterable[str]) -> str:
     """The key of everything the activity-local findings of a file depend on besides the file itself."""
-    from ropa.loading.cache import package_key
-
     return _hash(package_key(), "context", *parts)
 
 
@@ -339,52 +354,6 @@ def _hash(*parts: str) -> str:
 
 
 # --- diagnostics as plain data ----------------------------------------------------------------------------
-
-
-def diagnostic_to_plain(d: Diagnostic) -> list[Any]:
-    """A diagnostic as JSON-able data (:func:`diagnostic_from_plain` gives it back, equal)."""
-    loc = d.location
-    template = d.template
-    return [
-        d.code,
-        d.rule,
-        d.severity.value,
-        d.message,
-        loc.file,
-        loc.pointer,
-        [loc.span.line, loc.span.column] if loc.span else None,
-        loc.entity,
-        d.hint,
-        [[r.article, r.paragraph, r.point, r.instrument] for r in d.legal_refs],
-        (
-            [template.key, template.message, template.hint, [list(pair) for pair in template.args]]
-            if template is not None
-            else None
-        ),
-    ]
-
-
-def diagnostic_from_plain(data: Sequence[Any]) -> Diagnostic:
-    """The diagnostic :func:`diagnostic_to_plain` made ``data`` from.
-
-    Raises:
-        ValueError, TypeError, IndexError: ``data`` is not such data (a damaged entry).
-    """
-    code, rule, severity, message, file, pointer, span, entity, hint, refs, template = data
-    return Diagnostic(
-        code=code,
-        rule=rule,
-        severity=Severity(severity),
-        message=message,
-        location=Location(file, pointer, Span(*span) if span else None, entity),
-        hint=hint,
-        legal_refs=tuple(LegalRef(*ref) for ref in refs),
-        template=(
-            Template(template[0], template[1], template[2], tuple((k, v) for k, v in template[3]))
-            if template is not None
-            else None
-        ),
-    )
 
 
 def findings_from_plain(data: Any) -> tuple[list[Diagnostic], list[tuple[str, int]]] | None:
@@ -417,3 +386,150 @@ def known_findings(
         if parsed is not None:
             out[file] = parsed
     return out
+
+
+# --- positions of findings, per file ----------------------------------------------------------------------
+
+
+class PositionMemory:
+    """The positions of pointers found in the files of a register, by the hash of each file's bytes: a
+    finding at the same place of an unchanged file needs no reading and locating again (the findings of
+    the rules that run on the whole register, on files nobody edited)."""
+
+    def __init__(self, store: FileStore, digests: Mapping[str, str]) -> None:
+        self.store = store
+        self.keys = {file: _hash(package_key(), "positions", digest) for file, digest in digests.items()}
+        self.known: dict[str, dict[str, tuple[int, int]]] = {}
+        self.learnt: set[str] = set()
+
+    def prefetch(self, files: Iterable[str]) -> None:
+        """Read the stored positions of ``files`` (one query for all)."""
+        wanted = {self.keys[file]: file for file in files if file in self.keys and file not in self.known}
+        for key, data in self.store.positions(wanted).items():
+            try:
+                self.known[wanted[key]] = {str(p): (int(at[0]), int(at[1])) for p, at in data.items()}
+            except (AttributeError, TypeError, ValueError, IndexError):
+                continue
+
+    def get(self, file: str) -> dict[str, tuple[int, int]]:
+        """The positions known for ``file``."""
+        return self.known.get(file, {})
+
+    def learn(self, file: str, found: Mapping[str, tuple[int, int]]) -> None:
+        """Remember positions found in ``file`` now."""
+        if file in self.keys and found:
+            self.known.setdefault(file, {}).update(found)
+            self.learnt.add(file)
+
+    def save(self) -> None:
+        """Store what was learnt."""
+        self.store.put_positions(
+            (self.keys[file], {p: list(at) for p, at in self.known[file].items()})
+            for file in sorted(self.learnt)
+        )
+
+
+# --- parsing, with the parse of unchanged files from the store ---------------------------------------------
+
+
+class Parser:
+    """Parses the scanned ``files`` for :func:`ropa.loading.loader.load_files`, taking the parse of each
+    unchanged file from ``store``; :meth:`save` keeps the parses made."""
+
+    def __init__(self, files: Sequence[ScannedFile], store: FileStore | None) -> None:
+        self.files = files
+        self.store = store
+        self.keys = {f.name: parse_key(f.digest) for f in files if f.digest is not None}
+        self.stored = store.parsed(self.keys.values()) if store is not None else {}
+        self.made: list[tuple[str, Any]] = []
+
+    def __call__(self, collector: _Collector, index: int) -> str | None:
+        from ropa.loading.loader import apply_outcome, parse_bytes
+
+        file = self.files[index]
+        outcome = outcome_from_plain(self.stored.get(self.keys.get(file.name, "")))
+        if outcome is not None:
+            decoded = outcome.decoded
+            apply_outcome(collector, file.name, outcome, lambda: _text_of(file, decoded))
+            return None
+        try:
+            data = file.read()
+        except OSError as exc:  # it went away since the scan
+            collector.say("IO-001.file", file.name, "", reason=exc.strerror or str(exc))
+            collector.unloaded[file.name] = None
+            return None
+        text, fresh = parse_bytes(data)
+        if text is not None:
+            collector.sources._texts[file.name] = text
+        apply_outcome(collector, file.name, fresh, lambda: text if text is not None else _lenient(data))
+        if file.name in self.keys:
+            self.made.append((self.keys[file.name], outcome_to_plain(fresh)))
+        return text
+
+    def save(self) -> None:
+        """Keep the parses made (a store that is off keeps nothing)."""
+        if self.store is not None:
+            self.store.put_parsed(self.made)
+
+
+def _lenient(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
+def _text_of(file: ScannedFile, decoded: bool) -> str | None:
+    """The text of a file that did not load (for what it may define): ``None`` when it cannot be read."""
+    from ropa.loading._yaml import decode
+
+    try:
+        data = file.read()
+    except OSError:
+        return None
+    return decode(data)[0] if decoded else _lenient(data)
+
+
+# --- parse outcomes as plain data -------------------------------------------------------------------------
+
+
+def outcome_to_plain(outcome: ParseOutcome) -> dict[str, Any]:
+    """A file's parse outcome as JSON-able data (:func:`outcome_from_plain` gives it back)."""
+    return {
+        "d": outcome.decoded,
+        "p": [
+            [
+                p.code,
+                p.message,
+                p.hint,
+                p.line,
+                p.column,
+                p.pointer,
+                [p.template.key, p.template.message, p.template.hint, [list(a) for a in p.template.args]]
+                if p.template is not None
+                else None,
+            ]
+            for p in outcome.problems
+        ],
+        "v": outcome.value,
+    }
+
+
+def outcome_from_plain(data: Any) -> ParseOutcome | None:
+    """The parse outcome :func:`outcome_to_plain` made ``data`` from; ``None`` when it is damaged."""
+    from ropa.loading._yaml import YamlProblem
+    from ropa.loading.loader import ParseOutcome
+
+    try:
+        problems = tuple(
+            YamlProblem(
+                str(code),
+                str(message),
+                str(hint),
+                int(line),
+                int(column),
+                str(pointer),
+                Template(t[0], t[1], t[2], tuple((k, v) for k, v in t[3])) if t is not None else None,
+            )
+            for code, message, hint, line, column, pointer, t in data["p"]
+        )
+        return ParseOutcome(bool(data["d"]), problems, data["v"])
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None

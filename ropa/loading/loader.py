@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
     from ropa.loading._yaml import YamlProblem
+    from ropa.loading.incremental import PositionMemory
     from ropa.models._base import Origin, RopaEntity, RopaModel
     from ropa.models.register import Register
 
@@ -85,6 +86,8 @@ class SourceIndex:
         self._root = root
         self._texts: dict[str, str] = dict(texts or {})
         self._index: dict[str, dict[str, tuple[int, int]]] = {}
+        self.memory: PositionMemory | None = None
+        """Positions found by earlier runs (:mod:`ropa.loading.incremental`), consulted by :meth:`spans`."""
 
     def _text(self, file: str) -> str | None:
         text = self._texts.get(file)
@@ -99,6 +102,11 @@ class SourceIndex:
             return None
         return decoded
 
+    def prefetch(self, files: Iterable[str]) -> None:
+        """Read what :attr:`memory` knows of ``files`` at once, before :meth:`spans` asks for each."""
+        if self.memory is not None:
+            self.memory.prefetch(files)
+
     def spans(self, file: str, pointers: Iterable[str]) -> dict[str, Span]:
         """The positions of many pointers in one file, composing it once (without keeping an index)."""
         wanted = list(pointers)
@@ -106,12 +114,21 @@ class SourceIndex:
         if index is not None:
             found = {p: self.span(file, p) for p in wanted}
             return {p: s for p, s in found.items() if s is not None}
+        known = self.memory.get(file) if self.memory is not None else {}
+        out = {p: Span(*known[p]) for p in wanted if p in known}
+        missing = [p for p in wanted if p not in known]
+        if not missing:
+            return out
         text = self._text(file)
         if text is None:
-            return {}
+            return out
         from ropa.loading._locate import locate
 
-        return {p: Span(*position) for p, position in locate(text, wanted).items()}
+        located = locate(text, missing)
+        if self.memory is not None:
+            self.memory.learn(file, located)
+        out.update((p, Span(*position)) for p, position in located.items())
+        return out
 
     def span(self, file: str | None, pointer: str) -> Span | None:
         """The position of ``pointer`` in ``file``, or of its nearest ancestor that exists."""

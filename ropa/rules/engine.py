@@ -377,6 +377,7 @@ def _with_positions(pending: list[tuple[Rule, Severity, Finding]], result: LoadR
         file, pointer = _where(finding)
         if file is not None:
             wanted.setdefault(file, set()).add(pointer)
+    result.sources.prefetch(wanted)
     spans = {file: result.sources.spans(file, pointers) for file, pointers in wanted.items()}
     out = []
     for rule, severity, finding in pending:
