@@ -54,6 +54,12 @@ test-long: $(STAMP)
 schemas: $(STAMP)
 	$(PY) -m ropa schema --write
 
+docs: $(STAMP)
+	$(PY) -m ropa.rules.docs docs/rules
+	$(PY) -m ropa.changes.docs docs/changes
+	$(PY) -m ropa._fielddocs docs/register-fields.md
+	$(PY) -m ropa._apidocs docs/reference/api.md
+
 ## bench: the benchmark suite (BENCH_ARGS="--full" adds 100,000 activities)
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[bench]' || echo "fideslang unavailable: peer row skipped"

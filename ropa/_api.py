@@ -1,29 +1,61 @@
-"""The verbs of the public API: load, validate, export. Nothing here prints or exits."""
+"""The verbs of the public API: load, validate, check, write and export. Nothing here prints or exits.
+
+Importing this module is cheap: the configuration (pydantic), the models and the rules are imported by the
+verbs that need them, so that a cached :func:`check` of an unchanged register needs none of them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Literal, overload
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, overload
 
-from ropa.config import Config, find_config
 from ropa.diagnostics import Report
 from ropa.loading.loader import LoadResult, load, loads
 
 if TYPE_CHECKING:
+    from ropa.changes import Diff, Snapshot
+    from ropa.config import Config
+    from ropa.deadlines import DueItem
     from ropa.diagnostics import Diagnostic
-    from ropa.loading.cache import CachedReport
+    from ropa.export.yaml import Layout
+    from ropa.loading.cache import CheckResult
     from ropa.loading.incremental import FileStore, ScannedFile
     from ropa.models import Register, RopaModel
-    from ropa.rules._base import Rule
+    from ropa.reporters import RenderOptions
+    from ropa.rules import Rule
 
     Scanned = tuple[list[ScannedFile], list[tuple[str, str]]]
 
-__all__ = ["cached_validation", "export_json", "export_xlsx", "load", "loads", "validate"]
+__all__ = [
+    "cached_validation",
+    "check",
+    "check_register_folder",
+    "diff",
+    "due",
+    "dump",
+    "explain",
+    "export_csv",
+    "export_json",
+    "export_xlsx",
+    "load",
+    "loads",
+    "render_report",
+    "validate",
+    "write_register",
+    "write_report",
+]
 
 Lang = Literal["en", "nl", "fr", "de"]
+
+
+def _nearest_config(start: str | os.PathLike[str] | None) -> Config:
+    from ropa.config import Config, find_config
+
+    return find_config(Path(start)) if start is not None else Config()
 
 
 def _as_result(source: str | os.PathLike[str] | Register | LoadResult) -> LoadResult:
@@ -74,6 +106,76 @@ def validate(
     return translate_report(report, lang)
 
 
+def check(
+    path: str | os.PathLike[str],
+    *,
+    config_file: str | os.PathLike[str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    today: dt.date | None = None,
+    cache: bool | str | os.PathLike[str] = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> CheckResult:
+    """What ``ropa validate PATH`` does: validate a register folder or file with its configuration file and
+    overrides, taking the report from the cache when nothing it depends on has changed.
+
+    A cached report is found from the bytes of the register's files, of the configuration file and of the
+    overrides alone: the configuration is not validated, nothing is loaded and no rule runs (an entry is
+    written only after the same bytes were validated).
+
+    Args:
+        path: the register folder or file.
+        config_file: the configuration file (``ropa.toml``, or ``pyproject.toml`` with ``[tool.ropa]``);
+            default: the nearest one from ``path`` up, else the defaults.
+        overrides: configuration values that replace the file's, by key (``select``, ``ignore``,
+            ``profile``, ``fail_on``, ``severity``, ``options``), as ``ropa validate``'s options do.
+        today: the date for date-dependent rules (default: today).
+        cache: ``True`` for ``.ropa_cache/`` beside the configuration file (else in the current folder),
+            a folder, or ``False`` for no cache (the default).
+        progress: called with (files loaded, files in all) while the register loads.
+
+    Returns:
+        A :class:`CheckResult`: the report (in English; :func:`translate_report` translates it), the rules
+        that ran, the failure threshold and the register's ``language:``; ``.failed`` says whether the
+        check fails.
+
+    Raises:
+        FileNotFoundError: ``path`` does not exist.
+        ConfigError: the configuration file or an override is invalid.
+    """
+    root = Path(path)
+    if not root.exists():
+        raise FileNotFoundError(f"no such file or folder: {root}")
+    from ropa.configfile import find_config_file
+
+    file = Path(config_file) if config_file is not None else find_config_file(root)
+    day = today or dt.date.today()  # noqa: DTZ011 - the user's local date is meant
+
+    def configured() -> Config:
+        from ropa.config import Config, load_config
+
+        config = load_config(file) if file is not None else Config()
+        return config.with_overrides(overrides) if overrides else config
+
+    if cache is False:
+        return cached_validation(root, configured(), today=day, progress=progress)
+    from ropa.loading.cache import ReportCache, cache_folder, raw_report_key
+    from ropa.loading.incremental import FileStore, fingerprint, scan
+
+    folder = cache_folder(str(file) if file is not None else None) if cache is True else Path(cache)
+    with FileStore(folder) as files:  # the stat cache: unchanged files are not read to be hashed
+        store = files if files.active else None
+        scanned = scan(root, store)
+        raw = json.dumps(dict(overrides or {}), sort_keys=True, default=str)
+        key = raw_report_key(fingerprint(*scanned), file, raw, day)
+        reports = ReportCache(folder)
+        hit = reports.get(key)
+        if hit is not None:
+            return hit
+        checked = _validate_scanned(root, scanned, configured(), day, store, progress)
+    reports.put(key, checked)
+    return checked
+
+
 def cached_validation(
     source: str | os.PathLike[str] | Register | LoadResult,
     config: Config | None = None,
@@ -82,39 +184,35 @@ def cached_validation(
     rules: tuple[Rule, ...] | None = None,
     cache: bool | str | os.PathLike[str] = False,
     progress: Callable[[int, int], None] | None = None,
-    cache_key: str | None = None,
-    scanned: Scanned | None = None,
-) -> CachedReport:
+) -> CheckResult:
     """What :func:`validate` does, with the codes of the rules that ran (for reporters that list them) and
     the failure threshold; ``progress`` is called with (files loaded, files in all) while the register
-    loads; ``cache_key`` replaces the computed key (see :func:`ropa.loading.cache.raw_report_key`), and
-    ``scanned`` the scan of the register's files (:func:`ropa.loading.incremental.scan`) made for it.
+    loads.
 
     With ``cache`` (a path and the default rules), an unchanged register's report comes from the report
     cache; otherwise only what changed is done again (:mod:`ropa.loading.incremental`): unchanged files
     are not parsed again and the activity-local rules run only on the activities of changed files.
     """
-    from ropa.loading.cache import ReportCache, cache_folder, report_key
-
     day = today or dt.date.today()  # noqa: DTZ011 - the user's local date is meant
     if cache is not False and rules is None and isinstance(source, str | os.PathLike):
+        from ropa.loading.cache import ReportCache, cache_folder, report_key
         from ropa.loading.incremental import FileStore, fingerprint, scan
 
         root = Path(source)
         if not root.exists():
             raise FileNotFoundError(f"no such file or folder: {root}")
         if config is None:
-            config = find_config(root)
+            config = _nearest_config(root)
         folder = cache_folder(config.source) if cache is True else Path(cache)
         with FileStore(folder) as files:
-            if scanned is None:
-                scanned = scan(root, files if files.active else None)
-            key = cache_key or report_key(fingerprint(*scanned), config, day)
+            store = files if files.active else None
+            scanned = scan(root, store)
+            key = report_key(fingerprint(*scanned), config, day)
             reports = ReportCache(folder)
             hit = reports.get(key)
             if hit is not None:
                 return hit
-            checked = _validate_scanned(root, scanned, config, day, files if files.active else None, progress)
+            checked = _validate_scanned(root, scanned, config, day, store, progress)
         reports.put(key, checked)
         return checked
 
@@ -132,7 +230,7 @@ def cached_validation(
             load(source, progress=progress) if isinstance(source, str | os.PathLike) else _as_result(source)
         )
         if config is None:
-            config = find_config(result.root) if result.root is not None else Config()
+            config = _nearest_config(result.root)
         catalogue = rules if rules is not None else ALL_RULES
         selected = select_rules(catalogue, config, profiles_for(config, result))
         findings = run_rules(result, selected, config, today=day, all_rules=catalogue)
@@ -140,12 +238,12 @@ def cached_validation(
     return _checked(result, report, selected, config)
 
 
-def _checked(result: LoadResult, report: Report, selected: Iterable[Rule], config: Config) -> CachedReport:
-    from ropa.loading.cache import CachedReport
+def _checked(result: LoadResult, report: Report, selected: Iterable[Rule], config: Config) -> CheckResult:
+    from ropa.loading.cache import CheckResult
 
     meta = result.register.meta
     language = meta.language if meta is not None else None
-    return CachedReport(report, frozenset(r.code for r in selected), config.fail_on, language)
+    return CheckResult(report, frozenset(r.code for r in selected), config.fail_on, language)
 
 
 def _validate_scanned(
@@ -155,11 +253,11 @@ def _validate_scanned(
     day: dt.date,
     store: FileStore | None,
     progress: Callable[[int, int], None] | None,
-) -> CachedReport:
+) -> CheckResult:
     """Validate the scanned register, taking from ``store`` the parse of unchanged files and the findings
     of the activity-local rules on unchanged files of activities, and keeping what is made now."""
     from ropa.loading import incremental
-    from ropa.loading.loader import gc_paused, load_files
+    from ropa.loading.loader import gc_paused, load_parsed
 
     files, folder_errors = scanned
     with gc_paused():
@@ -167,7 +265,7 @@ def _validate_scanned(
         from ropa.rules.engine import LocalFindings, profiles_for, run_rules, select_rules
 
         parser = incremental.Parser(files, store)
-        result = load_files(root, [(f.name, f.error) for f in files], folder_errors, parser, progress)
+        result = load_parsed(root, [(f.name, f.error) for f in files], folder_errors, parser, progress)
         parser.save()
         digests = {f.name: f.digest for f in files if f.digest is not None}
         memory = incremental.PositionMemory(store, digests) if store is not None else None
@@ -294,26 +392,302 @@ def export_xlsx(
     register: Register | LoadResult,
     path: str | os.PathLike[str],
     *,
-    lang: Lang = "en",
+    lang: Lang | None = None,
     report: Report | None = None,
+    changes: Diff | None = None,
     progress: Callable[[int, int], None] | None = None,
+    layout: str = "ropa",
 ) -> Path:
     """Write the register as an Excel workbook that reads like Art. 30 (ropa's own streaming writer).
 
     Args:
         register: the register, or a load result.
         path: where to write; written atomically, the previous file survives a failure.
-        lang: language of sheet names, headers and labels.
+        lang: language of sheet names, headers and labels; by default the layout's (English for ropa's
+            own workbook, the template's language for the others).
         report: findings to include in a Findings sheet.
+        changes: a :func:`ropa.diff` of an earlier version against this register, for a Changes sheet
+            (what changed, what it means in law, findings introduced and resolved).
         progress: called with (table rows written, table rows in all), e.g. to draw a progress bar.
+        layout: ``ropa`` (ropa's own workbook), or the layout of a supervisory authority's template:
+            ``ico``, ``ap``, ``cnil`` or ``vvt`` (docs/exports.md). Every layout embeds the register, so
+            importing the workbook gives the same register.
 
     Returns:
         The path written.
 
     Raises:
         ExportError: the workbook could not be written.
+        ValueError: unknown language or layout.
     """
     from ropa.export.xlsx import write_workbook
 
     reg = register.register if isinstance(register, LoadResult) else register
-    return write_workbook(reg, Path(path), lang=lang, report=report, progress=progress)
+    return write_workbook(
+        reg, Path(path), lang=lang, report=report, changes=changes, progress=progress, layout=layout
+    )
+
+
+def diff(
+    old: str | os.PathLike[str] | Register | LoadResult | Snapshot,
+    new: str | os.PathLike[str] | Register | LoadResult | Snapshot,
+    config: Config | None = None,
+    *,
+    today: dt.date | None = None,
+    findings: bool = True,
+    lang: str = "en",
+) -> Diff:
+    """Compare two versions of a register: what changed, what it means in law, which findings came or went.
+
+    Entities are matched by kind and id: an entity that only moved to another file is unchanged, a new
+    name under the same id is a rename. Every field is compared, also fields added to the models later; a
+    change that the table of change codes knows (``docs/changes/``) gets its code, the provisions and what
+    to do.
+
+    Args:
+        old: the old version: a register folder or file, a :class:`~ropa.models.Register`, a
+            :class:`LoadResult`, or a :class:`~ropa.changes.Snapshot` (:func:`ropa.load_revision` reads one
+            at a git revision).
+        new: the new version, in the same forms.
+        config: the configuration both versions are validated with (default: the nearest ``ropa.toml`` /
+            ``[tool.ropa]`` above the new version's path, else the defaults).
+        today: the date for date-dependent rules, the same for both versions (default: today).
+        findings: False to skip validating the versions: no findings introduced or resolved, and no change
+            codes that depend on findings.
+        lang: the language of the texts for people (``en``, ``nl``, ``fr``, ``de``): the findings'
+            messages and hints, the change codes' summaries and what to do, the details of each change,
+            and the words :func:`ropa.render_diff` adds. Codes, names, ids, entity labels and legal
+            references stay the same.
+
+    Returns:
+        A :class:`~ropa.changes.Diff`; ``diff(x, x)`` is empty.
+
+    Raises:
+        FileNotFoundError: a path that does not exist.
+        ConfigError: the configuration is invalid.
+        ValueError: ``lang`` is not supported.
+    """
+    from ropa.changes import compare, snapshot_of
+
+    base, head = snapshot_of(old), snapshot_of(new)
+    if findings and config is None:
+        config = _nearest_config(head.path or base.path)
+    day = today or dt.date.today()  # noqa: DTZ011 - the user's local date is meant
+    return compare(base, head, config if findings else None, today=day, lang=lang)
+
+
+def due(
+    source: str | os.PathLike[str] | Register | LoadResult,
+    *,
+    within: str | int = "30d",
+    today: dt.date | None = None,
+    config: Config | None = None,
+    lang: str = "en",
+) -> list[DueItem]:
+    """What falls due: every date of the register that has passed, or falls within ``within`` of today.
+
+    The dates are the register's review, activity reviews, DPIA reviews, processing-agreement reviews, DPF
+    certification checks (``dpf-max-age-months`` after the last check), transfer-impact-assessment reviews,
+    the end of the shelf life of ropa's legal data files, the expiry of suppressions, and the end dates of
+    activities.
+
+    Args:
+        source: a register folder or file, a :class:`~ropa.models.Register`, or a :class:`LoadResult`.
+        within: how far ahead to look: days (``30``), ``30d``, ``6w``, ``3m``, ``1y`` or an ISO 8601
+            duration (``P3M``); ``0`` lists only what is due today or overdue.
+        today: the date to count from (default: today).
+        config: the DPF check interval and the data files' shelf life come from its options (default: the
+            nearest ``ropa.toml`` / ``[tool.ropa]``).
+        lang: the language of each item's ``subject`` and ``action`` (``en``, ``nl``, ``fr``, ``de``);
+            pass the same to :func:`ropa.render_due`.
+
+    Returns:
+        :class:`~ropa.deadlines.DueItem` s, overdue first, then by date.
+
+    Raises:
+        ValueError: ``within`` is not a period, or ``lang`` is not supported.
+        FileNotFoundError: a path that does not exist.
+        ConfigError: the configuration is invalid.
+    """
+    from ropa.deadlines import due_items
+
+    result = _as_result(source)
+    if config is None:
+        config = _nearest_config(result.root)
+    day = today or dt.date.today()  # noqa: DTZ011 - the user's local date is meant
+    return due_items(result, config, within=within, today=day, lang=lang)
+
+
+def dump(register: Register | LoadResult) -> str:
+    """The register as one YAML document, in the canonical form of :meth:`~ropa.models.RopaModel.dump`
+    (fields in model order, unstated fields left out). Every string a YAML reader could take for something
+    else is quoted (``'NO'``, ``'2024-01-01'``, ``'12'``), so :func:`loads` gives an equal register back.
+    """
+    from ropa.export.yaml import register_to_yaml
+
+    return register_to_yaml(register.register if isinstance(register, LoadResult) else register)
+
+
+def write_register(
+    register: Register | LoadResult,
+    folder: str | os.PathLike[str],
+    *,
+    layout: Layout = "per-activity",
+    force: bool = False,
+) -> list[Path]:
+    """Write a register folder that :func:`load` reads back as an equal register.
+
+    The folder is written as a whole: the new register is staged beside it and swapped in, so the folder
+    holds the old register or the new one, never a mix; if the process is killed, the next write finishes
+    or undoes the swap. A manifest (``.ropa-manifest.json``) records the files ropa wrote and their SHA-256.
+
+    Args:
+        register: the register, or a load result.
+        folder: the register folder, e.g. ``registers/acme``; it must be new or empty unless ``force``.
+        layout: ``per-activity`` (``organisation.yaml``, ``vocabulary.yaml``, ``parties.yaml``,
+            ``activities/<id>.yaml``, ``processor.yaml``), ``per-kind`` (``activities.yaml`` instead of the
+            folder) or ``single`` (everything in ``register.yaml``).
+        force: replace the register in a non-empty folder, but only when every register file in it is one
+            ropa wrote (named in the manifest) and nobody changed since; other files (``README.md``,
+            ``.git``) are carried over untouched.
+
+    Returns:
+        The paths written, in writing order.
+
+    Raises:
+        ExportError: the folder may not be replaced (the message lists the files in the way) or cannot be
+            written; nothing was written and the old register is untouched.
+        ValueError: ``layout`` is not one of ``per-activity``, ``per-kind``, ``single``.
+
+    Warns:
+        ExportWarning: an interrupted earlier write was repaired, or the old register could not be removed
+            completely after the new one was in place.
+    """
+    from ropa.export.yaml import write_register_folder
+
+    reg = register.register if isinstance(register, LoadResult) else register
+    return write_register_folder(reg, folder, force=force, layout=layout)
+
+
+def check_register_folder(folder: str | os.PathLike[str], *, force: bool = False) -> None:
+    """Check, writing nothing, that :func:`write_register` may write to ``folder`` (before a long import).
+
+    Raises:
+        ExportError: what :func:`write_register` would refuse: ``folder`` is a file; it is not empty and
+            ``force`` is not set; or, with ``force``, it holds register files that ropa did not write or
+            that changed since (listed), a symbolic link where the register needs a folder, or a read-only
+            folder from which old files would have to be removed.
+    """
+    from ropa.export.yaml import check_register_folder as check_folder
+
+    check_folder(folder, force=force)
+
+
+def export_csv(
+    register: Register | LoadResult,
+    folder: str | os.PathLike[str],
+    *,
+    lang: Lang = "en",
+    report: Report | None = None,
+    changes: Diff | None = None,
+) -> list[Path]:
+    """Write one CSV file per table of the workbook into ``folder`` (created if needed).
+
+    Args:
+        register: the register, or a load result.
+        folder: where to write; each file is written atomically.
+        lang: the language of headers and labels.
+        report: findings for ``findings.csv`` (translated into ``lang``).
+        changes: a :func:`diff` against an earlier version, for ``changes.csv``.
+
+    Returns:
+        The files written, in table order.
+
+    Raises:
+        ExportError: a file could not be written.
+        ValueError: ``lang`` is not supported.
+
+    Warns:
+        ExportWarning: control characters that spreadsheets cannot hold were removed.
+    """
+    from ropa.export.csv import write_csv
+
+    reg = register.register if isinstance(register, LoadResult) else register
+    return write_csv(reg, Path(folder), lang=lang, report=report, changes=changes)
+
+
+def render_report(report: Report, format: str = "text", options: RenderOptions | None = None) -> str:
+    """A report as text in an output format of ``ropa validate``.
+
+    Args:
+        report: the report.
+        format: ``text`` (for people; not a contract), ``json`` (``schemas/report.schema.json``), ``sarif``
+            (SARIF 2.1.0), ``github`` (workflow commands) or ``junit`` (JUnit XML); :data:`REPORTERS` lists
+            them.
+        options: paths, verbosity, colour, language and the failure threshold (default: plain text, file
+            names as they are).
+
+    Raises:
+        KeyError: no such format.
+    """
+    from ropa.reporters import REPORTERS, RenderOptions
+
+    return REPORTERS[format].render(report, options or RenderOptions())
+
+
+def write_report(
+    report: Report,
+    path: str | os.PathLike[str],
+    format: str = "json",
+    options: RenderOptions | None = None,
+) -> Path:
+    """Write :func:`render_report`'s text to ``path`` (UTF-8), atomically: a reader sees the old file or
+    the new one, never a part.
+
+    Returns:
+        The path written.
+
+    Raises:
+        KeyError: no such format.
+        ExportError: the file could not be written.
+    """
+    from ropa.export.write import write_atomic
+
+    return write_atomic(Path(path), render_report(report, format, options).encode("utf-8"))
+
+
+def explain(code: str, lang: str = "en") -> str:
+    """The documentation of a code, as Markdown: a rule's page (``LAW-001`` or ``missing-lawful-basis``),
+    what a structural (``STR-002``) or suppression (``SUP-001``) code means, or the page of a change code
+    of :func:`diff` (``CHG-022`` or ``transfer-added``). :func:`catalogue` and :func:`change_codes` list
+    the codes, :func:`docs_url` gives a code's page online.
+
+    Args:
+        code: the code or name, in any case.
+        lang: the language of a change code's page (``en``, ``nl``, ``fr``, ``de``); the other pages are in
+            English.
+
+    Raises:
+        KeyError: no rule or code has this code or name.
+    """
+    from ropa.changes import change_code, render_change_code
+    from ropa.reporters import catalogue
+    from ropa.rules import ALL_RULES
+    from ropa.rules.docs import render_rule
+
+    wanted = code.strip()
+    for key in (wanted, wanted.upper(), wanted.lower()):
+        try:
+            return render_change_code(change_code(key), lang)
+        except KeyError:
+            continue
+    infos = {c.code: c for c in catalogue()} | {c.name: c for c in catalogue()}
+    info = infos.get(wanted) or infos.get(wanted.upper()) or infos.get(wanted.lower())
+    if info is None:
+        raise KeyError(code)
+    if info.kind == "rule":
+        return render_rule(next(r for r in ALL_RULES if r.code == info.code))
+    kind = "structural code" if info.kind == "structural" else "suppression code"
+    _, _, body = info.doc.partition("\n\n")
+    severity = info.severity.value
+    return f"# {info.code} {info.name}\n\n{info.summary}\n\nA {kind}; default severity {severity}.\n\n{body}"

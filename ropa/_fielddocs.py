@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import types
 import typing
+from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -91,9 +92,9 @@ def _type(annotation: Any) -> str:
         return " or ".join(parts)
     if origin is typing.Annotated:
         return _type(args[0])
-    if origin is list:
+    if origin in (list, tuple):  # a tuple field is a list in the register files
         return f"list of {_type(args[0])}"
-    if origin is dict:
+    if isinstance(origin, type) and issubclass(origin, Mapping):
         return "mapping of text"
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return "one of " + ", ".join(f"`{m.value}`" for m in annotation)

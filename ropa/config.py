@@ -11,21 +11,26 @@ Keys (dashes or underscores)::
     RET-001 = "error"
     [tool.ropa.options]
     dpf-max-age-months = 12
+
+    [tool.ropa.due]                  # ropa due
+    within = "30d"
+    fail-on = "overdue"              # overdue | due | never
 """
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ropa.configfile import config_file
+from ropa.configfile import find_config_file
 from ropa.diagnostics import Severity
 from ropa.errors import ConfigError
 
-__all__ = ["Config", "RuleOptionsConfig", "find_config", "load_config"]
+__all__ = ["Config", "DueConfig", "FailOn", "RuleOptionsConfig", "find_config", "load_config"]
 
 FailOn = Literal["error", "warning", "info", "never"]
 
@@ -51,6 +56,19 @@ class RuleOptionsConfig(BaseModel):
     """RGT-001: longest response promise in days that always fits in one calendar month."""
 
 
+class DueConfig(BaseModel):
+    """Defaults of ``ropa due``: ``[tool.ropa.due]``."""
+
+    model_config = ConfigDict(
+        extra="forbid", alias_generator=_dash, validate_by_name=True, frozen=True, defer_build=True
+    )
+
+    within: str = Field(default="30d", pattern=r"^(?:\d+\s*[dwmyDWMY]?|[Pp](?:\d+[YMWDymwd])+)$")
+    """How far ahead to look: days (``30`` or ``30d``), ``6w``, ``3m``, ``1y`` or an ISO 8601 duration."""
+    fail_on: Literal["overdue", "due", "never"] = "overdue"
+    """Exit 1 when something is overdue (default), also when something falls due, or never."""
+
+
 class Config(BaseModel):
     """Rule selection, severities, profiles and the failure threshold."""
 
@@ -70,8 +88,25 @@ class Config(BaseModel):
     """Lowest severity that makes ``ropa validate`` exit 1."""
     options: RuleOptionsConfig = Field(default_factory=RuleOptionsConfig)
     """Options of individual rules."""
+    due: DueConfig = Field(default_factory=DueConfig)
+    """Defaults of ``ropa due``."""
     source: str | None = Field(default=None, exclude=True)
     """The file the configuration was read from."""
+
+    def with_overrides(self, overrides: Mapping[str, Any]) -> Config:
+        """This configuration with the values in ``overrides`` (by key, dashes or underscores) replacing its
+        own, validated as a whole, as ``ropa validate``'s options replace the file's.
+
+        Raises:
+            ConfigError: a key or value is invalid.
+        """
+        data = {
+            **self.model_dump(exclude={"source"}),
+            **{k.replace("-", "_"): v for k, v in overrides.items()},
+        }
+        return _config_from(data, self.source or "the configuration overrides").model_copy(
+            update={"source": self.source}
+        )
 
 
 def load_config(path: str | Path) -> Config:
@@ -111,5 +146,5 @@ def find_config(start: str | Path) -> Config:
 
     Returns the default configuration when there is none.
     """
-    found = config_file(start)
+    found = find_config_file(start)
     return load_config(found) if found is not None else Config()

@@ -6,13 +6,14 @@ path and bytes for its cache key, and a repeat run with the same bytes was valid
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 
-__all__ = ["config_file"]
+__all__ = ["config_file", "find_config_file"]
 
 
-def config_file(start: str | Path) -> Path | None:
+def find_config_file(start: str | os.PathLike[str]) -> Path | None:
     """The nearest ``ropa.toml``, or ``pyproject.toml`` with a ``[tool.ropa]`` table, from ``start`` up;
     ``None`` when there is none. A ``pyproject.toml`` that cannot be read as TOML is passed over."""
     try:
@@ -34,3 +35,7 @@ def config_file(start: str | Path) -> Path | None:
             if "ropa" in data.get("tool", {}):
                 return pyproject
     return None
+
+
+config_file = find_config_file
+"""The short name of :func:`find_config_file` inside ropa."""

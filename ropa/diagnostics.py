@@ -7,6 +7,7 @@ Structural problems (YAML syntax, unknown keys, wrong types) and Art. 30 finding
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -28,6 +29,9 @@ class Severity(StrEnum):
 
 
 _RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
+_LEGAL_REF = re.compile(
+    r"^Art\. (?P<art>\d+[a-z]?)(?:\((?P<par>\d+)\))?(?:\((?P<pt>[a-z])\))?(?: (?P<inst>.+))?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +47,11 @@ class Location:
     """Where a diagnostic points.
 
     Attributes:
-        file: POSIX path of the file, relative to the register folder; ``None`` for in-memory models.
-        pointer: RFC 6901 JSON Pointer into that file's document (``/activities/0/purposes``).
+        file: POSIX path of the file, relative to the register folder; ``None`` for an entity built in
+            memory (and for a register-wide diagnostic such as ``IO-002``).
+        pointer: RFC 6901 JSON Pointer into that file's document (``/activities/0/purposes``); without a
+            file, into the register as :func:`ropa.export_json` writes it (``/activities/3/purposes/0``),
+            or into the data given to a model's constructor (:class:`~ropa.errors.ModelError`).
         span: line and column, when the source is known.
         entity: the entity the diagnostic is about, e.g. ``activity order-handling``.
     """
@@ -73,6 +80,21 @@ class LegalRef:
     paragraph: int | None = None
     point: str | None = None
     instrument: str = "GDPR"
+
+    @classmethod
+    def parse(cls, text: str) -> LegalRef:
+        """``Art. 13(1)(f) GDPR`` → ``LegalRef("13", 1, "f")``: the inverse of :meth:`__str__`.
+
+        Raises:
+            ValueError: the text is not written that way.
+        """
+        match = _LEGAL_REF.match(text)
+        if match is None:
+            raise ValueError(f"'{text}' is not a provision written as 'Art. 13(1)(f) GDPR'")
+        par = match.group("par")
+        return cls(
+            match.group("art"), int(par) if par else None, match.group("pt"), match.group("inst") or ""
+        )
 
     def __str__(self) -> str:
         text = f"Art. {self.article}"
@@ -145,7 +167,8 @@ class Diagnostic:
 
     def __str__(self) -> str:
         loc = self.location
-        where = f"{loc.file or '<register>'}:{loc.line}:{loc.column}"
+        # A register built in memory has no files: its diagnostics say where by JSON Pointer alone.
+        where = f"{loc.file}:{loc.line}:{loc.column}" if loc.file is not None else f"<register>{loc.pointer}"
         refs = f" [{', '.join(str(r) for r in self.legal_refs)}]" if self.legal_refs else ""
         return f"{where} {self.code} {self.severity.value} {self.message}{refs}"
 

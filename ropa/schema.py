@@ -7,13 +7,27 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from ropa.loading.loader import SINGULAR
-from ropa.models import Register
-from ropa.models._base import ID_PATTERN
+from ropa.models import ID_PATTERN, Register
 
-__all__ = ["SCHEMA_BASE", "all_schemas", "register_schema", "render", "report_schema"]
+__all__ = [
+    "SCHEMA_BASE",
+    "SchemaName",
+    "all_schemas",
+    "contract_schema",
+    "diff_schema",
+    "drift",
+    "due_schema",
+    "json_schema",
+    "register_schema",
+    "render",
+    "report_schema",
+    "schema_files",
+]
+
+SchemaName = Literal["register", "report", "diff", "due"]
 
 SCHEMA_BASE = "https://raw.githubusercontent.com/ropa-register/ropa/main/schemas/"
 
@@ -44,33 +58,100 @@ def register_schema() -> dict[str, Any]:
     }
 
 
+def contract_schema(document: Any, file_name: str, title: str, description: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a machine output, generated from the typed dict ``document`` that
+    its renderer builds, so output and schema cannot drift apart."""
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(document).json_schema(mode="serialization")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_BASE + file_name,
+        "title": title,
+        "description": description,
+        **{k: v for k, v in schema.items() if k not in ("title", "description")},
+    }
+
+
 def report_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the ``json`` report format: ``schemas/report.schema.json``.
 
     Generated from the typed dicts of :mod:`ropa.reporters.json`, which the reporter builds, so output
     and schema cannot drift apart. The reporter does not import this module (no import cycle).
     """
-    from pydantic import TypeAdapter
-
     from ropa.reporters.json import ReportDocument
 
-    schema = TypeAdapter(ReportDocument).json_schema(mode="serialization")
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_BASE + "report.schema.json",
-        "title": "ropa validation report",
-        "description": (
+    return contract_schema(
+        ReportDocument,
+        "report.schema.json",
+        "ropa validation report",
+        (
             "The output of 'ropa validate --format json', contract version 1. Fields may be added within "
             "a version; consumers must ignore fields they do not know. Removing, renaming or retyping a "
             "field changes the version."
         ),
-        **{k: v for k, v in schema.items() if k not in ("title", "description")},
-    }
+    )
+
+
+def diff_schema() -> dict[str, Any]:
+    """The JSON Schema of ``ropa diff --format json``: ``schemas/diff.schema.json``."""
+    from ropa.changes import DiffDocument
+
+    return contract_schema(
+        DiffDocument,
+        "diff.schema.json",
+        "ropa diff report",
+        (
+            "The output of 'ropa diff --format json', contract version 1: the entities added, removed and "
+            "changed between two versions of a register, the legal meaning of the changes (change codes "
+            "CHG-nnn), and the findings introduced and resolved. Fields may be added within a version; "
+            "consumers must ignore fields they do not know."
+        ),
+    )
+
+
+def due_schema() -> dict[str, Any]:
+    """The JSON Schema of ``ropa due --format json``: ``schemas/due.schema.json``."""
+    from ropa.deadlines import DueDocument
+
+    return contract_schema(
+        DueDocument,
+        "due.schema.json",
+        "ropa due report",
+        (
+            "The output of 'ropa due --format json', contract version 1: the dates of a register that have "
+            "passed or fall due within the horizon. Fields may be added within a version; consumers must "
+            "ignore fields they do not know."
+        ),
+    )
+
+
+def json_schema(name: SchemaName = "register") -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) that ropa publishes, as data.
+
+    Args:
+        name: ``register`` for one register file (YAML or JSON); ``report``, ``diff`` or ``due`` for the
+            JSON output of ``ropa validate``, ``ropa diff`` and ``ropa due``.
+
+    Raises:
+        ValueError: no schema has this name.
+    """
+    builders = {"register": register_schema, "report": report_schema, "diff": diff_schema, "due": due_schema}
+    build = builders.get(name)
+    if build is None:
+        raise ValueError(f"no schema {name!r}; use {', '.join(builders)}")
+    return build()
+
+
+def schema_files() -> dict[str, str]:
+    """The text of every schema file ``ropa schema --write`` writes, by file name
+    (``register.schema.json``, ``report.schema.json``)."""
+    return {name: render(schema) for name, schema in all_schemas().items()}
 
 
 def all_schemas() -> dict[str, dict[str, Any]]:
     """Every committed schema, by file name."""
-    return {"register.schema.json": register_schema(), "report.schema.json": report_schema()}
+    return {f"{name}.schema.json": json_schema(name) for name in get_args(SchemaName)}
 
 
 def render(schema: dict[str, Any]) -> str:
@@ -81,8 +162,8 @@ def render(schema: dict[str, Any]) -> str:
 def drift(folder: Path) -> list[str]:
     """Names of the schema files in ``folder`` that differ from the generated ones."""
     out = []
-    for name, schema in all_schemas().items():
+    for name, text in schema_files().items():
         path = folder / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != render(schema):
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
             out.append(name)
     return out

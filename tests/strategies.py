@@ -489,3 +489,33 @@ def foreign_sheets(draw: st.DrawFn) -> list[list[str]]:
         st.lists(st.lists(cell, min_size=len(headings), max_size=len(headings)), min_size=1, max_size=5)
     )
     return [headings, *rows]
+
+
+@st.composite
+def full_register_data(draw: st.DrawFn) -> dict[str, Any]:
+    """:func:`register_data` plus processor activities, with some kinds left unstated (``None``) or stated
+    empty, so that round trips see every kind in every state."""
+    data = draw(register_data())
+    data["processor_activities"] = draw(
+        st.lists(
+            _mapping(
+                {"id": ids},
+                {
+                    "controller": contacts,
+                    "categories": st.lists(text, max_size=2),
+                    "sub_processors": st.lists(ids, max_size=2),
+                    "agreement": text,
+                },
+            ),
+            max_size=2,
+            unique_by=lambda entity: entity["id"],
+        )
+    )
+    for kind in draw(st.sets(st.sampled_from(sorted(data)), max_size=3)):
+        del data[kind]  # not stated
+    return data
+
+
+def full_registers() -> st.SearchStrategy[Register]:
+    """Valid registers with every kind, each stated, stated empty or not stated."""
+    return full_register_data().map(Register.model_validate)

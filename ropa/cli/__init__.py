@@ -12,36 +12,44 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from ropa._version import __version__
+import ropa
 from ropa.cli._common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
-from ropa.errors import ConfigError, ExportError
 
 __all__ = ["main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    from ropa.cli import _diagram, _export, _import, _notice, _publish, _rules, _schema, _validate
+    from ropa.cli import (
+        _diagram,
+        _diff,
+        _due,
+        _export,
+        _import,
+        _notice,
+        _publish,
+        _rules,
+        _schema,
+        _validate,
+    )
 
     parser = argparse.ArgumentParser(
         prog="ropa",
         description="The GDPR Art. 30 record of processing activities as code.",
     )
-    parser.add_argument("--version", action="version", version=f"ropa {__version__}")
+    parser.add_argument("--version", action="version", version=f"ropa {ropa.__version__}")
     parser.add_argument(
         "--traceback", action="store_true", help="show the Python traceback of an internal error"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (_validate, _export, _import, _schema, _rules, _publish, _notice, _diagram):
+    for module in (_validate, _export, _import, _schema, _rules, _publish, _notice, _diagram, _diff, _due):
         module.register(sub)
     return parser
 
 
 def _clean(text: str) -> str:
     """Control characters in a message (from a file name or a register) shown as escapes."""
-    from ropa.reporters import clean
-
-    return clean(text)
+    return ropa.escape_control(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -57,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
         return code
-    except (UsageError, ConfigError, ExportError) as exc:
+    except (UsageError, ropa.ConfigError, ropa.ExportError) as exc:
         print(f"ropa: error: {_clean(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `ropa rules | head`: the reader has gone, nothing left to say

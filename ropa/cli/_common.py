@@ -7,10 +7,9 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Literal, Protocol, TextIO
+from typing import Any, Literal, Protocol, TextIO
 
-if TYPE_CHECKING:
-    from ropa.i18n import Lang
+import ropa
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -153,12 +152,10 @@ def progress(
             bar.close()
 
 
-def register_lang(option: str | None, declared: str | None) -> tuple[Lang, str | None]:
+def register_lang(option: str | None, declared: str | None) -> tuple[ropa.Lang, str | None]:
     """The language of the output: ``--lang``, else the register's ``language:`` when ropa has it, else
     ``en``; and a note for stderr when the register's language is not one ropa has."""
-    from ropa.i18n import normalise_lang
-
-    chosen = normalise_lang(option) or normalise_lang(declared)
+    chosen = ropa.normalise_lang(option) or ropa.normalise_lang(declared)
     if chosen is not None:
         return chosen, None
     if declared:

@@ -25,21 +25,30 @@ from ropa.cli._common import (
     register_lang,
     show_progress,
 )
-from ropa.diagnostics import Severity
 
 __all__ = ["FORMATS", "register", "run"]
 
 FORMATS = ("json", "xlsx", "csv", "jsonld", "subprocessors")
 LANGUAGES = ("en", "nl", "fr", "de")
+LAYOUTS = ("ropa", "ico", "ap", "cnil", "vvt")
+"""The workbook layouts of ``ropa.export_xlsx(..., layout=...)``."""
 
 _EPILOG = """\
 formats:
-  xlsx  an Excel workbook for people (sheets per Art. 30 item, findings, a hidden copy for re-import)
+  xlsx  an Excel workbook for people (sheets per Art. 30 item, findings, a hidden copy for re-import;
+        with --since REV also the changes since that git revision and what they mean in law)
   json  the canonical JSON of the register (stdout without -o)
-  csv   one CSV file per table in the folder given by -o
+  csv   one CSV file per table in the folder given by -o (with --since REV also changes.csv)
   jsonld  the register as W3C DPV 2.x JSON-LD (stdout without -o)
   subprocessors  the processors and sub-processors: Markdown on stdout, or CSV, Markdown or HTML
         by the suffix of -o (.csv, .md, .html)
+
+layouts (xlsx):
+  ropa  ropa's own Art. 30 workbook (default)
+  ico   the ICO's documentation template for controllers (English)
+  ap    a Dutch register after the Autoriteit Persoonsgegevens' guidance (Dutch)
+  cnil  the CNIL's simplified register: a list sheet and one fiche per activity (French)
+  vvt   a German Verzeichnis von Verarbeitungstätigkeiten (German)
 
 -o - writes json, xlsx, jsonld or subprocessors to standard output. A symbolic link given as -o is
 followed (the file it points to is replaced); a named pipe, a device or a socket is refused.
@@ -87,6 +96,12 @@ def register(sub: Any) -> None:
         help="language of sheet names, headers and labels (default: the register's language, else en)",
     )
     parser.add_argument(
+        "--layout",
+        choices=LAYOUTS,
+        default="ropa",
+        help="xlsx: ropa's own workbook, or the layout of an authority's template (default: ropa)",
+    )
+    parser.add_argument(
         "--no-findings",
         action="store_true",
         help="leave out the findings of 'ropa validate' (xlsx: the Findings sheet; csv: findings.csv)",
@@ -100,6 +115,12 @@ def register(sub: Any) -> None:
         metavar="FILE",
         default=None,
         help="configuration for the findings (ropa.toml or pyproject.toml); default: the nearest one",
+    )
+    parser.add_argument(
+        "--since",
+        metavar="REV",
+        default=None,
+        help="add a Changes sheet (csv: changes.csv): what changed since revision REV, its meaning in law",
     )
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar (shown only on a terminal, never in CI)"
@@ -128,7 +149,7 @@ def _stdout(output: Path | None) -> bool:
     return output is not None and str(output) == "-"
 
 
-def _xlsx_to_stdout(register: Any, *, lang: Any, report: Any) -> None:
+def _xlsx_to_stdout(register: Any, *, lang: Any, report: Any, layout: str, changes: Any = None) -> None:
     """The workbook on standard output: written to a temporary file first (it is a zip archive)."""
     import tempfile
 
@@ -136,7 +157,7 @@ def _xlsx_to_stdout(register: Any, *, lang: Any, report: Any) -> None:
 
     with tempfile.TemporaryDirectory(prefix="ropa-") as folder:
         path = Path(folder, "register.xlsx")
-        ropa.export_xlsx(register, path, lang=lang, report=report)
+        ropa.export_xlsx(register, path, lang=lang, report=report, changes=changes, layout=layout)
         sys.stdout.flush()
         sys.stdout.buffer.write(path.read_bytes())
         sys.stdout.buffer.flush()
@@ -145,11 +166,11 @@ def _xlsx_to_stdout(register: Any, *, lang: Any, report: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Execute ``ropa export``."""
     import ropa
-    from ropa.config import find_config, load_config
-    from ropa.export.cells import ExportWarning
-    from ropa.reporters import clean
 
+    clean = ropa.escape_control
     fmt = _format(args)
+    if args.since is not None and fmt not in ("xlsx", "csv"):
+        raise UsageError(f"--since adds a Changes sheet (xlsx) or changes.csv (csv), not to a {fmt} export")
     if fmt in ("jsonld", "subprocessors"):
         from ropa.cli._publishing_formats import export_published
 
@@ -161,6 +182,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--format {fmt} needs -o OUT (xlsx: -o - for standard output)")
     if fmt == "csv" and to_stdout:
         raise UsageError("--format csv writes one file per table: give a folder, not -o -")
+    if args.layout != "ropa" and fmt != "xlsx":
+        raise UsageError(f"--layout {args.layout} is a workbook layout: use it with --format xlsx")
     today = parse_date(args.today) if args.today else None
     shown = show_progress(args.quiet, sys.stderr, os.environ)
     with progress("loading", enabled=shown, stream=sys.stderr) as update:
@@ -170,20 +193,31 @@ def run(args: argparse.Namespace) -> int:
         for diagnostic in unreadable:
             print(f"ropa: error: {clean(str(diagnostic))}", file=sys.stderr)
         return EXIT_USAGE
-    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    errors = [d for d in result.diagnostics if d.severity is ropa.Severity.ERROR]
     register = result.register
 
     lang, note = register_lang(args.lang, register.meta.language if register.meta else None)
     if note is not None and fmt != "json":
         print(clean(note), file=sys.stderr)
 
+    template = args.layout != "ropa"
+    sheet_lang = None if template and args.lang is None else lang  # a template speaks its own language
     report = None
+    config = None
+    if (fmt != "json" and not args.no_findings) or args.since is not None:
+        config = ropa.load_config(args.config) if args.config is not None else ropa.find_config(args.path)
     if fmt != "json" and not args.no_findings:
-        config = load_config(args.config) if args.config is not None else find_config(args.path)
         report = ropa.validate(result, config, today=today, lang=lang)
+    changes = None
+    if args.since is not None:
+        try:
+            base = ropa.load_revision(args.path, args.since)
+        except ropa.RevisionError as exc:
+            raise UsageError(str(exc)) from exc
+        changes = ropa.diff(base, result, config, today=today, lang=lang)
 
     with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ExportWarning)
+        warnings.simplefilter("always", ropa.ExportWarning)
         if fmt == "json":
             if args.output is None or to_stdout:
                 sys.stdout.write(ropa.export_json(register))
@@ -191,22 +225,30 @@ def run(args: argparse.Namespace) -> int:
             else:
                 ropa.export_json(register, args.output)
         elif fmt == "xlsx" and to_stdout:
-            _xlsx_to_stdout(register, lang=lang, report=report)
+            _xlsx_to_stdout(register, lang=sheet_lang, report=report, layout=args.layout, changes=changes)
         elif fmt == "xlsx":
             with progress("writing", enabled=shown, stream=sys.stderr) as update:
-                ropa.export_xlsx(register, args.output, lang=lang, report=report, progress=update)
+                ropa.export_xlsx(
+                    register,
+                    args.output,
+                    lang=sheet_lang,
+                    report=report,
+                    changes=changes,
+                    progress=update,
+                    layout=args.layout,
+                )
         else:
-            from ropa.export.csv import write_csv
-
-            write_csv(register, args.output, lang=lang, report=report)
+            ropa.export_csv(register, args.output, lang=lang, report=report, changes=changes)
     for warning in caught:
-        if issubclass(warning.category, ExportWarning):
+        if issubclass(warning.category, ropa.ExportWarning):
             print(f"ropa: warning: {clean(str(warning.message))}", file=sys.stderr)
         else:  # not ours: show it the way Python would
             warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
 
     if args.output is not None and not to_stdout:
         detail = fmt if fmt == "json" else f"{fmt}, {lang}"
+        if template:
+            detail = f"{fmt}, {args.layout} layout" + (f", {lang}" if args.lang else "")
         print(f"ropa: wrote {args.output} ({detail})", file=sys.stderr)
     if errors:
         for diagnostic in errors:

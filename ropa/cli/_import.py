@@ -16,8 +16,8 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+import ropa
 from ropa.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from ropa.diagnostics import Severity
 
 
 def register(sub: Any) -> None:
@@ -47,34 +47,33 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Execute ``ropa import``."""
-    from ropa.errors import ExportWarning
-    from ropa.export.yaml import check_register_folder, write_register_folder
-    from ropa.importer import format_location, import_file, load_mapping, summary_lines
-    from ropa.reporters import clean
+    importer = ropa.importer
+    clean = ropa.escape_control
 
     output: Path = args.output
-    check_register_folder(output, force=args.force)  # ExportError (exit 2) before anything is read
-    mapping = load_mapping(args.mapping) if args.mapping is not None else None
-    result = import_file(args.file, mapping=mapping, sheet=args.sheet, trust_embedded=args.trust_embedded)
+    ropa.check_register_folder(output, force=args.force)  # ExportError (exit 2) before anything is read
+    mapping = importer.load_mapping(args.mapping) if args.mapping is not None else None
+    result = importer.import_file(
+        args.file, mapping=mapping, sheet=args.sheet, trust_embedded=args.trust_embedded
+    )
     for diagnostic in result.diagnostics:
         print(
-            f"{clean(format_location(diagnostic.location))} {diagnostic.code} {diagnostic.severity.value} "
+            f"{clean(importer.format_location(diagnostic.location))} {diagnostic.code} "
+            f"{diagnostic.severity.value} "
             f"{clean(diagnostic.message)}"
         )
-        if diagnostic.hint and diagnostic.severity is not Severity.INFO:
+        if diagnostic.hint and diagnostic.severity is not ropa.Severity.INFO:
             print(f"    hint: {clean(diagnostic.hint)}")
-    for line in summary_lines(result.columns):
+    for line in importer.summary_lines(result.columns):
         print(clean(line))
-    counts = {s: sum(1 for d in result.diagnostics if d.severity is s) for s in Severity}
-    summary = (
-        f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} infos"
-    )
+    counts = {s.value: sum(1 for d in result.diagnostics if d.severity is s) for s in ropa.Severity}
+    summary = f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} infos"
     if not result.imported:
         print(f"{summary}; nothing was imported", file=sys.stderr)
         return EXIT_USAGE
     with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ExportWarning)
-        written = write_register_folder(result.register, output, force=args.force)
+        warnings.simplefilter("always", ropa.ExportWarning)
+        written = ropa.write_register(result.register, output, force=args.force)
     for warning in caught:
         print(f"ropa: warning: {clean(str(warning.message))}", file=sys.stderr)
     register = result.register
@@ -91,5 +90,5 @@ def run(args: argparse.Namespace) -> int:
     print(f"{summary}", file=sys.stderr)
     print(f"imported {what} {how}; wrote {len(written)} files to {output}", file=sys.stderr)
     print(f"next: ropa validate {output}", file=sys.stderr)
-    findings = counts[Severity.ERROR] or counts[Severity.WARNING]
+    findings = counts["error"] or counts["warning"]
     return EXIT_FINDINGS if findings else EXIT_OK

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import ropa
 from ropa.cli._common import EXIT_FINDINGS, EXIT_OK
 
 
@@ -24,19 +25,22 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Execute ``ropa schema``."""
-    from ropa.schema import all_schemas, drift, register_schema, render
-
+    files = ropa.schema_files()
     folder: Path = args.dir
     if args.write:
         folder.mkdir(parents=True, exist_ok=True)
-        for name, schema in all_schemas().items():
-            (folder / name).write_text(render(schema), encoding="utf-8")
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
             print(f"wrote {folder / name}", file=sys.stderr)
         return EXIT_OK
     if args.check:
-        stale = drift(folder)
+        stale = [
+            name
+            for name, text in files.items()
+            if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text
+        ]
         for name in stale:
             print(f"ropa: {folder / name} is out of date; run 'ropa schema --write'", file=sys.stderr)
         return EXIT_FINDINGS if stale else EXIT_OK
-    sys.stdout.write(render(register_schema()))
+    sys.stdout.write(files["register.schema.json"])
     return EXIT_OK

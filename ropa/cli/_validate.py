@@ -4,24 +4,24 @@ Parse → build → run: :func:`register` declares the options, :func:`build` tu
 the environment into a :class:`ValidateArgs` (configuration file found, overrides collected, format and
 colour decided), and :func:`execute` loads, validates, renders, writes and returns the exit code.
 
-A repeat run of an unchanged register takes its report from the cache (:mod:`ropa.loading.cache`) under a
-key made of the register's bytes, the configuration file's bytes and the overrides: it validates no
+A repeat run of an unchanged register takes its report from the cache (:func:`ropa.check`) under a key
+made of the register's bytes, the configuration file's bytes and the overrides: it validates no
 configuration, loads no models and runs no rules, so it imports neither pydantic's model machinery nor
-the rule catalogue.
+the rule catalogue. Like every command, this one uses nothing but the public API (``import ropa``).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TextIO
+from typing import Any, Literal, TextIO
 
+import ropa
 from ropa.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -34,11 +34,6 @@ from ropa.cli._common import (
     split_codes,
     use_color,
 )
-from ropa.configfile import config_file
-from ropa.diagnostics import Report, Severity
-
-if TYPE_CHECKING:
-    from ropa.config import Config, FailOn
 
 __all__ = ["FORMATS", "ValidateArgs", "build", "execute", "exit_code", "register", "run"]
 
@@ -191,17 +186,6 @@ class ValidateArgs:
     junit_below: Literal["failure", "skipped", "passed"] = "failure"
     cache: bool = True
 
-    def config(self) -> Config:
-        """The configuration with the overrides applied.
-
-        Raises:
-            ConfigError: the configuration file is invalid or cannot be read.
-        """
-        from ropa.config import Config, load_config
-
-        config = load_config(self.config_file) if self.config_file is not None else Config()
-        return config.model_copy(update=dict(self.overrides)) if self.overrides else config
-
 
 def build(args: argparse.Namespace, environ: Mapping[str, str], stdout: TextIO) -> ValidateArgs:
     """Decide format, colour, configuration file and overrides from the options and the environment (the
@@ -233,7 +217,7 @@ def build(args: argparse.Namespace, environ: Mapping[str, str], stdout: TextIO) 
         format=fmt,
         verbosity=1 + args.verbose - args.quiet,
         today=parse_date(args.today) if args.today else None,
-        config_file=args.config if args.config is not None else config_file(args.path),
+        config_file=args.config if args.config is not None else ropa.find_config_file(args.path),
         overrides=update,
         output=output,
         color=color,
@@ -244,13 +228,11 @@ def build(args: argparse.Namespace, environ: Mapping[str, str], stdout: TextIO) 
     )
 
 
-def exit_code(report: Report, fail_on: FailOn) -> int:
+def exit_code(checked: ropa.CheckResult) -> int:
     """2 when a file or folder could not be read (IO-*), else 1 for findings at or above ``fail_on``."""
-    if any(d.code.startswith("IO-") for d in report):
+    if checked.unreadable:
         return EXIT_USAGE
-    if fail_on == "never":
-        return EXIT_OK
-    return EXIT_FINDINGS if report.at_least(Severity(fail_on)) else EXIT_OK
+    return EXIT_FINDINGS if checked.failed else EXIT_OK
 
 
 def _emit(stream: TextIO, text: str) -> None:
@@ -263,65 +245,25 @@ def _emit(stream: TextIO, text: str) -> None:
 
 
 def execute(options: ValidateArgs) -> int:
-    """Load, validate, render and write; return the exit code."""
-    from ropa.export.write import write_atomic
-    from ropa.loading.cache import CachedReport, ReportCache, cache_folder, raw_report_key, translated_key
-    from ropa.reporters import REPORTERS, RenderOptions, register_paths, summary_line
-    from ropa.reporters.github import step_summary
-
-    if not options.path.exists():
-        raise FileNotFoundError(f"no such file or folder: {options.path}")
-    day = options.today or dt.date.today()  # noqa: DTZ011 - the user's local date is meant
-    checked = None
-    key: str | None = None
-    folder: Path | None = None
-    scanned = None
-    reports: ReportCache | None = None
-    shown_key: str | None = None
-    translated = False
-    if options.cache:
-        from ropa.loading.incremental import FileStore, fingerprint, scan
-
-        folder = cache_folder(str(options.config_file) if options.config_file is not None else None)
-        with FileStore(folder) as files:  # the stat cache: unchanged files are not read to be hashed
-            scanned = scan(options.path, files if files.active else None)
-        overrides = json.dumps(options.overrides, sort_keys=True)
-        key = raw_report_key(fingerprint(*scanned), options.config_file, overrides, day)
-        reports = ReportCache(folder)
-        # The report as it is shown, in its output language: a repeat run reads no catalogue and does not
-        # read the English report first.
-        shown_key = translated_key(key, options.lang or "the register's language")
-        checked = reports.get(shown_key)
-        translated = checked is not None
-        if checked is None:
-            checked = reports.get(key)
-    if checked is None:
-        from ropa._api import cached_validation
-
-        config = options.config()
-        shown = show_progress(options.verbosity < 1, sys.stderr, os.environ)
-        with progress("loading", enabled=shown, stream=sys.stderr) as update:
-            checked = cached_validation(
-                options.path,
-                config,
-                today=day,
-                cache=folder if folder is not None else False,
-                progress=update,
-                cache_key=key,
-                scanned=scanned,
-            )
+    """Check (or take the report from the cache), render, write; return the exit code."""
+    shown = show_progress(options.verbosity < 1, sys.stderr, os.environ)
+    with progress("loading", enabled=shown, stream=sys.stderr) as update:
+        checked = ropa.check(
+            options.path,
+            config_file=options.config_file,
+            overrides=options.overrides,
+            today=options.today,
+            cache=options.cache,
+            progress=update,
+        )
     report = checked.report
     lang, note = register_lang(options.lang, checked.language)
     if note is not None and options.verbosity >= 1:
         _emit(sys.stderr, note + "\n")
-    if lang != "en" and not translated:
-        from ropa.i18n import translate_report
-
-        report = translate_report(report, lang)
-        if reports is not None and shown_key is not None:
-            reports.put(shown_key, CachedReport(report, checked.selected, checked.fail_on, checked.language))
-    root, base = register_paths(options.path)
-    render_options = RenderOptions(
+    if lang != "en":
+        report = ropa.translate_report(report, lang)
+    root, base = ropa.register_paths(options.path)
+    render_options = ropa.RenderOptions(
         root=root,
         base=base,
         rules=None,  # the catalogue (every rule module) is imported only by a reporter that needs it
@@ -332,21 +274,19 @@ def execute(options: ValidateArgs) -> int:
         fail_on=checked.fail_on,  # type: ignore[arg-type]
         junit_below=options.junit_below,
     )
-    reporter = REPORTERS[options.format]
-    text = reporter.render(report, render_options)
     if options.output is not None:
-        write_atomic(options.output, text.encode("utf-8"))
+        ropa.write_report(report, options.output, options.format, render_options)
     else:
-        _emit(sys.stdout, text)
-    if (reporter.machine or options.output is not None) and options.verbosity >= 1:
-        _emit(sys.stderr, summary_line(report, lang) + "\n")
+        _emit(sys.stdout, ropa.render_report(report, options.format, render_options))
+    if (ropa.REPORTERS[options.format].machine or options.output is not None) and options.verbosity >= 1:
+        _emit(sys.stderr, ropa.summary_line(report, lang) + "\n")
     if options.github_step_summary is not None:
         try:
             with options.github_step_summary.open("a", encoding="utf-8") as handle:
-                handle.write(step_summary(report, render_options))
+                handle.write(ropa.github_step_summary(report, render_options))
         except OSError as exc:  # the summary is a convenience: never fail the check over it
             _emit(sys.stderr, f"ropa: warning: cannot write the step summary: {exc.strerror or exc}\n")
-    return exit_code(report, checked.fail_on)  # type: ignore[arg-type]
+    return exit_code(checked)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -57,7 +57,7 @@ def render() -> str:
     sheet_rows = ["| key | EN | NL | FR | DE |", "|---|---|---|---|---|"]
     sheet_rows += [
         f"| `{key}` | " + " | ".join(label(f"sheet.{key}", lang) for lang in LANGS) + " |"
-        for key in ("cover", *(t.key for t in TABLES))
+        for key in ("cover", *(t.key for t in TABLES), "vocabulary")
     ]
     parts = [START, "", "#### Sheet names", "", *sheet_rows, ""]
     for table in TABLES:

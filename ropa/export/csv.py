@@ -1,9 +1,12 @@
 """CSV export: one file per table, with the same columns, labels and safety as the workbook.
 
 Files go into one folder and are named after the table keys (stable across languages):
-``organisation.csv``, ``activities.csv``, ``parties.csv``, ``transfers.csv``, ``retention.csv``,
-``security-measures.csv``, ``data-categories.csv``, ``data-subjects.csv``, ``processor-record.csv`` (when
-the register has processor activities) and ``findings.csv`` (when a report is given). A table file that a
+``organisation.csv``, ``activities.csv``, ``parties.csv``, ``recipient-categories.csv``,
+``transfers.csv``, ``retention.csv``, ``data-subjects.csv``, ``data-categories.csv``,
+``security-measures.csv``, ``processor-record.csv`` (when the register has processor activities),
+``findings.csv`` (when a report is given) and ``changes.csv`` (when changes since an earlier version are
+given). ``activities.csv`` ends with one column per heading an import kept in ``unmapped``, under that
+heading. A table file that a
 previous export wrote but this one does not (no processor activities any more, findings left out) is
 removed, so the folder always describes one export.
 
@@ -25,7 +28,7 @@ import io
 import re
 import stat
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ropa.diagnostics import Report
 from ropa.export import cells
@@ -34,6 +37,9 @@ from ropa.export.columns import TABLES, Context, Table, render_text
 from ropa.export.write import write_atomic_with
 from ropa.i18n import LANGS, Lang, translate_report
 from ropa.models import Register
+
+if TYPE_CHECKING:
+    from ropa.changes import Diff
 
 __all__ = ["write_csv"]
 
@@ -44,8 +50,10 @@ def write_csv(
     *,
     lang: Lang = "en",
     report: Report | None = None,
+    changes: Diff | None = None,
 ) -> list[Path]:
-    """Write one CSV file per table into ``folder`` (created if needed).
+    """Write one CSV file per table into ``folder`` (created if needed); ``changes.csv`` when ``changes``
+    (a :func:`ropa.diff` against an earlier version) is given.
 
     Returns:
         The files written, in table order.
@@ -61,7 +69,7 @@ def write_csv(
         raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(LANGS)}")
     if report is not None:  # the findings in the language of the headers
         report = translate_report(report, lang)
-    ctx = Context(lang, register, report)
+    ctx = Context(lang, register, report, changes)
     notes = Notes()
     written: list[Path] = []
     for table in TABLES:
@@ -104,9 +112,10 @@ def _writer(table: Table[Any], ctx: Context, notes: Notes) -> Any:
     def write(handle: BinaryIO) -> None:
         text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="", write_through=True)
         try:
-            text.write(_line([column.label(ctx.lang) for column in table.columns]))
+            columns = table.columns_for(ctx)
+            text.write(_line([column.label(ctx.lang) for column in columns]))
             for number, row in enumerate(table.rows(ctx), start=2):
-                values = [render_text(column.getter(row, ctx), ctx.lang) for column in table.columns]
+                values = [render_text(value, ctx.lang) for value in table.cells(columns, row, ctx)]
                 text.write(_line([_field(value, table, number, i, notes) for i, value in enumerate(values)]))
             text.flush()
         finally:

@@ -62,8 +62,10 @@ _OLD_SUFFIX = ".ropa-old"
 _MARKER = ".ropa-staged"
 """In the stage once it is complete; in the target right after the swap (removed at once)."""
 
-LAYOUT = re.compile(r"(?:organisation|vocabulary|parties|processor)\.yaml|activities/[^/]+\.yaml")
-"""The files of the register layout (relative POSIX paths): the only files a manifest may name."""
+LAYOUT = re.compile(
+    r"(?:register|organisation|vocabulary|parties|activities|processor)\.yaml|activities/[^/]+\.yaml"
+)
+"""The files of the register layouts (relative POSIX paths): the only files a manifest may name."""
 _SHOWN = 20
 """Files listed in a refusal; the rest are counted."""
 

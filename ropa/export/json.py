@@ -37,7 +37,7 @@ def iter_register_json(register: Register) -> Iterator[str]:
         return
     for position, (key, value) in enumerate(fields):
         head = "{\n  " if position == 0 else ",\n  "
-        if isinstance(value, list):
+        if isinstance(value, tuple):
             if not value:
                 yield f"{head}{_string(key)}: []"
                 continue

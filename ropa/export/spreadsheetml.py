@@ -10,9 +10,11 @@ faster than XlsxWriter's ``constant_memory`` mode (see ``docs/performance.md``).
 What it supports is what ropa's workbook uses: inline strings (a literal ``_xHHHH_`` in a text is escaped,
 as OOXML requires, so that it reads back as written), numbers and dates; named cell styles (font,
 fill, alignment, bottom border, number format) each with a *quote prefix* variant that keeps formula-like
-text text when it is edited; column widths, row heights, frozen panes, auto filters, list validations
-(drop-downs), page set-up, print titles, headers and footers, hidden sheets, and the document properties.
-The output is deterministic: every zip entry carries the same date and attributes.
+text text when it is edited; column widths, row heights, hidden columns and rows (outline groups that one
+click shows), frozen panes, auto filters, list validations (drop-downs), page set-up, print titles,
+headers and footers, hidden sheets, and the document properties. A sheet's head (widths, hidden columns,
+panes) is written in front of its rows when the sheet is finished, so it may be decided while the rows are
+written. The output is deterministic: every zip entry carries the same date and attributes.
 """
 
 from __future__ import annotations
@@ -101,12 +103,15 @@ class Validation:
 
 @dataclass
 class Sheet:
-    """A worksheet being written. Set the head attributes (``freeze``, page set-up) before the first
-    :meth:`append`; the tail ones (``auto_filter``, ``validations``) any time before the next sheet."""
+    """A worksheet being written. Rows are written as they are appended; every other attribute (widths,
+    hidden columns, frozen panes, page set-up, filters, validations) may be set any time before the next
+    sheet starts: the sheet's head is written in front of its rows when the sheet is finished."""
 
     title: str
     widths: Sequence[float]
     hidden: bool = False
+    hidden_columns: frozenset[int] = frozenset()
+    """Columns (1-based) that are hidden; each run of them is an outline group that one click expands."""
     freeze: str | None = None
     """The top-left cell of the scrolling area (``C3``)."""
     fit_to_page: bool = False
@@ -132,15 +137,21 @@ class Sheet:
     _out: IO[bytes] | None = field(default=None, repr=False)
     _pending: list[str] = field(default_factory=list, repr=False)
     _selected: bool = field(default=False, repr=False)
+    _outline_rows: bool = field(default=False, repr=False)
 
-    def append(self, cells: Iterable[Cell | None], height: float | None = None) -> None:
-        """Write the next row; ``None`` leaves a cell empty."""
-        if self.rows == 0:
-            self._pending.append(self._head())
+    def append(
+        self, cells: Iterable[Cell | None], height: float | None = None, *, hidden: bool = False
+    ) -> None:
+        """Write the next row; ``None`` leaves a cell empty. A ``hidden`` row is an outline group of its
+        own that one click shows."""
         self.rows += 1
         number = self.rows
         row = str(number)
-        parts = [f'<row r="{row}" ht="{_number(height)}" customHeight="1">' if height else f'<row r="{row}">']
+        attributes = f' ht="{_number(height)}" customHeight="1"' if height else ""
+        if hidden:
+            attributes += ' hidden="1" outlineLevel="1"'
+            self._outline_rows = True
+        parts = [f'<row r="{row}"{attributes}>']
         for index, cell in enumerate(cells):
             if cell is None:
                 continue
@@ -188,11 +199,22 @@ class Sheet:
             )
         else:
             parts.append(f'<sheetView workbookViewId="0"{selected}/>')
-        parts.append('</sheetViews><sheetFormatPr defaultRowHeight="15"/>')
+        hidden = self.hidden_columns
+        outline = (' outlineLevelRow="1"' if self._outline_rows else "") + (
+            ' outlineLevelCol="1"' if hidden else ""
+        )
+        parts.append(f'</sheetViews><sheetFormatPr defaultRowHeight="15"{outline}/>')
         if self.widths:
             parts.append("<cols>")
             for index, width in enumerate(self.widths, start=1):
-                parts.append(f'<col min="{index}" max="{index}" width="{_number(width)}" customWidth="1"/>')
+                state = ""
+                if index in hidden:
+                    state = ' hidden="1" outlineLevel="1"'
+                elif index - 1 in hidden:
+                    state = ' collapsed="1"'  # the column after a collapsed group carries its button
+                parts.append(
+                    f'<col min="{index}" max="{index}" width="{_number(width)}" customWidth="1"{state}/>'
+                )
             parts.append("</cols>")
         parts.append("<sheetData>")
         return "".join(parts)
@@ -240,8 +262,6 @@ class Sheet:
         return "".join(parts)
 
     def _finish(self) -> None:
-        if self.rows == 0:
-            self._pending.append(self._head())
         self._pending.append(self._tail())
         self._flush()
 
@@ -308,10 +328,12 @@ class Workbook:
             return
         try:
             sheet._finish()
-            size = spool.tell()
+            head = sheet._head().encode("utf-8")
+            size = len(head) + spool.tell()
             spool.seek(0)
             name = f"xl/worksheets/sheet{len(self.sheets)}.xml"
             with self._zip.open(self._info(name), "w", force_zip64=size > _ZIP64_LIMIT) as target:
+                target.write(head)
                 shutil.copyfileobj(spool, target, 1 << 20)
         finally:
             spool.close()

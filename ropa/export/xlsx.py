@@ -1,21 +1,18 @@
 """The Excel workbook: the register as people read it, plus a hidden copy for lossless re-import.
 
-This module decides what the workbook holds (sheets, rows, cells, styles, print set-up); the bytes are
-written by :mod:`ropa.export.spreadsheetml`, which streams every sheet, so memory stays bounded however
-many activities the register has: column widths come from the first :data:`WIDTH_SAMPLE` rows of each
-table.
+What the visible sheets hold comes from a layout (:mod:`ropa.export.layouts`): ropa's own Art. 30 workbook
+by default, or an authority's template (``ico``, ``ap``, ``cnil``, ``vvt``). This module writes a layout's
+plans (:mod:`ropa.export.plan`): it sizes columns from the first :data:`WIDTH_SAMPLE` rows of each table,
+gives rows the height their wrapped text needs, hides optional columns that are empty in every row, sets up
+printing, keeps every text text (never a formula), and appends two hidden sheets: ``_lists`` with the
+values of the drop-down lists, and ``_ropa``: cell A1 holds ``ropa-register-json/1`` and A2, A3, ... hold
+the canonical JSON (:func:`ropa.export.json.register_to_json`) in pieces of at most 32,000 characters, which
+:mod:`ropa.importer` joins back together. The bytes are written by :mod:`ropa.export.spreadsheetml`, which
+streams every sheet, so memory stays bounded however many activities the register has.
 
-Sheets, in order (names in the export language): the cover sheet with counts and findings by severity; the
-organisation (Art. 30(1)(a)); processing activities; recipients and processors; transfers; retention (one
-row per rule and data category); security measures; data categories; data subjects; the processor record
-(Art. 30(2), only when there are processor activities); findings (only when a report is given); the hidden
-``_lists`` sheet with the values of the drop-down lists; and the hidden ``_ropa`` sheet: cell A1 holds
-``ropa-register-json/1`` and A2, A3, ... hold the canonical JSON (:func:`ropa.export.json.register_to_json`)
-in pieces of at most 32,000 characters, which :mod:`ropa.importer` joins back together.
-
-The output is deterministic: the same register, language and report give a byte-identical file (document
-dates come from ``register.last_updated``, else ``SOURCE_DATE_EPOCH``, else 1980-01-01; every zip entry gets
-that date). See ``docs/exports.md``.
+The output is deterministic: the same register, layout, language and report give a byte-identical file
+(document dates come from ``register.last_updated``, else ``SOURCE_DATE_EPOCH``, else 1980-01-01; every zip
+entry gets that date). See ``docs/exports.md``.
 """
 
 from __future__ import annotations
@@ -23,22 +20,27 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from ropa._version import __version__
 from ropa.diagnostics import Report, Severity
 from ropa.export import cells
 from ropa.export.cells import Notes
-from ropa.export.columns import TABLES, Column, Context, Table, render
 from ropa.export.json import iter_register_json
+from ropa.export.layouts import DEFAULT_LAYOUT, plan_workbook, resolve
+from ropa.export.plan import DataRow, Line, SheetPlan, TableBlock
+from ropa.export.spec import Cell as Value
+from ropa.export.spec import Context
 from ropa.export.spreadsheetml import Cell, Sheet, Style, Validation, Workbook
 from ropa.export.spreadsheetml import column_letter as get_column_letter
 from ropa.export.write import write_atomic_with
-from ropa.i18n import LANGS, Lang, article, label, translate_report
+from ropa.i18n import LANGS, Lang, label, translate_report
 from ropa.models import Register
+
+if TYPE_CHECKING:
+    from ropa.changes import Diff
 
 __all__ = [
     "JSON_CHUNK",
@@ -62,7 +64,7 @@ WIDTH_SAMPLE = 500
 """Rows of each table from which column widths are computed."""
 
 FIRST_DATA_ROW = 3
-"""Row 1 is the legend, row 2 the header."""
+"""On the table sheets of ropa's own workbook, row 1 is the legend, row 2 the header."""
 _MIN_WIDTH = 8
 _FIXED_EPOCH = dt.datetime(1980, 1, 1)  # noqa: DTZ001 - a naive UTC stamp, as OOXML and zip want it
 
@@ -81,38 +83,48 @@ def write_workbook(
     register: Register,
     path: Path,
     *,
-    lang: Lang = "en",
+    lang: Lang | None = None,
     report: Report | None = None,
     progress: Callable[[int, int], None] | None = None,
+    layout: str = DEFAULT_LAYOUT,
+    changes: Diff | None = None,
 ) -> Path:
     """Write ``register`` as an ``.xlsx`` workbook at ``path``, atomically.
 
     Args:
         register: the register.
         path: the file to write; the previous file survives a failure, and no temporary file is left.
-        lang: language of sheet names, headers and labels (``en``, ``nl``, ``fr``, ``de``).
-        report: findings for the Findings sheet and the cover; ``None`` leaves both out.
+        lang: language of sheet names, headers and labels (``en``, ``nl``, ``fr``, ``de``); by default
+            the layout's (English for ropa's own workbook, the template's language for the others).
+        report: findings for the Findings sheet and the summary; ``None`` leaves both out (the
+            authority layouts have no place for findings).
         progress: called with (table rows written, table rows in all) as the sheets are written.
+        layout: ``ropa`` (ropa's own Art. 30 workbook), or the template of a supervisory authority:
+            ``ico``, ``ap``, ``cnil``, ``vvt`` (see ``docs/exports.md``).
+        changes: the changes since an earlier version (:func:`ropa.diff`), for a Changes sheet (named on
+            the summary); ``None`` leaves it out.
 
     Returns:
         ``path``.
 
     Raises:
         ExportError: the file could not be written.
-        ValueError: ``lang`` is not supported.
+        ValueError: ``lang`` or ``layout`` is not supported.
 
     Warns:
         ExportWarning: content could not be written exactly (control characters removed, text cut at
             32,767 characters, rows beyond 1,048,576 left out); emitted once the file is written.
     """
-    if lang not in LANGS:
-        raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(LANGS)}")
+    chosen = resolve(layout)
+    language: Lang = lang if lang is not None else chosen.lang
+    if language not in LANGS:
+        raise ValueError(f"unsupported language {language!r}; use one of {', '.join(LANGS)}")
     if report is not None:  # the findings in the workbook's language, like its headings
-        report = translate_report(report, lang)
+        report = translate_report(report, language)
     notes = Notes()
 
     def writer(handle: BinaryIO) -> None:
-        _Builder(register, lang, report, notes, progress).save(handle)
+        _Builder(register, language, report, notes, progress, layout, changes).save(handle)
 
     write_atomic_with(path, writer)
     notes.emit(stacklevel=3)
@@ -167,7 +179,7 @@ def _named_styles() -> list[Style]:
     header = {**top, "bold": True, "bottom_border": "808080"}
     styles = [
         Style("ropa title", bold=True, size=14),
-        Style("ropa subtitle", bold=True),
+        Style("ropa subtitle", bold=True, wrap=True, vertical="top"),
         Style("ropa legend", italic=True, size=9, color="595959"),
         Style("ropa header required", color="FFFFFF", fill=_GREEN_DARK, **header),  # type: ignore[arg-type]
         Style("ropa header conditional", fill=_GREEN_LIGHT, **header),  # type: ignore[arg-type]
@@ -186,21 +198,13 @@ def _named_styles() -> list[Style]:
     return styles
 
 
-def _header_style(column: Column[Any]) -> str:
-    if column.art30 and column.required:
-        return "ropa header required"
-    if column.art30:
-        return "ropa header conditional"
-    return "ropa header"
-
-
 # --------------------------------------------------------------------------------------------------------
 # The builder
 # --------------------------------------------------------------------------------------------------------
 
 
 class _Builder:
-    """Decides the content of one workbook; :meth:`save` streams it into a binary file."""
+    """Writes the plans of one workbook; :meth:`save` streams it into a binary file."""
 
     def __init__(
         self,
@@ -209,22 +213,26 @@ class _Builder:
         report: Report | None,
         notes: Notes,
         progress: Callable[[int, int], None] | None = None,
+        layout: str = DEFAULT_LAYOUT,
+        changes: Diff | None = None,
     ) -> None:
         self.register = register
         self.lang = lang
-        self.report = report
         self.notes = notes
-        self.ctx = Context(lang, register, report)
-        self.tables = [t for t in TABLES if t.present(self.ctx)]
+        self.ctx = Context(lang, register, report, changes)
+        self.plans = plan_workbook(self.ctx, layout)
         self.progress = progress
         self.rows_done = 0
-        self.rows_total = sum(t.count(self.ctx) for t in self.tables) if progress is not None else 0
+        self.rows_total = (
+            sum(block.count for plan in self.plans for block in plan.tables()) if progress is not None else 0
+        )
         self.wb: Workbook
         self.lists: dict[str, tuple[str, list[str]]] = {}
         self._collect_lists()
         org = register.organisation
         self.org_name = (org.name if org and org.name else "") or ""
         self.stamp = _timestamp(register)
+        self._xf: dict[str, int] = {}
 
     def t(self, key: str) -> str:
         return label(key, self.lang)
@@ -232,32 +240,44 @@ class _Builder:
     # -- drop-down lists ------------------------------------------------------------------------------
 
     def _collect_lists(self) -> None:
-        for table in self.tables:
-            for column in table.columns:
-                choices = column.choices(self.lang)
-                if choices is None:
+        for plan in self.plans:
+            for block in plan.tables():
+                if not block.drop_downs:
                     continue
-                key = column.enum.__name__ if column.enum is not None else "bool"
-                if key not in self.lists:
-                    letter = get_column_letter(len(self.lists) + 1)
-                    self.lists[key] = (f"'{LISTS_SHEET}'!${letter}$1:${letter}${len(choices)}", choices)
+                for column in block.columns:
+                    choices = column.choices(self.lang)
+                    if choices is None:
+                        continue
+                    key = column.enum.__name__ if column.enum is not None else "bool"
+                    if key not in self.lists:
+                        letter = get_column_letter(len(self.lists) + 1)
+                        self.lists[key] = (f"'{LISTS_SHEET}'!${letter}$1:${letter}${len(choices)}", choices)
 
-    def _validation(self, column: Column[Any], ranges: str) -> Validation | None:
-        if column.kind not in ("enum", "bool"):
-            return None
-        key = column.enum.__name__ if column.enum is not None else "bool"
-        formula, _ = self.lists[key]
-        # A multi-valued cell (one value per line) must not be rejected: offer the list, skip the check.
-        return Validation(ranges, formula, allow_blank=True, show_error=not column.multi)
+    def _validations(self, block: TableBlock, first: int, last: int) -> list[Validation]:
+        out = []
+        for index, column in enumerate(block.columns, start=1):
+            if column.kind not in ("enum", "bool"):
+                continue
+            key = column.enum.__name__ if column.enum is not None else "bool"
+            letter = get_column_letter(index)
+            # A multi-valued cell (one value per line) must not be rejected: offer the list, skip the check.
+            formula = self.lists[key][0]
+            out.append(Validation(f"{letter}{first}:{letter}{last}", formula, show_error=not column.multi))
+        return out
 
     # -- cells ----------------------------------------------------------------------------------------
 
-    def _new(self, ws: Any, value: str | int | dt.date | None, style: str, *, quote: bool = False) -> Cell:
-        """A cell in the named style ``style``; text is always written as text (never a formula, an
-        error value or a number), and with ``quote`` Excel keeps it text even when the cell is edited."""
-        return (value, self.wb.xf(style, quote=quote))
+    def xf(self, style: str, quote: bool = False) -> int:
+        if quote:
+            return self.wb.xf(style, quote=True)
+        found = self._xf.get(style)
+        if found is None:
+            found = self._xf[style] = self.wb.xf(style)
+        return found
 
-    def _text(self, ws: Any, text: str, style: str, where: str, at: tuple[int, int] | None) -> Cell:
+    def _text(self, text: str, style: str, where: str, at: tuple[int, int] | None) -> Cell:
+        """A text cell; text is always written as text (never a formula, an error value or a number),
+        and when it reads like a formula Excel keeps it text even when the cell is edited."""
         clean, removed = cells.strip_illegal(text)
         if "\r" in clean:  # XML reads CR as LF anyway; write the line breaks the way they will be read
             clean = clean.replace("\r\n", "\n").replace("\r", "\n")
@@ -266,99 +286,119 @@ class _Builder:
         if not cells.fits(clean):
             self.notes.truncated(where, _reference(at))
             clean = cells.truncate(clean, self.t("ui.truncated"))
-        return self._new(ws, clean, style, quote=cells.is_formula_like(clean))
+        quote = cells.is_formula_like(clean)
+        return (clean, self.xf(style, quote))
 
-    def _cell(
-        self, ws: Any, value: str | int | dt.date | None, fill: str, where: str, at: tuple[int, int] | None
-    ) -> Cell | None:
-        if value is None:
-            if not fill:
-                return None
-            return self._new(ws, None, f"ropa text{fill}")
+    def _styled(self, value: Value, style: str, where: str, at: tuple[int, int] | None) -> Cell:
         if isinstance(value, str):
-            return self._text(ws, value, f"ropa text{fill}", where, at)
+            return self._text(value, style, where, at)
+        if isinstance(value, int) and style.startswith("ropa text"):
+            style = "ropa number" + style[len("ropa text") :]
+        if isinstance(value, dt.date) and style.startswith("ropa text"):
+            style = "ropa date" + style[len("ropa text") :]
+        return (value, self.xf(style))
+
+    def _data(self, value: Value, fill: str, where: str, at: tuple[int, int]) -> Cell | None:
+        if value is None:
+            return (None, self.xf(f"ropa text{fill}")) if fill else None
+        if isinstance(value, str):
+            return self._text(value, f"ropa text{fill}", where, at)
         if isinstance(value, dt.date):
-            return self._new(ws, value, f"ropa date{fill}")
-        return self._new(ws, value, f"ropa number{fill}")
+            return (value, self.xf(f"ropa date{fill}"))
+        return (value, self.xf(f"ropa number{fill}"))
 
-    # -- sheet set-up ---------------------------------------------------------------------------------
+    # -- sheets ---------------------------------------------------------------------------------------
 
-    def _sheet(self, title: str, widths: list[float]) -> _Sheet:
-        return _Sheet(self.wb.sheet(title, widths), widths)
+    def _widths(self, plan: SheetPlan, samples: dict[int, list[DataRow]]) -> list[float]:
+        widths = list(plan.widths)
+        for index, block in enumerate(plan.blocks):
+            if not isinstance(block, TableBlock):
+                continue
+            sample = samples[index]
+            for position, (column, header) in enumerate(zip(block.columns, block.headings, strict=True)):
+                width = _width(column.width, header, (row.values[position] for row in sample))
+                if position < len(widths):
+                    widths[position] = max(widths[position], width)
+                else:
+                    widths.append(width)
+        return widths
 
-    def _page_setup(
-        self,
-        sheet: _Sheet,
-        *,
-        landscape: bool = True,
-        title_rows: str | None = "2:2",
-        title_columns: int = 0,
-    ) -> None:
-        """A4, fit to one page wide, or to as few pages wide as keep the print at least 60 % of its size
-        (the wide activity sheet), with the header row and the identifying columns on every page."""
-        ws = sheet.ws
-        ws.fit_to_page = True
-        ws.landscape = landscape
-        ws.paper_size = 9  # A4
-        ws.fit_to_width = _pages_wide(sheet.widths, title_columns, landscape)
-        ws.fit_to_height = 0
-        ws.over_then_down = True
-        ws.grid_lines = True
-        ws.margins = (0.4, 0.4, 0.7, 0.7, 0.3, 0.3)
-        if title_rows:
-            ws.print_title_rows = title_rows
-        if title_columns and ws.fit_to_width > 1:
-            ws.print_title_columns = f"A:{get_column_letter(title_columns)}"
-        ws.header = (_header_text(self.org_name), "", "&A")
-        meta = self.register.meta
-        footer = " — ".join(p for p in (meta.title if meta else None, meta.version if meta else None) if p)
-        ws.footer = (_header_text(footer) if footer else "", self.t("ui.page"), "")
+    def _sheet(self, plan: SheetPlan) -> None:
+        name = plan.title
+        generators: dict[int, Iterator[DataRow]] = {}
+        samples: dict[int, list[DataRow]] = {}
+        for index, block in enumerate(plan.blocks):
+            if isinstance(block, TableBlock):
+                generators[index] = block.data()
+                samples[index] = list(islice(generators[index], WIDTH_SAMPLE))
+        widths = self._widths(plan, samples)
+        ws = self.wb.sheet(name, widths)
+        ws.freeze = plan.freeze
+        sheet = _Sheet(ws, widths)
+        filled: list[bool] = [False] * len(widths)
+        optional: list[bool] = [False] * len(widths)
+        has_hiding = False
+        for index, block in enumerate(plan.blocks):
+            if isinstance(block, Line):
+                self._line(sheet, block, name)
+                continue
+            for line in block.before:
+                self._line(sheet, line, name)
+            header_row = sheet.next_row
+            self._line(sheet, Line(list(zip(block.headings, block.header_styles, strict=True))), name)
+            rows = chain(samples[index], generators[index])
+            written = self._table_rows(sheet, block, rows, name, filled)
+            last = header_row + written
+            if block.auto_filter:
+                ws.auto_filter = f"A{header_row}:{get_column_letter(len(block.columns))}{last}"
+            if block.drop_downs:
+                end = cells.EXCEL_MAX_ROWS if len(plan.tables()) == 1 else max(last, header_row + 1)
+                ws.validations.extend(self._validations(block, header_row + 1, end))
+            if block.hide_empty:
+                has_hiding = True
+                for position, is_optional in enumerate(block.optional()):
+                    optional[position] = is_optional
+        if has_hiding:
+            ws.hidden_columns = frozenset(
+                i + 1 for i, (opt, full) in enumerate(zip(optional, filled, strict=True)) if opt and not full
+            )
+        visible = [w for i, w in enumerate(widths) if i + 1 not in ws.hidden_columns]
+        self._page_setup(ws, visible, plan)
 
-    def _legend_row(self, sheet: _Sheet) -> None:
-        text = "  ".join(self.t(k) for k in ("legend.required", "legend.conditional", "legend.recommended"))
-        sheet.append([self._new(sheet.ws, text, "ropa legend")], wrap=False)
+    def _line(self, sheet: _Sheet, line: Line, where: str) -> None:
+        row_number = sheet.next_row
+        out: list[Cell | None] = []
+        for column, cell in enumerate(line.cells, start=1):
+            if cell is None:
+                out.append(None)
+                continue
+            value, style = cell
+            if value is None:
+                out.append((None, self.xf(style)))
+                continue
+            out.append(self._styled(value, style, where, (row_number, column) if line.compare else None))
+        sheet.append(out, wrap=line.wrap, height=line.height, hidden=line.hidden)
 
-    def _header_row(self, sheet: _Sheet, texts: list[str], styles: list[str]) -> None:
-        sheet.append([self._new(sheet.ws, text, style) for text, style in zip(texts, styles, strict=True)])
-
-    # -- table sheets ---------------------------------------------------------------------------------
-
-    def _table_sheet(self, table: Table[Any]) -> None:
-        name = table.sheet_name(self.lang)
-        columns = table.columns
-        lang = self.lang
-        ctx = self.ctx
-        fill_for = _fill_for(table)
-
-        def rendered(rows: Iterable[Any]) -> Iterator[tuple[list[str | int | dt.date | None], str]]:
-            for row in rows:
-                yield [render(c.getter(row, ctx), lang) for c in columns], fill_for(row)
-
-        source = rendered(table.rows(ctx))
-        sample = list(islice(source, WIDTH_SAMPLE))
-        headers = [c.header(lang) for c in columns]
-        widths = [
-            _width(column, header, (values[index] for values, _ in sample))
-            for index, (column, header) in enumerate(zip(columns, headers, strict=True))
-        ]
-        sheet = self._sheet(name, widths)
-        ws = sheet.ws
-        ws.freeze = f"{get_column_letter(table.freeze_columns + 1)}{FIRST_DATA_ROW}"
-        self._page_setup(sheet, title_columns=table.freeze_columns)
-        self._legend_row(sheet)
-        self._header_row(sheet, headers, [_header_style(c) for c in columns])
-
-        total = table.count(ctx)
-        capacity = cells.EXCEL_MAX_ROWS - FIRST_DATA_ROW + 1
-        room = capacity if total <= capacity else capacity - 1  # keep one row for the notice
+    def _table_rows(
+        self, sheet: _Sheet, block: TableBlock, rows: Iterator[DataRow], where: str, filled: list[bool]
+    ) -> int:
+        capacity = cells.EXCEL_MAX_ROWS - sheet.next_row + 1
+        room = capacity if block.count <= capacity else capacity - 1  # keep one row for the notice
+        track = block.hide_empty
         written = 0
-        for values, fill in chain(sample, source):
+        for row in rows:
             if written == room:
                 break
             row_number = sheet.next_row
+            fill = row.fill
+            values = row.values
+            if track:
+                for position, value in enumerate(values):
+                    if not filled[position] and value is not None and value != "":
+                        filled[position] = True
             sheet.append(
                 [
-                    self._cell(ws, value, fill, name, (row_number, col))
+                    self._data(value, fill, where, (row_number, col))
                     for col, value in enumerate(values, start=1)
                 ]
             )
@@ -368,133 +408,55 @@ class _Builder:
         self.rows_done += written
         if self.progress is not None:
             self.progress(self.rows_done, self.rows_total)
-        if total > written:
-            self.notes.omitted(name, total - written)
-            notice = self._new(ws, self.t("ui.rows_omitted").format(n=f"{total - written:,}"), "ropa legend")
-            sheet.append([notice], wrap=False)
+        if block.count > written:
+            omitted = block.count - written
+            self.notes.omitted(where, omitted)
+            notice = self.t("ui.rows_omitted").format(n=f"{omitted:,}")
+            sheet.append([(notice, self.xf("ropa legend"))], wrap=False)
+        return written
 
-        last_row = FIRST_DATA_ROW - 1 + written
-        ws.auto_filter = f"A{FIRST_DATA_ROW - 1}:{get_column_letter(len(columns))}{last_row}"
-        for index, column in enumerate(columns, start=1):
-            letter = get_column_letter(index)
-            validation = self._validation(column, f"{letter}{FIRST_DATA_ROW}:{letter}{cells.EXCEL_MAX_ROWS}")
-            if validation is not None:
-                ws.validations.append(validation)
-
-    def _vertical_sheet(self, table: Table[Any]) -> None:
-        """A one-row table shown as items: label | value | article (the organisation sheet)."""
-        name = table.sheet_name(self.lang)
-        lang = self.lang
-        row = next(iter(table.rows(self.ctx)))
-        sheet = self._sheet(name, [42.0, 80.0, 22.0])
-        ws = sheet.ws
-        ws.freeze = f"A{FIRST_DATA_ROW}"
-        self._page_setup(sheet, landscape=False)
-        self._legend_row(sheet)
-        self._header_row(
-            sheet, [self.t(k) for k in ("column.item", "column.value", "column.gdpr")], ["ropa header"] * 3
-        )
-        for column in table.columns:
-            row_number = sheet.next_row
-            item = self._new(ws, column.label(lang), _header_style(column))
-            value = self._cell(ws, render(column.getter(row, self.ctx), lang), "", name, (row_number, 2))
-            ref = self._text(ws, article(column.art30, lang) if column.art30 else "", "ropa text", name, None)
-            sheet.append([item, value, ref])
-            validation = self._validation(column, f"B{row_number}")
-            if validation is not None:
-                ws.validations.append(validation)
-        ws.auto_filter = f"A{FIRST_DATA_ROW - 1}:C{sheet.next_row - 1}"
-
-    # -- cover, lists and the JSON sheet --------------------------------------------------------------
-
-    def _cover_sheet(self) -> None:
-        name = self.t("sheet.cover")
-        sheet = self._sheet(name, [44.0, 60.0])
-        ws = sheet.ws
-        self._page_setup(sheet, landscape=False, title_rows=None)
+    def _page_setup(self, ws: Sheet, visible: list[float], plan: SheetPlan) -> None:
+        """A4, fit to one page wide, or to as few pages wide as keep the print at least half its size
+        (a wide activities sheet), with the header row and the identifying columns on every page."""
+        ws.fit_to_page = True
+        ws.landscape = plan.landscape
+        ws.paper_size = 9  # A4
+        ws.fit_to_width = _pages_wide(visible, plan.title_columns, plan.landscape)
+        ws.fit_to_height = 0
+        ws.over_then_down = True
+        ws.grid_lines = True
+        ws.margins = (0.4, 0.4, 0.6, 0.6, 0.3, 0.3)
+        if plan.print_title_rows:
+            ws.print_title_rows = plan.print_title_rows
+        if plan.title_columns and ws.fit_to_width > 1:
+            ws.print_title_columns = f"A:{get_column_letter(plan.title_columns)}"
+        ws.header = (_header_text(self.org_name), "", "&A")
         meta = self.register.meta
+        footer = " — ".join(p for p in (meta.title if meta else None, meta.version if meta else None) if p)
+        ws.footer = (_header_text(footer) if footer else "", self.t("ui.page"), "")
 
-        def text(value: str, style: str = "ropa text") -> Cell:
-            return self._text(ws, value, style, name, None)
-
-        def pair(key: str, value: str | int | dt.date | None) -> list[Cell | None]:
-            return [text(self.t(key), "ropa subtitle"), self._cell(ws, value, "", name, None)]
-
-        def header(key: str) -> list[Cell | None]:
-            return [text(self.t(key), "ropa header"), text(self.t("cover.count"), "ropa header")]
-
-        sheet.append([text(self.t("cover.title"), "ropa title")], wrap=False, height=22.0)
-        sheet.append([text(self.org_name, "ropa subtitle")] if self.org_name else [])
-        sheet.append([])
-        sheet.append(pair("column.register_title", meta.title if meta else None))
-        sheet.append(pair("column.register_version", meta.version if meta else None))
-        sheet.append(pair("column.last_updated", meta.last_updated if meta else None))
-        sheet.append(pair("column.next_review", meta.next_review if meta else None))
-        sheet.append(pair("cover.language", self.lang))
-        sheet.append(pair("cover.generated_by", f"ropa {__version__}"))
-        sheet.append([])
-
-        sheet.append(header("cover.contents"))
-        for table in self.tables:
-            if table.vertical or table.key == "findings":
-                continue
-            sheet.append(
-                [text(table.sheet_name(self.lang)), self._cell(ws, table.count(self.ctx), "", name, None)]
-            )
-            if table.key == "retention":
-                rules = sum(len(a.retention or ()) for a in self.register.activities or ())
-                sheet.append([text(self.t("cover.retention_rules")), self._cell(ws, rules, "", name, None)])
-        sheet.append([])
-
-        sheet.append(header("cover.findings"))
-        if self.report is None:
-            sheet.append([text(self.t("cover.findings_not_included"))])
-        else:
-            counts = self.report.counts
-            for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
-                fill = f" {severity.value}"
-                sheet.append(
-                    [
-                        text(label(severity, self.lang), f"ropa text{fill}"),
-                        self._cell(ws, counts[severity.value], fill, name, None),
-                    ]
-                )
-        sheet.append([])
-
-        sheet.append([text(self.t("cover.legend"), "ropa header")])
-        for key, style in (
-            ("legend.required", "ropa header required"),
-            ("legend.conditional", "ropa header conditional"),
-            ("legend.recommended", "ropa header"),
-        ):
-            sheet.append([text(self.t(key), style)])
-        sheet.append([])
-        sheet.append([text(self.t("cover.disclaimer"))])
+    # -- lists and the JSON sheet ---------------------------------------------------------------------
 
     def _lists_sheet(self) -> None:
         if not self.lists:
             return
         ws = self.wb.sheet(LISTS_SHEET, hidden=True)
         columns = [choices for _, choices in self.lists.values()]
-        plain = self.wb.xf("ropa text")
+        plain = self.xf("ropa text")
         for index in range(max(len(c) for c in columns)):
             ws.append([(choices[index], plain) if index < len(choices) else None for choices in columns])
 
     def _json_sheet(self) -> None:
         ws = self.wb.sheet(JSON_SHEET, hidden=True)
-        plain = self.wb.xf("ropa text")
+        plain = self.xf("ropa text")
         for text in chain((JSON_MARKER,), register_json_chunks(self.register)):
             ws.append([(text, plain)])
 
     # -- saving ---------------------------------------------------------------------------------------
 
     def build(self) -> None:
-        self._cover_sheet()
-        for table in self.tables:
-            if table.vertical:
-                self._vertical_sheet(table)
-            else:
-                self._table_sheet(table)
+        for plan in self.plans:
+            self._sheet(plan)
         self._lists_sheet()
         self._json_sheet()
         props = self.wb.properties
@@ -524,13 +486,7 @@ def _reference(at: tuple[int, int] | None) -> str:
     return f"{get_column_letter(at[1])}{at[0]}" if at else "-"
 
 
-def _fill_for(table: Table[Any]) -> Any:
-    if table.key != "findings":
-        return lambda row: ""
-    return lambda row: f" {row.severity.value}"
-
-
-def _width(column: Column[Any], header: str, values: Iterable[str | int | dt.date | None]) -> float:
+def _width(cap: int, header: str, values: Iterator[Value]) -> float:
     """Wide enough for the longest line of the sampled values and most of the header, within the cap."""
     longest = 0
     for value in values:
@@ -543,7 +499,7 @@ def _width(column: Column[Any], header: str, values: Iterable[str | int | dt.dat
         else:
             longest = max(longest, max(len(line) for line in value.split("\n")))
     header_need = min(max(len(line) for line in header.split("\n")), 24)
-    return float(max(_MIN_WIDTH, min(column.width, max(longest, header_need) + 2)))
+    return float(max(_MIN_WIDTH, min(cap, max(longest, header_need) + 2)))
 
 
 def _header_text(text: str) -> str:
@@ -560,7 +516,10 @@ _MAX_ROW_HEIGHT = 409.0
 """Excel's largest row height, in points."""
 _PAGE_CHARACTERS = {True: 150.0, False: 100.0}
 """About how many characters of column width fit across an A4 page at 100 %, landscape and portrait."""
-_MIN_SCALE = 0.6
+_MIN_SCALE = 0.5
+_CHARACTERS_PER_WIDTH = 1.15
+"""Characters of text per unit of column width: a width unit is the width of a digit, and Calibri's
+letters are on average narrower."""
 
 
 def _pages_wide(widths: list[float], title_columns: int, landscape: bool) -> int:
@@ -573,6 +532,18 @@ def _pages_wide(widths: list[float], title_columns: int, landscape: bool) -> int
     return max(1, math.ceil((total - repeated) / max(page - repeated, page / 2)))
 
 
+def _lines(text: str, width: float) -> int:
+    """About how many lines ``text`` takes in a column of ``width``: words wrap, so a full line holds
+    a few characters less than the column (half a word of about six letters, on average)."""
+    capacity = max(1, int(width * _CHARACTERS_PER_WIDTH) - 1)
+    wrapped = max(1, capacity - 3)
+    count = 0
+    for part in text.split("\n"):
+        size = len(part)
+        count += 1 if size <= capacity else -(-size // wrapped)
+    return count
+
+
 def _row_height(row: list[Any], widths: list[float]) -> float | None:
     """The height that shows every line of the wrapped texts of ``row``; ``None`` for one line."""
     lines = 1
@@ -580,9 +551,9 @@ def _row_height(row: list[Any], widths: list[float]) -> float | None:
         value = cell[0] if cell is not None else None
         if not isinstance(value, str) or not value:
             continue
-        per_line = max(1, int(width) - 2)
-        count = sum(max(1, math.ceil(len(part) / per_line)) for part in value.split("\n"))
-        lines = max(lines, count)
+        if len(value) < width and "\n" not in value:
+            continue
+        lines = max(lines, _lines(value, width))
     if lines == 1:
         return None
     return min(_MAX_ROW_HEIGHT, lines * _LINE_HEIGHT)
@@ -596,11 +567,13 @@ class _Sheet:
         self.widths = widths
         self.next_row = 1
 
-    def append(self, row: list[Any], *, wrap: bool = True, height: float | None = None) -> None:
+    def append(
+        self, row: list[Any], *, wrap: bool = True, height: float | None = None, hidden: bool = False
+    ) -> None:
         """Append ``row``; with ``wrap``, give it the height its wrapped text needs."""
         if height is None and wrap:
             height = _row_height(row, self.widths)
-        self.ws.append(row, height)
+        self.ws.append(row, height, hidden=hidden)
         self.next_row += 1
 
 

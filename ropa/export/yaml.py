@@ -5,14 +5,20 @@ Every string that a YAML reader could take for something else is quoted: ``"NO"`
 contain ``": "``. Reading the output back with :func:`ropa.loads` or :func:`ropa.load` gives an equal
 register.
 
-The folder layout written by :func:`write_register_folder`::
+The folder layouts written by :func:`write_register_folder` (``layout=``)::
 
-    organisation.yaml          register, organisation, security_measures
-    vocabulary.yaml            data_subjects, data_categories
-    parties.yaml               parties
-    activities/<id>.yaml       one file per activity, under the key ``activity:``
-    processor.yaml             processor_activities (only when stated)
-    .ropa-manifest.json        the files ropa wrote, with their SHA-256 (see :mod:`ropa.export.folder`)
+    per-activity (default)     per-kind                   single
+    organisation.yaml          organisation.yaml          register.yaml   every kind
+    vocabulary.yaml            vocabulary.yaml
+    parties.yaml               parties.yaml
+    activities/<id>.yaml       activities.yaml
+    processor.yaml             processor.yaml
+    .ropa-manifest.json        .ropa-manifest.json        .ropa-manifest.json
+
+``organisation.yaml`` holds ``register``, ``organisation`` and ``security_measures``; ``vocabulary.yaml``
+``data_subjects`` and ``data_categories``; ``processor.yaml`` the ``processor_activities`` (only when
+stated). In ``per-activity``, each activity is a file of its own under the key ``activity:``. The manifest
+lists the files ropa wrote, with their SHA-256 (see :mod:`ropa.export.folder`).
 """
 
 from __future__ import annotations
@@ -21,14 +27,25 @@ import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
 from ropa.export.folder import check_register_folder, write_register_files
 from ropa.models import Register
 
-__all__ = ["check_register_folder", "register_to_yaml", "register_yaml_files", "write_register_folder"]
+__all__ = [
+    "LAYOUTS",
+    "Layout",
+    "check_register_folder",
+    "register_to_yaml",
+    "register_yaml_files",
+    "write_register_folder",
+]
+
+Layout = Literal["per-activity", "per-kind", "single"]
+"""How a register folder is written: one file per activity, one file per kind, or one file."""
+LAYOUTS: tuple[Layout, ...] = ("per-activity", "per-kind", "single")
 
 _STR_TAG = "tag:yaml.org,2002:str"
 
@@ -122,13 +139,20 @@ def _activity_file_names(activities: Iterable[dict[str, Any]]) -> list[str]:
     return names
 
 
-def register_yaml_files(register: Register) -> dict[str, str]:
+def register_yaml_files(register: Register, layout: Layout = "per-activity") -> dict[str, str]:
     """The files of the folder layout, as ``{relative POSIX path: YAML text}``, in writing order.
 
     Kinds that are not stated (``None``) are left out, so that loading the folder gives the same
-    register; a stated empty list (``activities: []``) is kept. When no activity file is written but
-    ``activities`` is stated as empty, ``activities: []`` goes into ``organisation.yaml``.
+    register; a stated empty list (``activities: []``) is kept. In ``per-activity``, when no activity file
+    is written but ``activities`` is stated as empty, ``activities: []`` goes into ``organisation.yaml``.
+
+    Raises:
+        ValueError: ``layout`` is not one of :data:`LAYOUTS`.
     """
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}; use one of {', '.join(LAYOUTS)}")
+    if layout == "single":
+        return {"register.yaml": register_to_yaml(register)}
     data = register.dump()
     files: dict[str, dict[str, Any]] = {}
 
@@ -141,7 +165,10 @@ def register_yaml_files(register: Register) -> dict[str, str]:
     put("vocabulary.yaml", "data_subjects", "data_categories")
     put("parties.yaml", "parties")
     activities: list[dict[str, Any]] = data.get("activities") or []
-    if "activities" in data and not activities:
+    if layout == "per-kind":
+        put("activities.yaml", "activities")
+        activities = []
+    elif "activities" in data and not activities:
         files.setdefault("organisation.yaml", {})["activities"] = []
     put("processor.yaml", "processor_activities")
     out = {name: dump_yaml(section) for name, section in files.items()}
@@ -153,9 +180,13 @@ def register_yaml_files(register: Register) -> dict[str, str]:
 
 
 def write_register_folder(
-    register: Register, folder: str | os.PathLike[str], *, force: bool = False
+    register: Register,
+    folder: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    layout: Layout = "per-activity",
 ) -> list[Path]:
-    """Write ``register`` as a register folder (see the module docstring for the layout).
+    """Write ``register`` as a register folder in ``layout`` (see the module docstring).
 
     The folder is written as a whole (:mod:`ropa.export.folder`): the new register is staged beside it
     and swapped in, so the folder holds the old or the new register, never a mix. A manifest
@@ -167,6 +198,7 @@ def write_register_folder(
         register: the register to write.
         folder: the register folder, e.g. ``registers/acme``.
         force: replace the register in an existing non-empty folder.
+        layout: ``per-activity`` (one file per activity), ``per-kind`` or ``single`` (one file).
 
     Returns:
         The paths written, in writing order.
@@ -174,6 +206,7 @@ def write_register_folder(
     Raises:
         ExportError: ``folder`` is a file, is not empty and ``force`` is not set, holds files ``force``
             may not replace (listed in the message), or cannot be written. Nothing was written.
+        ValueError: ``layout`` is not one of :data:`LAYOUTS`.
     """
-    files = {name: text.encode("utf-8") for name, text in register_yaml_files(register).items()}
+    files = {name: text.encode("utf-8") for name, text in register_yaml_files(register, layout).items()}
     return write_register_files(folder, files, force=force)

@@ -2,13 +2,12 @@
 
 ::
 
-    from ropa.importer import import_file
-    from ropa.export.yaml import write_register_folder
+    import ropa
 
-    result = import_file("verwerkingsregister.xlsx", mapping="mapping.toml")
+    result = ropa.importer.import_file("verwerkingsregister.xlsx", mapping="mapping.toml")
     for diagnostic in result.diagnostics:
         ...
-    write_register_folder(result.register, "registers/acme")
+    ropa.write_register(result.register, "registers/acme")
 
 Spreadsheets are untrusted input: the archive is checked before it is parsed, and every refusal or
 loss is a diagnostic (codes ``IMP-xxx``, see :data:`IMPORT_CODES`). openpyxl is imported only when a

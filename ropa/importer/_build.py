@@ -679,13 +679,13 @@ class RegisterBuilder:
         ]
         parties = [self._validated(Party, e, f"party '{e['name']}'") for e in self.parties.values()]
         if subjects:
-            fields["data_subjects"] = [s for s in subjects if s is not None]
+            fields["data_subjects"] = tuple(s for s in subjects if s is not None)
         if categories:
-            fields["data_categories"] = [c for c in categories if c is not None]
+            fields["data_categories"] = tuple(c for c in categories if c is not None)
         if parties:
-            fields["parties"] = [p for p in parties if p is not None]
+            fields["parties"] = tuple(p for p in parties if p is not None)
         if self.activities:
-            fields["activities"] = list(self.activities)
+            fields["activities"] = tuple(self.activities)
         return Register.model_construct(**fields)
 
     def _validated(self, model: Any, data: Mapping[str, Any], what: str) -> Any:

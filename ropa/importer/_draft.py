@@ -27,7 +27,7 @@ from ropa.importer._values import (
 )
 from ropa.importer._vocab import terms_by
 from ropa.importer.synonyms import KEEP
-from ropa.models._base import ID_PATTERN
+from ropa.models import ID_PATTERN
 
 if TYPE_CHECKING:
     from ropa.importer._build import RegisterBuilder

@@ -25,23 +25,23 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ropa.diagnostics import Severity
+from ropa.diagnostics import Report, Severity
 from ropa.export import cells
-from ropa.export.columns import TABLES, Context, Table, render
-from ropa.i18n import LANGS, Lang, article, label
+from ropa.export.columns import Context
+from ropa.export.layouts import LAYOUTS, Layout
+from ropa.export.layouts.ropa import findings_sheet
+from ropa.export.plan import SheetPlan, visible_cells
+from ropa.i18n import LANGS, Lang, label
 from ropa.importer._report import Reporter, cell_ref, pointer
 from ropa.importer._tables import SheetTable, cell_text
 from ropa.importer._xlsx import EMBEDDED_SHEET
-from ropa.loading.loader import SourceIndex, _Collector
-from ropa.models import Register
-from ropa.models.register import KINDS
+from ropa.loading import load_data
+from ropa.models import KINDS, Register
 
 __all__ = ["Difference", "register_from_json", "report_differences", "visible_differences"]
 
 _SHOWN = 10
 """Problems named one by one in a diagnostic; the rest are counted."""
-_FIRST_DATA_ROW = 3
-"""ropa's table sheets: row 1 is the legend, row 2 the header (as :mod:`ropa.export.xlsx` writes them)."""
 
 
 class _Object(dict[str, Any]):
@@ -81,9 +81,8 @@ def register_from_json(text: str, rep: Reporter) -> Register | None:
             raw_pointer=f"/{EMBEDDED_SHEET}",
         )
         return None
-    collector = _Collector(SourceIndex(None))
-    collector.document(rep.file, data)
-    for diagnostic in collector.diagnostics:
+    loaded = load_data(data, rep.file)
+    for diagnostic in loaded.diagnostics:
         location = dataclasses.replace(
             diagnostic.location, pointer=f"/{EMBEDDED_SHEET}{diagnostic.location.pointer}"
         )
@@ -104,7 +103,7 @@ def register_from_json(text: str, rep: Reporter) -> Register | None:
             f"the embedded register has {len(suspects) - _SHOWN:,} more values that ropa never writes",
             raw_pointer=f"/{EMBEDDED_SHEET}",
         )
-    return collector.register()
+    return loaded.register
 
 
 def _escape(key: str) -> str:
@@ -179,20 +178,51 @@ class Difference:
 
 def visible_differences(register: Register, sheets: list[SheetTable]) -> tuple[list[Difference], str | None]:
     """Where the visible ``sheets`` differ from ``register`` as ropa exports it, and the title of the
-    activities sheet (the table imported instead) when the workbook has ropa's layout.
+    sheet to import instead (the activities sheet, or a template's table; ``None``: every visible sheet).
 
-    The language of the export is the one whose sheet names the workbook uses most. The cover and the
-    findings sheets are not compared (they hold counts and the findings of a validation run).
+    The layout and language of the export are the ones whose sheet names the workbook uses most (ropa's
+    own workbook in four languages, and each authority template of :mod:`ropa.export.layouts`). The
+    findings are not compared, nor the summary's counts (they hold the result of a validation run).
     """
+    titles = {sheet.name for sheet in sheets}
+    overlap = {
+        (layout.name, lang): len(set(layout.sheet_titles(Context(lang, register))) & titles)
+        for layout in LAYOUTS.values()
+        for lang in LANGS
+    }
+    best = max(overlap.values())
+    if best == 0:
+        return [Difference(None, None, None, "none of its visible sheets is one ropa writes")], None
+    # A template's sheet names are the same in every language: try the layout's own language first, then
+    # keep the language with the fewest differences.
+    tied = [(LAYOUTS[name], lang) for (name, lang), count in overlap.items() if count == best]
+    tied.sort(key=lambda c: (c[1] != c[0].lang, LANGS.index(c[1])))
+    layout, lang = tied[0]
+    out = _differences(register, sheets, layout, lang)
+    for other, other_lang in tied[1:]:
+        if not out:
+            break
+        found = _differences(register, sheets, other, other_lang)
+        if len(found) < len(out):
+            out, layout, lang = found, other, other_lang
+    table_sheet = layout.table_sheet(lang)
+    return out, table_sheet if table_sheet in titles else None
+
+
+def _plans(register: Register, layout: Layout, lang: Lang) -> list[SheetPlan]:
+    return layout.plan(Context(lang, register))
+
+
+def _differences(
+    register: Register, sheets: list[SheetTable], layout: Layout, lang: Lang
+) -> list[Difference]:
     titles = [sheet.name for sheet in sheets]
-    lang = max(LANGS, key=lambda lang: len(_expected_sheets(register, lang).keys() & set(titles)))
-    expected = _expected_sheets(register, lang)
-    optional = {label("sheet.cover", lang), _table("findings").sheet_name(lang)}
-    out: list[Difference] = []
-    if not expected.keys() & set(titles):
-        out.append(Difference(None, None, None, "none of its visible sheets is one ropa writes"))
-        return out, None
-    out += [
+    expected = {plan.title: plan for plan in _plans(register, layout, lang)}
+    optional = {  # the findings and the changes are not the register: never compared
+        findings_sheet(Context(lang, register, Report(()))).title,
+        label("sheet.changes", lang),
+    }
+    out = [
         Difference(title, None, None, f"sheet '{title}' is not one ropa writes")
         for title in titles
         if title not in expected and title not in optional
@@ -202,35 +232,11 @@ def visible_differences(register: Register, sheets: list[SheetTable]) -> tuple[l
         for title in expected
         if title not in titles
     ]
-    ctx = Context(lang, register)
     for sheet in sheets:
-        table = expected.get(sheet.name or "")
-        if table is not None:
-            out.extend(_compare(sheet, _expected_rows(table, ctx), lang))
-    activities = _table("activities").sheet_name(lang)
-    return out, activities if activities in titles else None
-
-
-def _table(key: str) -> Table[Any]:
-    return next(t for t in TABLES if t.key == key)
-
-
-def _expected_sheets(register: Register, lang: Lang) -> dict[str, Table[Any]]:
-    ctx = Context(lang, register)
-    return {t.sheet_name(lang): t for t in TABLES if t.key != "findings" and t.present(ctx)}
-
-
-def _expected_rows(table: Table[Any], ctx: Context) -> Iterator[list[str | None]]:
-    """The data rows of ``table`` as the importer reads them back from ropa's workbook."""
-    lang = ctx.lang
-    if table.vertical:  # label | value | article, one row per column
-        row = next(iter(table.rows(ctx)))
-        for column in table.columns:
-            where = cell_text(article(column.art30, lang)) if column.art30 else None
-            yield [cell_text(column.label(lang)), _cell(render(column.getter(row, ctx), lang), lang), where]
-        return
-    for row in table.rows(ctx):
-        yield [_cell(render(column.getter(row, ctx), lang), lang) for column in table.columns]
+        plan = expected.get(sheet.name or "")
+        if plan is not None and plan.compare:
+            out.extend(_compare(sheet, plan, lang))
+    return out
 
 
 def _cell(value: str | int | dt.date | None, lang: Lang) -> str | None:
@@ -250,20 +256,17 @@ def _trimmed(row: list[str | None]) -> list[str | None]:
     return row[:end]
 
 
-def _compare(sheet: SheetTable, expected: Iterator[list[str | None]], lang: Lang) -> Iterator[Difference]:
-    found = sheet.rows[_FIRST_DATA_ROW - 1 :]
-    rows = list(expected)
-    if len(rows) > cells.EXCEL_MAX_ROWS - _FIRST_DATA_ROW:
+def _compare(sheet: SheetTable, plan: SheetPlan, lang: Lang) -> Iterator[Difference]:
+    if any(block.count > cells.EXCEL_MAX_ROWS - 10 for block in plan.tables()):
         return  # the exporter left rows out; the hidden copy is the register
-    for index in range(max(len(rows), len(found))):
-        number = index + _FIRST_DATA_ROW
-        want = _trimmed(rows[index]) if index < len(rows) else []
-        have = _trimmed(found[index]) if index < len(found) else []
-        if index >= len(rows) and have:
-            yield Difference(
-                sheet.name, number, 1, f"{sheet.name}!{number}:{number} is a row the export does not have"
-            )
+    found = sheet.rows
+    last = 0
+    for number, values in visible_cells(plan):
+        last = number
+        if values is None:
             continue
+        want = _trimmed([_cell(value, lang) for value in values])
+        have = _trimmed(found[number - 1]) if number <= len(found) else []
         for column in range(max(len(want), len(have))):
             a = want[column] if column < len(want) else None
             b = have[column] if column < len(have) else None
@@ -275,6 +278,12 @@ def _compare(sheet: SheetTable, expected: Iterator[list[str | None]], lang: Lang
                     f"{sheet.name}!{cell_ref(number, column + 1)} shows {_quoted(b)} where the embedded "
                     f"register has {_quoted(a)}",
                 )
+    for index in range(last, len(found) if plan.closed else last):
+        if _trimmed(found[index]):
+            number = index + 1
+            yield Difference(
+                sheet.name, number, 1, f"{sheet.name}!{number}:{number} is a row the export does not have"
+            )
 
 
 def _quoted(text: str | None) -> str:

@@ -132,12 +132,9 @@ def load_mapping(path: str | os.PathLike[str]) -> ColumnMapping:
         except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(f"{file}: not valid TOML: {exc}") from exc
     elif file.suffix.lower() in (".yaml", ".yml"):
-        from ropa.loading._yaml import decode, parse
+        from ropa.loading import read_yaml
 
-        text, problem = decode(data)
-        if text is None:
-            raise ConfigError(f"{file}: {problem.message if problem else 'not UTF-8 text'}")
-        parsed, problems = parse(text)
+        parsed, problems = read_yaml(data)
         if problems:
             first = problems[0]
             raise ConfigError(f"{file}:{first.line}:{first.column}: {first.message}")

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CACHE_DIR",
     "CachedReport",
+    "CheckResult",
     "ReportCache",
     "cache_folder",
     "diagnostic_from_plain",
@@ -153,14 +154,40 @@ def _key(*parts: str) -> str:
 
 
 @dataclass(frozen=True)
-class CachedReport:
-    """A report with the codes of the rules that ran and the configured failure threshold."""
+class CheckResult:
+    """What :func:`ropa.check` gives: the report, the rules that ran and the failure threshold.
+
+    Attributes:
+        report: structural diagnostics and rule findings, sorted by file, line and code.
+        selected: the codes of the rules that ran (JUnit reports a passing test case for each of them
+            without findings).
+        fail_on: the lowest severity that fails the check (``error``, ``warning``, ``info``) or ``never``.
+        language: the register's own ``language:`` (the default language of the command's output).
+    """
 
     report: Report
     selected: frozenset[str]
     fail_on: str = "error"
     language: str | None = None
-    """The register's own ``language:`` (the CLI's default output language)."""
+
+    @property
+    def unreadable(self) -> bool:
+        """True when a register file or folder could not be read (an ``IO-`` diagnostic)."""
+        return any(d.code.startswith("IO-") for d in self.report)
+
+    @property
+    def failed(self) -> bool:
+        """True when a diagnostic reaches :attr:`fail_on` (never with ``never``), or when the register
+        is :attr:`unreadable`."""
+        if self.unreadable:
+            return True
+        if self.fail_on == "never":
+            return False
+        return bool(self.report.at_least(Severity(self.fail_on)))
+
+
+CachedReport = CheckResult
+"""The name :class:`CheckResult` had before it became public."""
 
 
 class ReportCache:
@@ -172,13 +199,13 @@ class ReportCache:
     def _path(self, key: str) -> Path:
         return self.folder / "reports" / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> CachedReport | None:
+    def get(self, key: str) -> CheckResult | None:
         """The report stored under ``key``; ``None`` when there is none or it cannot be read."""
         try:
             data = json.loads(self._path(key).read_bytes())
             if data.get("format") != _FORMAT or data.get("key") != key:
                 return None
-            return CachedReport(
+            return CheckResult(
                 Report(tuple([diagnostic_from_plain(d) for d in data["diagnostics"]]), tuple(data["files"])),
                 frozenset(data["selected"]),
                 str(data["fail_on"]),
@@ -187,7 +214,7 @@ class ReportCache:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def put(self, key: str, entry: CachedReport) -> None:
+    def put(self, key: str, entry: CheckResult) -> None:
         """Store ``entry`` under ``key``; a folder that cannot be written is left alone."""
         report = entry.report
         data = {

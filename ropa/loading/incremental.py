@@ -433,7 +433,7 @@ class PositionMemory:
 
 
 class Parser:
-    """Parses the scanned ``files`` for :func:`ropa.loading.loader.load_files`, taking the parse of each
+    """Parses the scanned ``files`` for :func:`ropa.loading.loader.load_parsed`, taking the parse of each
     unchanged file from ``store``; :meth:`save` keeps the parses made."""
 
     def __init__(self, files: Sequence[ScannedFile], store: FileStore | None) -> None:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from ropa.loading._yaml import YamlProblem
     from ropa.loading.incremental import PositionMemory
-    from ropa.models._base import Origin, RopaEntity, RopaModel
+    from ropa.models import Origin, RopaEntity, RopaModel
     from ropa.models.register import Register
 
 __all__ = [
@@ -41,6 +41,7 @@ __all__ = [
     "SourceIndex",
     "Unloaded",
     "load",
+    "load_files",
     "loads",
     "read_register",
 ]
@@ -214,6 +215,18 @@ class LoadResult:
     def ok(self) -> bool:
         """True when no diagnostic is an error."""
         return not any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    def locate(self, entity: object, path: str = "", label: str | None = None) -> Location:
+        """Where ``path``, a JSON Pointer relative to ``entity``, was read from: the file (relative to the
+        root), the pointer in that file, and the line and column when the text is known. For an entity
+        built in memory, only ``path``. ``label`` names the entity (``activity orders``)."""
+        from ropa.models import RopaModel  # imported on use: a cached report needs no models
+
+        origin = entity.origin if isinstance(entity, RopaModel) else None
+        if origin is None or origin.file is None:
+            return Location(None, path, None, label)
+        pointer = origin.pointer + path
+        return Location(origin.file, pointer, self.sources.span(origin.file, pointer), label)
 
     def raise_for_errors(self) -> LoadResult:
         """Raise :class:`~ropa.errors.RegisterError` if any diagnostic is an error; else return self."""
@@ -443,7 +456,7 @@ class _Collector:
         self,
         error: ErrorDetails,
         model_type: type[RopaModel],
-        file: str,
+        file: str | None,
         pointer: str,
         label: str,
         value: Any,
@@ -488,7 +501,7 @@ class _Collector:
     def register(self) -> Register:
         from ropa.models.register import Register
 
-        fields: dict[str, Any] = dict(self.lists)
+        fields: dict[str, Any] = {kind: tuple(models) for kind, models in self.lists.items()}
         for kind, (model, _) in self.single.items():
             fields["meta" if kind == "register" else kind] = model
         return Register.model_construct(**fields)
@@ -530,13 +543,13 @@ def _validation() -> tuple[type[ValidationError], type[Origin]]:
     """pydantic's validation error and the origin type (imported on first use, looked up once)."""
     from pydantic import ValidationError
 
-    from ropa.models._base import Origin
+    from ropa.models import Origin
 
     return ValidationError, Origin
 
 
 def _model_at(model_type: type[RopaModel], loc: list[int | str]) -> type[RopaModel] | None:
-    from ropa.models._base import RopaModel
+    from ropa.models import RopaModel
 
     current: Any = model_type
     for part in loc:
@@ -552,7 +565,7 @@ def _model_at(model_type: type[RopaModel], loc: list[int | str]) -> type[RopaMod
 
 
 def _inner_model(annotation: Any) -> type[RopaModel] | None:
-    from ropa.models._base import RopaModel
+    from ropa.models import RopaModel
 
     if isinstance(annotation, type) and issubclass(annotation, RopaModel):
         return annotation
@@ -582,7 +595,7 @@ def _expected(kind: str) -> str:
 
 def _invalid(kind: str, error: ErrorDetails, value: Any) -> tuple[str, dict[str, object]]:
     """The message key and values of an invalid value (STR-005), in ropa's own words where it can."""
-    from ropa.models._base import COUNTRY_PATTERN, ID_PATTERN
+    from ropa.models import COUNTRY_PATTERN, ID_PATTERN
 
     ctx = error.get("ctx") or {}
     text = value if isinstance(value, str) else repr(value)
@@ -735,10 +748,10 @@ def load(path: str | os.PathLike[str], *, progress: Callable[[int, int], None] |
         assert data is not None  # noqa: S101 - only readable files are parsed
         return _parse_into(collector, name, data)
 
-    return load_files(root, [(name, error) for name, _, error in entries], folder_errors, parse, progress)
+    return load_parsed(root, [(name, error) for name, _, error in entries], folder_errors, parse, progress)
 
 
-def load_files(
+def load_parsed(
     root: Path,
     entries: Sequence[tuple[str, OSError | None]],
     folder_errors: Sequence[tuple[str, str]],
@@ -840,16 +853,57 @@ def loads(text: str | bytes, name: str = "register.yaml") -> LoadResult:
     """
     # surrogatepass: a str with a lone surrogate becomes bytes that decode() reports as invalid UTF-8
     data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
-    sources = SourceIndex(None)
-    collector = _Collector(sources)
+    collector = _Collector(SourceIndex(None))
     with gc_paused():
         _parse_into(collector, name, data, keep_text=True)
+    return _result(collector, name)
+
+
+def _result(collector: _Collector, name: str) -> LoadResult:
+    """The load result of one document collected by ``collector`` under the file name ``name``."""
+    with gc_paused():
         collector.summaries()
         register = collector.register()
     return LoadResult(
         register=register,
         diagnostics=tuple(sorted(collector.diagnostics, key=Diagnostic.sort_key)),
         files=(name,),
+        broken=frozenset(collector.broken),
+        unloaded=collector.unloaded_files(),
+        sources=collector.sources,
+    )
+
+
+def load_files(files: Mapping[str, bytes]) -> LoadResult:
+    """Load a register from the contents of its files, for registers that are not a folder on disk (a git
+    revision, an archive, a database).
+
+    Args:
+        files: POSIX path relative to the register root (``activities/orders.yaml``) → the file's bytes.
+            Files are read in sorted path order, as :func:`load` reads a folder; every file given is read,
+            whatever its name.
+
+    Returns:
+        The register and every structural diagnostic; diagnostics name the paths given, with lines and
+        columns in those texts. ``root`` is ``None``. Never raises for bad content.
+    """
+    names = sorted(files)
+    sources = SourceIndex(None)
+    collector = _Collector(sources)
+    with gc_paused():
+        for name in names:
+            data = files[name]
+            if len(data) > MAX_FILE_BYTES:  # the limit load() applies to files on disk
+                collector.say("IO-003.file", name, "", size=f"{len(data):,}", limit=f"{MAX_FILE_BYTES:,}")
+                collector.unloaded[name] = None
+                continue
+            _parse_into(collector, name, data)
+        collector.summaries()
+        register = collector.register()
+    return LoadResult(
+        register=register,
+        diagnostics=tuple(sorted(collector.diagnostics, key=Diagnostic.sort_key)),
+        files=tuple(names),
         broken=frozenset(collector.broken),
         unloaded=collector.unloaded_files(),
         sources=sources,

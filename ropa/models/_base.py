@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import inspect
 import re
+from collections.abc import Mapping
 from functools import cache
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Self, TypeVar, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, PrivateAttr, StringConstraints
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    GetCoreSchemaHandler,
+    PrivateAttr,
+    StringConstraints,
+    ValidationError,
+)
+from pydantic_core import PydanticCustomError, core_schema
 
 from ropa._data import country_codes
 
@@ -21,6 +30,7 @@ __all__ = [
     "COUNTRY_PATTERN",
     "ID_PATTERN",
     "CountryCode",
+    "FrozenDict",
     "Id",
     "Origin",
     "RopaEntity",
@@ -115,6 +125,75 @@ def is_iso_duration(value: str) -> bool:
     return bool(_DURATION_RE.match(value))
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class FrozenDict(dict[K, V]):
+    """An immutable, hashable ``dict``: the models' mapping fields (``Activity.unmapped``).
+
+    It is a ``dict`` for every reader (``json.dumps``, templates, ``isinstance(value, dict)``), but every
+    method that would change it raises ``TypeError``. Build a changed copy instead:
+    ``FrozenDict({**old, "key": "value"})``.
+    """
+
+    __slots__ = ()
+
+    def _refuse(self) -> NoReturn:
+        raise TypeError(
+            "a FrozenDict cannot be changed; build a new one, e.g. FrozenDict({**old, 'key': 'value'}), "
+            "and give it to model_copy(update=...)"
+        )
+
+    def __setitem__(self, key: K, value: V) -> NoReturn:
+        self._refuse()
+
+    def __delitem__(self, key: K) -> NoReturn:
+        self._refuse()
+
+    def __ior__(self, other: Any) -> NoReturn:  # type: ignore[misc]
+        self._refuse()
+
+    def clear(self) -> NoReturn:
+        self._refuse()
+
+    def pop(self, *args: Any) -> NoReturn:
+        self._refuse()
+
+    def popitem(self) -> NoReturn:
+        self._refuse()
+
+    def setdefault(self, *args: Any) -> NoReturn:
+        self._refuse()
+
+    def update(self, *args: Any, **kwargs: Any) -> NoReturn:
+        self._refuse()
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(frozenset(self.items()))
+
+    def __repr__(self) -> str:
+        return f"FrozenDict({dict.__repr__(self)})"
+
+    def __reduce__(self) -> tuple[type[FrozenDict[K, V]], tuple[dict[K, V]]]:
+        return (type(self), (dict(self),))
+
+    def copy(self) -> FrozenDict[K, V]:
+        return self
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        key, value = get_args(source) or (Any, Any)
+        inner = handler.generate_schema(dict[key, value])  # type: ignore[valid-type]
+        return core_schema.no_info_after_validator_function(
+            cls,
+            inner,
+            serialization=core_schema.plain_serializer_function_ser_schema(dict, return_schema=inner),
+        )
+
+
 class Origin:
     """Where an entity was read from: a file relative to the register root and a JSON Pointer."""
 
@@ -129,7 +208,8 @@ class Origin:
 
 
 class RopaModel(BaseModel):
-    """Base of every register model: unknown keys are errors, numbers may stand for text."""
+    """Base of every register model: frozen (lists are tuples, mappings :class:`FrozenDict`), unknown keys
+    are errors, numbers may stand for text."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -162,6 +242,45 @@ class RopaModel(BaseModel):
                         properties[key].setdefault("description", doc)
                         break
         return schema
+
+    def __init__(self, /, **data: Any) -> None:
+        """Validate ``data`` (lists become tuples, mappings :class:`FrozenDict`).
+
+        Raises:
+            ModelError: a value is missing, unknown or not allowed; its diagnostics are the loader's
+                (``STR-002`` to ``STR-005``), located by JSON Pointer into ``data``.
+        """
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            from ropa.errors import ModelError
+
+            raise ModelError.from_validation_error(exc, type(self), data) from exc
+
+    # Validation as pydantic's own __init__ does it: nested models are validated without calling this
+    # method (as for pydantic's RootModel), so only the model built in code raises ModelError.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy of the model, with the fields in ``update`` changed.
+
+        Unlike pydantic's own ``model_copy``, the update is validated like the constructor's arguments: a
+        list becomes a tuple, a mapping a :class:`FrozenDict`, and a bad value raises
+        :class:`~ropa.errors.ModelError`. Where an entity was loaded from (:attr:`origin`) is kept.
+
+        Raises:
+            ModelError: a value in ``update`` is not allowed, or names no field.
+        """
+        source = super().model_copy(deep=deep)
+        if not update:
+            return source
+        data = {name: getattr(source, name) for name in source.model_fields_set}
+        data.update(update)
+        copy = type(self)(**data)
+        private = source.__pydantic_private__
+        if private:
+            object.__setattr__(copy, "__pydantic_private__", dict(private))
+        return copy
 
     @property
     def origin(self) -> Origin | None:

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from ropa.models._base import CountryCode, Id, RopaEntity, RopaModel, Text
+from ropa.models._base import CountryCode, FrozenDict, Id, RopaEntity, RopaModel, Text
 from ropa.models.common import Contact, Suppression
 from ropa.models.vocab import (
     AutomatedEffect,
@@ -142,7 +142,7 @@ class Recipient(RopaModel):
     country: CountryCode | None = None
     """For a category: the country where its members receive the data. A party's country is set on the
     party."""
-    data_categories: list[Id] | None = None
+    data_categories: tuple[Id, ...] | None = None
     """Which data categories it receives; all of the activity's when not stated."""
     purpose: Text | None = None
     """What it receives the data for."""
@@ -210,6 +210,8 @@ class Transfer(RopaModel):
     """SCC module 1 (C2C), 2 (C2P), 3 (P2P) or 4 (P2C) of Decision (EU) 2021/914."""
     tia: Text | None = None
     """Reference to the transfer impact assessment (TRF-007)."""
+    tia_review_date: dt.date | None = None
+    """When the transfer impact assessment is next reviewed (``ropa due``)."""
     bcr_reference: Text | None = None
     """Approval reference of the BCRs."""
     frequency: Frequency | None = None
@@ -223,7 +225,7 @@ class Transfer(RopaModel):
 class RetentionRule(RopaModel):
     """The envisaged time limit for erasure of some data categories (Art. 30(1)(f))."""
 
-    data_categories: list[Id] | None = None
+    data_categories: tuple[Id, ...] | None = None
     """The categories this rule covers; the whole activity when not stated."""
     kind: RetentionKind | None = None
     """``temporal``, ``until-event``, ``until-date``, ``endless``, ``indeterminate`` or ``criteria``."""
@@ -260,7 +262,7 @@ class SpecificMeasure(RopaModel):
     """What the measure is."""
     kind: MeasureKind | None = None
     """Technical or organisational."""
-    art32: list[str] | None = None
+    art32: tuple[str, ...] | None = None
     """Points of Art. 32(1) it addresses (``a``–``d``)."""
 
 
@@ -304,11 +306,11 @@ class NoticeStatement(RopaModel):
 
     url: str | None = None
     """Where the statement is published."""
-    recipients: list[Id] | None = None
+    recipients: tuple[Id, ...] | None = None
     """Parties the notice names as recipients, by id."""
-    transfer_countries: list[CountryCode] | None = None
+    transfer_countries: tuple[CountryCode, ...] | None = None
     """Third countries the notice names."""
-    retention: list[str] | None = None
+    retention: tuple[str, ...] | None = None
     """Retention periods the notice states, as ISO 8601 durations."""
 
 
@@ -341,39 +343,39 @@ class Activity(RopaEntity):
     """How often the processing takes place (Art. 30(5): occasional or not)."""
     exemption_claimed: bool | None = None
     """True when the activity is left out of the Art. 30 duty under Art. 30(5) (EXM-001)."""
-    purposes: list[Purpose] | None = None
+    purposes: tuple[Purpose, ...] | None = None
     """Purposes, each with its lawful basis (Art. 30(1)(b), 6(1))."""
     special_categories: bool | None = None
     """Explicit declaration whether special-category data are processed (SPC-006)."""
-    art9: list[Art9Basis] | None = None
+    art9: tuple[Art9Basis, ...] | None = None
     """Art. 9(2) conditions for special-category data (SPC-001)."""
     art10: Art10Basis | None = None
     """Art. 10 authorisation for criminal data (SPC-005)."""
-    data_subjects: list[Id] | None = None
+    data_subjects: tuple[Id, ...] | None = None
     """Categories of data subjects, by id (Art. 30(1)(c))."""
-    data_categories: list[Id] | None = None
+    data_categories: tuple[Id, ...] | None = None
     """Categories of personal data, by id (Art. 30(1)(c))."""
-    sources: list[DataSource] | None = None
+    sources: tuple[DataSource, ...] | None = None
     """Where the data come from."""
-    recipients: list[Recipient] | None = None
+    recipients: tuple[Recipient, ...] | None = None
     """Who receives the data (Art. 30(1)(d)): parties by id, or categories of recipients; ``[]`` states
     there are none."""
-    authority_disclosures: list[AuthorityDisclosure] | None = None
+    authority_disclosures: tuple[AuthorityDisclosure, ...] | None = None
     """Public authorities that may receive data in a particular inquiry under Union or Member-State law;
     not recipients (Art. 4(9))."""
-    transfers: list[Transfer] | None = None
+    transfers: tuple[Transfer, ...] | None = None
     """Transfers outside the EEA (Art. 30(1)(e)); ``[]`` states there are none."""
-    retention: list[RetentionRule] | None = None
+    retention: tuple[RetentionRule, ...] | None = None
     """Envisaged time limits for erasure (Art. 30(1)(f))."""
-    security_measures: list[Id] | None = None
+    security_measures: tuple[Id, ...] | None = None
     """Organisation-level security measures that apply, by id (Art. 30(1)(g))."""
-    specific_measures: list[SpecificMeasure] | None = None
+    specific_measures: tuple[SpecificMeasure, ...] | None = None
     """Measures specific to this activity."""
     dpia: Dpia | None = None
     """DPIA screening and result."""
-    dpia_criteria: list[Wp248Criterion] | None = None
+    dpia_criteria: tuple[Wp248Criterion, ...] | None = None
     """WP248 criteria the activity meets, beyond those ropa derives itself."""
-    nl_dpia_categories: list[Annotated[int, Field(ge=1, le=17)]] | None = None
+    nl_dpia_categories: tuple[Annotated[int, Field(ge=1, le=17)], ...] | None = None
     """Numbers (1–17) of the Dutch AP DPIA-list categories the activity falls under (NL-004)."""
     large_scale: bool | None = None
     """True for large-scale processing."""
@@ -385,9 +387,9 @@ class Activity(RopaEntity):
     """True when this processing is a core activity of the organisation (Art. 37(1)(b)–(c))."""
     automated_decisions: AutomatedDecisions | None = None
     """Automated decision-making and profiling."""
-    cookies: list[CookieKind] | None = None
+    cookies: tuple[CookieKind, ...] | None = None
     """Kinds of cookies or similar technologies the activity uses."""
-    systems: list[Text] | None = None
+    systems: tuple[Text, ...] | None = None
     """Systems and applications used."""
     storage_location: Text | None = None
     """Where the data are stored (ACT-008)."""
@@ -403,16 +405,16 @@ class Activity(RopaEntity):
     """When this entry is next reviewed (GOV-001)."""
     notes: Text | None = None
     """Anything else worth recording."""
-    unmapped: dict[str, Text] | None = None
+    unmapped: FrozenDict[str, Text] | None = None
     """Columns of an imported spreadsheet that ropa could not map, kept verbatim."""
-    suppress: list[Suppression] | None = None
+    suppress: tuple[Suppression, ...] | None = None
     """Justified exceptions to rules."""
 
     @field_validator("recipients", mode="before")
     @classmethod
     def _bare_recipient_ids(cls, value: Any) -> Any:
-        if isinstance(value, list):
-            return [Recipient._from_ref(v) for v in value]
+        if isinstance(value, list | tuple):
+            return tuple(Recipient._from_ref(v) for v in value)
         return value
 
 
@@ -425,19 +427,19 @@ class ProcessorActivity(RopaEntity):
     """Name and contact details of the controller served (Art. 30(2)(a))."""
     controller_representative: Contact | None = None
     """The controller's representative, where applicable."""
-    categories: list[Text] | None = None
+    categories: tuple[Text, ...] | None = None
     """Categories of processing carried out for that controller (Art. 30(2)(b))."""
-    transfers: list[Transfer] | None = None
+    transfers: tuple[Transfer, ...] | None = None
     """Transfers (Art. 30(2)(c))."""
-    security_measures: list[Id] | None = None
+    security_measures: tuple[Id, ...] | None = None
     """Security measures, by id (Art. 30(2)(d))."""
-    specific_measures: list[SpecificMeasure] | None = None
+    specific_measures: tuple[SpecificMeasure, ...] | None = None
     """Measures specific to this processing."""
-    sub_processors: list[Id] | None = None
+    sub_processors: tuple[Id, ...] | None = None
     """Sub-processors engaged, by party id."""
     agreement: Text | None = None
     """Reference to the Art. 28 contract with the controller."""
     notes: Text | None = None
     """Anything else worth recording."""
-    suppress: list[Suppression] | None = None
+    suppress: tuple[Suppression, ...] | None = None
     """Justified exceptions to rules."""

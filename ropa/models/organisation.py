@@ -56,12 +56,12 @@ class SecurityMeasure(RopaEntity):
     """What the measure is."""
     kind: MeasureKind | None = None
     """Technical or organisational."""
-    art32: list[str] | None = None
+    art32: tuple[str, ...] | None = None
     """Which points of Art. 32(1) it addresses: ``a`` (pseudonymisation/encryption), ``b``
     (confidentiality, integrity, availability, resilience), ``c`` (restore availability), ``d`` (testing)."""
     dpv: str | None = None
     """Optional DPV IRI of the measure."""
-    suppress: list[Suppression] | None = None
+    suppress: tuple[Suppression, ...] | None = None
     """Justified exceptions to rules."""
 
 
@@ -101,7 +101,7 @@ class Organisation(RopaEntity):
     """Where personal-data breaches are documented (Art. 33(5))."""
     processor_contact: Contact | None = None
     """The organisation's contact as a processor, when it keeps an Art. 30(2) record."""
-    suppress: list[Suppression] | None = None
+    suppress: tuple[Suppression, ...] | None = None
     """Justified exceptions to rules."""
 
 
@@ -126,5 +126,5 @@ class RegisterMeta(RopaEntity):
     """Version of the Art. 30(5) exemption test the register was assessed against (EXM-002)."""
     profile: str | None = None
     """Rule profile (``eu``, ``nl``); by default derived from the organisation's country."""
-    suppress: list[Suppression] | None = None
+    suppress: tuple[Suppression, ...] | None = None
     """Justified exceptions to rules."""

@@ -24,7 +24,7 @@ class DataSubjectCategory(RopaEntity):
     """Set when the data subjects are vulnerable (children, employees, patients, ...)."""
     dpv: str | None = None
     """Optional DPV IRI (``https://w3id.org/dpv#Customer``)."""
-    suppress: list[Suppression] | None = None
+    suppress: tuple[Suppression, ...] | None = None
     """Justified exceptions to rules."""
 
 
@@ -48,7 +48,7 @@ class DataCategory(RopaEntity):
     retention applies (NL: Art. 52(4) AWR)."""
     dpv: str | None = None
     """Optional DPV IRI (``https://w3id.org/dpv/pd#EmailAddress``)."""
-    suppress: list[Suppression] | None = None
+    suppress: tuple[Suppression, ...] | None = None
     """Justified exceptions to rules."""
 
 
@@ -99,7 +99,7 @@ class Party(RopaEntity):
     """The Art. 28 contract, for a processor (PRC-001)."""
     arrangement: Text | None = None
     """Reference to the Art. 26 arrangement, for a joint controller (REC-005)."""
-    sub_processors: list[Id] | None = None
+    sub_processors: tuple[Id, ...] | None = None
     """Sub-processors, by party id; ``[]`` states there are none (PRC-004)."""
     dpf: Dpf | None = None
     """DPF certification, for a US recipient."""
@@ -108,5 +108,5 @@ class Party(RopaEntity):
     ``APPI`` (Japan), ``PIPA`` (Korea)."""
     notes: Text | None = None
     """Anything else worth recording."""
-    suppress: list[Suppression] | None = None
+    suppress: tuple[Suppression, ...] | None = None
     """Justified exceptions to rules."""

@@ -22,6 +22,7 @@ from ropa.publishing import _text
 from ropa.publishing._render import html_env, md_env, template_globals
 from ropa.publishing._text import Lang
 from ropa.publishing._view import ActivityView, RegisterView
+from ropa.publishing.authorities import authority_list, complaint_authority
 
 __all__ = ["Block", "NoticeDocument", "Section", "build_notice", "notice_statements", "render_notice"]
 
@@ -277,15 +278,21 @@ class _Notice:
         country = org.country if org else None
         if country is None and org is not None and org.contact is not None:
             country = org.contact.country
-        authority = _data("authorities")["authorities"].get(country) if country else None
-        if authority is None:
+        public = bool(org.public_authority) if org is not None else False
+        authority = complaint_authority(country, public_body=public)
+        if authority is not None:
+            name = authority.name(self.lang)
+            return [Block("para", self.t("notice.complaint", authority=name, url=authority.url))]
+        listing = authority_list(country)
+        if listing is None:
             return [Block("para", self.t("notice.complaint_any"))]
-        blocks = [
-            Block("para", self.t("notice.complaint", authority=authority["name"], url=authority["url"]))
+        # Germany: the authority of the Land of establishment, which the register does not record.
+        return [
+            Block("para", self.t("notice.complaint_any")),
+            Block("para", self.t("notice.complaint_land")),
+            Block("para", self.t("notice.complaint_land_list", url=listing.url)),
+            self.review("notice.missing_land"),
         ]
-        if authority.get("note") == "land":
-            blocks.append(Block("para", self.t("notice.complaint_land")))
-        return blocks
 
     def automated(self) -> Section | None:
         rows = [a for a in self.view.activities if a.automated_exists]
@@ -358,11 +365,11 @@ def notice_statements(view: RegisterView) -> dict[str, NoticeStatement]:
 def _statement(activity: ActivityView) -> NoticeStatement:
     recipients = None
     if activity.recipients is not None:
-        recipients = list(dict.fromkeys(r.ref for r in activity.recipients if r.ref))
+        recipients = tuple(dict.fromkeys(r.ref for r in activity.recipients if r.ref))
     countries = None
     if activity.transfers is not None:
-        countries = list(
+        countries = tuple(
             dict.fromkeys(x.country_code for x in activity.transfers if x.status != "eea" and x.country_code)
         )
-    retention = list(activity.retention_durations) if activity.retention is not None else None
+    retention = tuple(activity.retention_durations) if activity.retention is not None else None
     return NoticeStatement(recipients=recipients, transfer_countries=countries, retention=retention)

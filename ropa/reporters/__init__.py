@@ -24,6 +24,7 @@ from ropa.reporters._base import (
     catalogue,
     clean,
     docs_url,
+    escape_control,
     register_paths,
     summary_line,
 )
@@ -36,6 +37,8 @@ __all__ = [
     "catalogue",
     "clean",
     "docs_url",
+    "escape_control",
+    "github_step_summary",
     "register_paths",
     "render",
     "summary_line",
@@ -81,6 +84,12 @@ REPORTERS: dict[str, Reporter] = {
     )
 }
 """Every output format, by name."""
+
+
+def github_step_summary(report: Report, options: RenderOptions | None = None) -> str:
+    """A Markdown job summary of ``report`` for ``$GITHUB_STEP_SUMMARY``: the totals and a table of every
+    diagnostic (what ``ropa validate --format github`` appends there)."""
+    return github.step_summary(report, options or RenderOptions())
 
 
 def render(report: Report, fmt: str, options: RenderOptions | None = None) -> str:

@@ -18,7 +18,7 @@ from ropa._version import __version__
 from ropa.diagnostics import Diagnostic, LegalRef, Report, Severity
 
 if TYPE_CHECKING:
-    from ropa.rules._base import Rule
+    from ropa.rules import Rule
 
 __all__ = [
     "DOCS_BASE",
@@ -31,6 +31,7 @@ __all__ = [
     "clean",
     "code_info",
     "docs_url",
+    "escape_control",
     "plural",
     "register_paths",
     "summary_line",
@@ -322,9 +323,14 @@ def summary_line(report: Report, lang: str = "en") -> str:
 _CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
 
 
-def clean(text: str) -> str:
+def escape_control(text: str) -> str:
     """``text`` with control characters (ANSI escapes, newlines, NUL) shown as ``\\xNN``.
 
-    Messages quote register content; printing it raw would let a register file drive the terminal.
+    Messages quote register content; printing it raw would let a register file drive the terminal. Use it
+    on every message, hint or file name written to a terminal.
     """
     return text.translate(_CONTROL)
+
+
+clean = escape_control
+"""The reporters' short name for :func:`escape_control`."""

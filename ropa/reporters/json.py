@@ -14,14 +14,17 @@ from typing import Annotated, Literal
 from pydantic import Field
 from typing_extensions import TypedDict
 
-from ropa.diagnostics import Diagnostic, Report
+from ropa.diagnostics import Diagnostic, Location, Report
 from ropa.reporters._base import RenderOptions
 
 __all__ = [
     "FORMAT_VERSION",
+    "Counts",
     "DiagnosticEntry",
     "LocationEntry",
     "ReportDocument",
+    "Tool",
+    "location_entry",
     "render",
     "report_document",
 ]
@@ -127,8 +130,18 @@ class ReportDocument(TypedDict):
     diagnostics: Annotated[list[DiagnosticEntry], Field(description="Sorted by file, line, column and code.")]
 
 
+def location_entry(location: Location, options: RenderOptions) -> LocationEntry:
+    """A location as the JSON of the contract, its file shown as ``options`` say."""
+    return {
+        "file": options.path(location.file),
+        "line": location.span.line if location.span else None,
+        "column": location.span.column if location.span else None,
+        "pointer": location.pointer,
+        "entity": location.entity,
+    }
+
+
 def _entry(diagnostic: Diagnostic, options: RenderOptions) -> DiagnosticEntry:
-    loc = diagnostic.location
     return {
         "code": diagnostic.code,
         "rule": diagnostic.rule,
@@ -136,13 +149,7 @@ def _entry(diagnostic: Diagnostic, options: RenderOptions) -> DiagnosticEntry:
         "message": diagnostic.message,
         "hint": diagnostic.hint,
         "legal_refs": [str(r) for r in diagnostic.legal_refs],
-        "location": {
-            "file": options.path(loc.file),
-            "line": loc.span.line if loc.span else None,
-            "column": loc.span.column if loc.span else None,
-            "pointer": loc.pointer,
-            "entity": loc.entity,
-        },
+        "location": location_entry(diagnostic.location, options),
         "fingerprint": diagnostic.fingerprint,
     }
 

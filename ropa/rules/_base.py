@@ -162,10 +162,14 @@ class RuleContext:
         options: RuleOptions | None = None,
         broken: frozenset[tuple[str, str]] = frozenset(),
         unloaded: tuple[Unloaded, ...] = (),
+        profiles_chosen: bool = False,
     ) -> None:
         self.register = register
         self.today = today
         self.profiles = profiles
+        self.profiles_chosen = profiles_chosen
+        """True when the configuration or the register's ``profile:`` chose :attr:`profiles`; False when
+        they follow from the organisation's country (ORG-008)."""
         self.options = options or RuleOptions()
         self.broken = broken
         """``(kind, id)`` of entities that failed structural loading: rules do not report them again."""

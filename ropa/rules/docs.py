@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ropa._pages import pages_drift, write_pages
 from ropa.rules._base import Rule
 
 __all__ = ["drift", "examples", "render_index", "render_rule", "render_scope", "write"]
@@ -95,25 +96,12 @@ def _pages(rules: Sequence[Rule]) -> dict[str, str]:
 
 def write(folder: Path, rules: Sequence[Rule]) -> list[Path]:
     """Write every page into ``folder``; remove pages of rules that no longer exist."""
-    folder.mkdir(parents=True, exist_ok=True)
-    pages = _pages(rules)
-    for stale in folder.glob("*.md"):
-        if stale.name not in pages:
-            stale.unlink()
-    out = []
-    for name, text in pages.items():
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        out.append(path)
-    return out
+    return write_pages(folder, _pages(rules))
 
 
 def drift(folder: Path, rules: Sequence[Rule]) -> list[str]:
     """Pages in ``folder`` that are missing, stale or extra."""
-    pages = _pages(rules)
-    out = [n for n, t in pages.items() if not (folder / n).is_file() or (folder / n).read_text("utf-8") != t]
-    out += [p.name for p in folder.glob("*.md") if p.name not in pages]
-    return sorted(out)
+    return pages_drift(folder, _pages(rules))
 
 
 if __name__ == "__main__":  # pragma: no cover - developer tool

@@ -226,6 +226,8 @@ def run_rules(
         strict=config.options.strict,
         dsr_default_days=config.options.dsr_default_days,
     )
+    meta = result.register.meta
+    chosen = config.profile is not None or bool(meta is not None and meta.profile)
 
     def context(register: Register) -> RuleContext:
         return RuleContext(
@@ -235,6 +237,7 @@ def run_rules(
             options=options,
             broken=result.broken,
             unloaded=result.unloaded,
+            profiles_chosen=chosen,
         )
 
     ctx = context(result.register)
@@ -243,10 +246,10 @@ def run_rules(
     partial = ctx
     reused: list[Diagnostic] = []
     used: set[tuple[int, int]] = set()
-    if local is not None:
-        activities = result.register.activities or []
+    if local is not None and local.known:
+        activities = result.register.activities or ()
         kept = [a for a in activities if _file_of(a) not in local.known]
-        partial = context(result.register.model_copy(update={"activities": kept}))
+        partial = context(result.register.model_copy(update={"activities": tuple(kept)}))
         by_origin = {(_file_of(a), _pointer_of(a)): a for a in activities if _file_of(a) in local.known}
         for file, (diagnostics, suppressions) in local.known.items():
             reused.extend(diagnostics)
@@ -364,24 +367,54 @@ def _legal_refs(rule: Rule, finding: Finding) -> tuple[LegalRef, ...]:
     return rule.legal_refs
 
 
-def _where(finding: Finding) -> tuple[str | None, str]:
-    entity = finding.entity
-    origin = entity.origin if entity is not None else None
-    return (origin.file if origin else None), (origin.pointer if origin else "") + finding.path
+class _Places:
+    """Where the entities of a register built in memory sit in it: ``/activities/3``, ``/organisation``.
+
+    An entity read from a file has an origin (file and pointer); one built in code has none, and its
+    diagnostics get the JSON Pointer of the entity in the register (as in :func:`ropa.export_json`'s
+    output) instead, with no file. The index is made on the first entity without an origin.
+    """
+
+    def __init__(self, register: Register) -> None:
+        self._register = register
+        self._index: dict[int, str] | None = None
+
+    def pointer(self, entity: RopaModel | None) -> str:
+        if entity is None:
+            return ""
+        if self._index is None:
+            self._index = {}
+            reg = self._register
+            for name, info in type(reg).model_fields.items():
+                value = getattr(reg, name)
+                key = "/" + (info.alias or name)
+                if isinstance(value, tuple):
+                    self._index.update((id(item), f"{key}/{index}") for index, item in enumerate(value))
+                elif value is not None:
+                    self._index[id(value)] = key
+        return self._index.get(id(entity), "")
+
+    def where(self, entity: RopaModel | None, path: str) -> tuple[str | None, str]:
+        """``(file, pointer)`` of ``path`` below ``entity``."""
+        origin = entity.origin if entity is not None else None
+        if origin is not None:
+            return origin.file, origin.pointer + path
+        return None, self.pointer(entity) + path
 
 
 def _with_positions(pending: list[tuple[Rule, Severity, Finding]], result: LoadResult) -> list[Diagnostic]:
     """Diagnostics for the findings, their positions resolved in one pass per file."""
+    places = _Places(result.register)
     wanted: dict[str, set[str]] = {}
     for _, _, finding in pending:
-        file, pointer = _where(finding)
+        file, pointer = places.where(finding.entity, finding.path)
         if file is not None:
             wanted.setdefault(file, set()).add(pointer)
     result.sources.prefetch(wanted)
     spans = {file: result.sources.spans(file, pointers) for file, pointers in wanted.items()}
     out = []
     for rule, severity, finding in pending:
-        file, pointer = _where(finding)
+        file, pointer = places.where(finding.entity, finding.path)
         span = spans[file].get(pointer) if file is not None else None
         out.append(_diagnostic(rule, severity, finding, file, pointer, span))
     return out
@@ -450,6 +483,7 @@ def _suppression_findings(
 ) -> list[Diagnostic]:
     names = {r.code for r in known} | {r.name for r in known}
     ran_names = {r.code for r in ran} | {r.name for r in ran}
+    places = _Places(result.register)
     out: list[Diagnostic] = []
     for entity in _all_entities(result):
         for index, suppression in enumerate(_suppressions(entity)):
@@ -468,9 +502,7 @@ def _suppression_findings(
                 code, *SUPPRESSION_MESSAGES[code], tuple((k, str(v)) for k, v in values.items())
             )
             message, hint = template.render()
-            origin = entity.origin
-            file = origin.file if origin else None
-            pointer = (origin.pointer if origin else "") + pointer_tail
+            file, pointer = places.where(entity, pointer_tail)
             out.append(
                 Diagnostic(
                     code=code,

@@ -8,6 +8,7 @@ import enum
 import json
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,9 +46,9 @@ def field_shape(annotation: Any) -> str:
     """list, dict, model, enum, bool, int, date or text."""
     bare = strip_optional(annotation)
     origin = typing.get_origin(bare)
-    if origin is list:
+    if origin in (list, tuple):
         return "list"
-    if origin is dict:
+    if origin is dict or (isinstance(origin, type) and issubclass(origin, Mapping)):
         return "dict"
     if is_model(bare):
         return "model"
@@ -125,7 +126,7 @@ def walk_fields(
     for name, info in model.model_fields.items():
         out.append(FieldCase(kind, (*path, name), info.annotation, info))
         bare = strip_optional(info.annotation)
-        inner = typing.get_args(bare)[0] if typing.get_origin(bare) is list else bare
+        inner = typing.get_args(bare)[0] if typing.get_origin(bare) in (list, tuple) else bare
         inner = strip_optional(inner)
         if is_model(inner) and inner not in seen:
             out.extend(walk_fields(kind, inner, (*path, name), seen | {inner}))
@@ -145,11 +146,11 @@ def document_with(case: FieldCase, leaf: Any) -> dict[str, Any]:
     for name in case.path[:-1]:
         info = current.model_fields[name]
         bare = strip_optional(info.annotation)
-        child = strip_optional(typing.get_args(bare)[0]) if typing.get_origin(bare) is list else bare
+        child = strip_optional(typing.get_args(bare)[0]) if typing.get_origin(bare) in (list, tuple) else bare
         item = node[name][0] if isinstance(node.get(name), list) else node.get(name)
         if not isinstance(item, dict):
             item = minimal(child)
-        node[name] = [item] if typing.get_origin(bare) is list else item
+        node[name] = [item] if typing.get_origin(bare) in (list, tuple) else item
         node, current = item, child
     node[case.path[-1]] = leaf
     if case.kind in ("register", "organisation"):
@@ -163,7 +164,7 @@ def pointer_of(case: FieldCase) -> str:
     for name in case.path:
         parts.append(name)
         bare = strip_optional(model.model_fields[name].annotation)
-        if typing.get_origin(bare) is list and is_model(strip_optional(typing.get_args(bare)[0])):
+        if typing.get_origin(bare) in (list, tuple) and is_model(strip_optional(typing.get_args(bare)[0])):
             parts.append("0")
             model = strip_optional(typing.get_args(bare)[0])
         elif is_model(bare):

@@ -34,7 +34,7 @@ def test_non_rule_codes_are_documented_under_the_linked_heading() -> None:
         assert f"| `{code}` | `{name}` |" in section
 
 
-@pytest.mark.parametrize("command", ["validate", "rules"])
+@pytest.mark.parametrize("command", ["validate", "rules", "diff", "due"])
 def test_every_option_is_documented(run: Run, command: str) -> None:
     result = run(command, "--help")
     assert result.code == 0

@@ -103,7 +103,8 @@ def test_action_is_a_composite_with_the_documented_inputs() -> None:
     action = _action()
     assert action["name"]
     assert action["description"]
-    assert set(action["inputs"]) == {"path", "fail-on", "version"}
+    assert set(action["inputs"]) == {"path", "fail-on", "version", "diff-summary"}
+    assert action["inputs"]["diff-summary"]["default"] == "true"
     assert action["inputs"]["fail-on"]["default"] == "error"
     assert action["runs"]["using"] == "composite"
 
@@ -133,6 +134,7 @@ def test_action_inputs_reach_scripts_only_through_the_environment() -> None:
     assert env["ROPA_PATH"] == "${{ inputs.path }}"
     assert env["ROPA_FAIL_ON"] == "${{ inputs.fail-on }}"
     assert env["ROPA_VERSION"] == "${{ inputs.version }}"
+    assert env["ROPA_BASE"] == "${{ github.event.pull_request.base.sha }}"
 
 
 def test_action_fail_on_values_are_accepted(run: Run) -> None:
@@ -140,3 +142,63 @@ def test_action_fail_on_values_are_accepted(run: Run) -> None:
     for value in ("error", "warning", "info", "never"):
         assert value in description
         assert value in _validate_help(run)
+
+
+def test_action_writes_the_diff_to_the_step_summary_on_pull_requests_only(run: Run) -> None:
+    steps = _action()["runs"]["steps"]
+    names = [s.get("name") for s in steps]
+    diff = next(s for s in steps if "ropa diff" in s.get("run", ""))
+    assert diff["if"] == "github.event_name == 'pull_request' && inputs.diff-summary == 'true'"
+    assert names.index(diff["name"]) < names.index("Validate the register")  # runs even when validation fails
+    assert '--base "$ROPA_BASE" --format markdown' in diff["run"]
+    assert '>> "$GITHUB_STEP_SUMMARY"' in diff["run"]
+    help_text = run("diff", "--help").out
+    command = next(line for line in diff["run"].splitlines() if "ropa diff" in line)
+    assert _long_options(command) <= _long_options(help_text)
+
+
+def test_action_diff_step_runs_against_a_shallow_pull_request_checkout(tmp_path: Path) -> None:
+    """The step's script, run by bash as the runner would, on a repository whose base commit is present."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@t",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@t",
+    }
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True
+        ).stdout
+
+    git("init", "-q")
+    write_register(repo / "registers", {"activities.yaml": GOOD})
+    git("add", "-A")
+    git("commit", "-qm", "base")
+    base = git("rev-parse", "HEAD").strip()
+    (repo / "registers" / "activities.yaml").write_text(GOOD.replace("6-1-a", "6-1-f"), encoding="utf-8")
+    step = next(s for s in _action()["runs"]["steps"] if "ropa diff" in s.get("run", ""))
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "ropa").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m ropa "$@"\n', encoding="utf-8")
+    (bin_dir / "ropa").chmod(0o755)
+    summary = tmp_path / "summary.md"
+    step_env = {
+        **env,
+        "PATH": f"{bin_dir}{os.pathsep}{env['PATH']}",
+        "ROPA_PATH": "registers",
+        "ROPA_BASE": base,
+        "RUNNER_TEMP": str(tmp_path),
+        "GITHUB_STEP_SUMMARY": str(summary),
+    }
+    done = subprocess.run(
+        ["bash", "-e", "-c", step["run"]], cwd=repo, env=step_env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## ropa diff: `registers`")
+    assert "CHG-008" in text

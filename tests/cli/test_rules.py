@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
+import ropa
 from ropa.loading.codes import STRUCTURAL
 from ropa.rules import ALL_RULES, get
 from ropa.rules.engine import META_CODES
 from tests.cli.conftest import Run
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_rules_lists_every_rule(run: Run) -> None:
@@ -42,15 +46,57 @@ def test_rules_as_json(run: Run) -> None:
     }
 
 
-def test_rules_all_adds_structural_and_suppression_codes(run: Run) -> None:
+def test_rules_all_adds_structural_suppression_and_change_codes(run: Run) -> None:
     document = json.loads(run("rules", "--all", "--format", "json").out)
     codes = [e["code"] for e in document["rules"]]
-    assert codes == [r.code for r in ALL_RULES] + list(STRUCTURAL) + list(META_CODES)
+    changes = [c.code for c in ropa.change_codes()]
+    assert codes == [r.code for r in ALL_RULES] + list(STRUCTURAL) + list(META_CODES) + changes
     kinds = {e["code"]: e["kind"] for e in document["rules"]}
     assert kinds["STR-002"] == "structural"
     assert kinds["SUP-001"] == "suppression"
+    transfer = next(e for e in document["rules"] if e["code"] == "CHG-022")
+    assert transfer == {
+        "code": "CHG-022",
+        "name": "transfer-added",
+        "kind": "change",
+        "severity": "warning",
+        "profile": None,
+        "legal_refs": [str(r) for r in ropa.change_code("CHG-022").legal_refs],
+        "summary": ropa.change_code("CHG-022").summary,
+        "docs": "https://github.com/ropa-register/ropa/blob/main/docs/changes/CHG-022.md",
+    }
     text = run("rules", "--all").out
     assert any(line.startswith("SYN-001 ") for line in text.splitlines())
+    assert any(line.startswith("CHG-022 ") and "transfer-added" in line for line in text.splitlines())
+    assert "CHG-" not in run("rules").out  # without --all: the rules only
+
+
+@pytest.mark.parametrize("key", ["CHG-022", "chg-022", "transfer-added"])
+def test_explain_prints_the_page_of_a_change_code(run: Run, key: str) -> None:
+    result = run("explain", key)
+    assert result.code == 0, result.err
+    page = (REPO / "docs" / "changes" / "CHG-022.md").read_text(encoding="utf-8")
+    assert (
+        result.out == page.rstrip("\n") + "\n\nDocumentation: " + ropa.change_code("CHG-022").docs_url + "\n"
+    )
+
+
+def test_explain_a_change_code_in_another_language(run: Run) -> None:
+    result = run("explain", "CHG-019", "--lang", "de")
+    assert result.code == 0, result.err
+    assert ropa.change_code("CHG-019").translated("de").why in result.out
+    assert "## Warum es darauf ankommt" in result.out
+    assert "Art. 28 Abs. 2 DSGVO" in result.out
+    assert "sub-processor-added" in result.out  # codes and names stay
+    rule = run("explain", "LAW-001", "--lang", "de")  # rule pages are in English, with a note
+    assert rule.code == 0
+    assert "in English" in rule.err
+
+
+def test_explain_suggests_change_codes(run: Run) -> None:
+    result = run("explain", "CHG22")
+    assert result.code == 2
+    assert "did you mean CHG-022?" in result.err
 
 
 @pytest.mark.parametrize("key", ["LAW-001", "law-001", "missing-lawful-basis"])

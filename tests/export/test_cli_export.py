@@ -233,3 +233,22 @@ def test_dash_writes_jsonld_to_stdout(folder: Path, tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "@context" in json.loads(proc.stdout)
     assert not (Path.cwd() / "-").exists()
+
+
+def test_layout_option(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "cnil.xlsx"
+    assert main(["export", str(folder), "--format", "xlsx", "--layout", "cnil", "-o", str(out)]) == 0
+    names = openpyxl.load_workbook(out, read_only=True).sheetnames
+    assert names[:2] == ["2 - Liste des traitements", "3 - Fiche 1"]
+    assert label("sheet.findings", "fr") in names  # the template's own language, and the findings after it
+    assert "(xlsx, cnil layout)" in capsys.readouterr().err
+    out = tmp_path / "ico.xlsx"
+    assert (
+        main(["export", str(folder), "-o", str(out), "--layout", "ico", "--lang", "nl", "--no-findings"]) == 0
+    )
+    names = openpyxl.load_workbook(out, read_only=True).sheetnames
+    assert names == ["Template", "_ropa"]
+    book = openpyxl.load_workbook(out)
+    assert "Verwerker" in " ".join(str(c.value) for row in book["Template"].iter_rows() for c in row)
+    assert main(["export", str(folder), "--format", "csv", "-o", str(tmp_path / "c"), "--layout", "ico"]) == 2
+    assert "--layout ico is a workbook layout" in capsys.readouterr().err

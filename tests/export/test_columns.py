@@ -18,13 +18,15 @@ def test_table_keys_are_unique_and_ordered() -> None:
         "organisation",
         "activities",
         "parties",
+        "recipient_categories",
         "transfers",
         "retention",
-        "security_measures",
-        "data_categories",
         "data_subjects",
+        "data_categories",
+        "security_measures",
         "processor_record",
         "findings",
+        "changes",
     ]
 
 
@@ -128,8 +130,8 @@ def test_getters_on_the_webshop(webshop: Register) -> None:
     assert values["transfers"] == "None"  # transfers: [] states that there are none
     assert values["special_categories"] == "Data concerning health"
     assert values["art9"] == "Art. 9(2)(a) GDPR – explicit consent"
-    assert values["lawful_basis"] == (
-        "Art. 6(1)(b) GDPR – performance of a contract\nArt. 6(1)(a) GDPR – consent"
+    assert values["lawful_basis"] == (  # numbered like the purposes they belong to
+        "1. Art. 6(1)(b) GDPR – performance of a contract\n2. Art. 6(1)(a) GDPR – consent"
     )
     assert values["retention"].splitlines()[0] == (
         "Naam en adres, E-mailadres, Bestelgegevens: 2 years after the end of the contract"
@@ -139,7 +141,8 @@ def test_getters_on_the_webshop(webshop: Register) -> None:
 
     newsletter = list(activities.rows(ctx))[1]
     assert render(activities.columns[7].getter(newsletter, ctx), "en") == (
-        "US: Standard contractual clauses (Art. 46(2)(c) GDPR); module 2; TIA: TIA Mailchimp 2026-01"
+        "United States (US): Standard contractual clauses (Art. 46(2)(c) GDPR); module 2; TIA: TIA Mailchimp "
+        "2026-01"
     )
 
 

@@ -19,11 +19,12 @@ ALL_FILES = [
     "organisation.csv",
     "activities.csv",
     "parties.csv",
+    "recipient-categories.csv",
     "transfers.csv",
     "retention.csv",
-    "security-measures.csv",
-    "data-categories.csv",
     "data-subjects.csv",
+    "data-categories.csv",
+    "security-measures.csv",
     "processor-record.csv",
     "findings.csv",
 ]
@@ -57,7 +58,7 @@ def test_values_are_labels_dates_are_iso_lists_are_lines(tmp_path: Path, webshop
     header, orders, *_ = read(tmp_path / "activities.csv")
     row = dict(zip(header, orders, strict=True))
     assert row["Rechtsgrond"] == (
-        "Art. 6(1)(b) AVG – uitvoering van een overeenkomst\nArt. 6(1)(a) AVG – toestemming"
+        "1. Art. 6(1)(b) AVG – uitvoering van een overeenkomst\n2. Art. 6(1)(a) AVG – toestemming"
     )
     assert row["Laatst beoordeeld"] == "2026-02-15"
     assert row["Status"] == "Actief"
@@ -132,7 +133,7 @@ def test_stale_table_files_are_removed(tmp_path: Path, webshop: Register, report
     assert "processor-record.csv" not in names
     assert "findings.csv" not in names
     assert "notes.txt" in names  # only ropa's own table files are touched
-    assert len(written) == 8
+    assert len(written) == 9
 
 
 def test_unsupported_language(tmp_path: Path, webshop: Register) -> None:

@@ -44,7 +44,7 @@ def test_every_term_has_a_text(lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_sheet_names_are_valid_excel_names(lang: str) -> None:
     names = [label(key, lang) for key in term_keys() if key.startswith("sheet.")]
-    assert len(names) == 11
+    assert len(names) == 14
     for name in names:
         assert 1 <= len(name) <= 31, name
         assert not re.search(r"[\\/*?:\[\]]", name), name
@@ -136,3 +136,18 @@ def test_format_int() -> None:
 )
 def test_normalise_lang(value: str | None, expected: str | None) -> None:
     assert normalise_lang(value) == expected
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "de"])
+def test_labels_keep_the_placeholders_of_their_english(lang: str) -> None:
+    """A label that is a template (``retention.until_date`` = ``until {date}``) has the same placeholders
+    in every language, or its text cannot be filled in."""
+    english = i18n.catalogue("en").labels
+    translated = i18n.catalogue(lang).labels
+    different = {
+        key: (text, translated[key])
+        for key, text in english.items()
+        if sorted(i18n.placeholders(text)) != sorted(i18n.placeholders(translated[key]))
+    }
+    assert different == {}
+    assert i18n.placeholders(english["retention.until_date"]) == ["date"]

@@ -91,3 +91,35 @@ def test_same_content_same_bytes() -> None:
         wb.sheet("a", [10.0]).append([("x", wb.xf("plain"))])
 
     assert _book(build)[0] == _book(build)[0]
+
+
+def test_the_head_can_be_set_after_the_rows_and_columns_and_rows_fold_away() -> None:
+    """Widths, frozen panes and hidden columns are known only when a sheet's rows have been written (the
+    builder hides the optional columns that stayed empty); the writer puts the head in front anyway."""
+
+    def build(wb: Workbook) -> None:
+        sheet = wb.sheet("Table", [10.0, 10.0, 10.0, 10.0])
+        sheet.append([("a", wb.xf("plain")), None, ("c", wb.xf("plain")), None])
+        sheet.append([("hidden item", wb.xf("plain"))], hidden=True)
+        sheet.widths = [12.0, 20.0, 14.0, 9.0]
+        sheet.freeze = "B2"
+        sheet.hidden_columns = frozenset({2, 4})
+
+    data, book = _book(build)
+    ws = book["Table"]
+    assert ws.freeze_panes == "B2"
+    assert [ws.column_dimensions[c].width for c in "AC"] == [12.0, 14.0]
+    for letter in "BD":
+        assert ws.column_dimensions[letter].hidden
+        assert ws.column_dimensions[letter].outline_level == 1
+    assert not ws.column_dimensions["A"].hidden
+    assert not ws.column_dimensions["C"].hidden
+    assert ws.column_dimensions["C"].collapsed  # the group's button sits on the column after it
+    assert ws.sheet_format.outlineLevelCol == 1
+    assert ws.sheet_format.outlineLevelRow == 1
+    assert ws.row_dimensions[2].hidden
+    assert ws.row_dimensions[2].outline_level == 1
+    assert ws["A2"].value == "hidden item"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert xml.index("<cols>") < xml.index("<sheetData>") < xml.index("</worksheet>")

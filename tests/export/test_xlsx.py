@@ -15,7 +15,7 @@ import ropa
 from ropa.diagnostics import Report, Severity
 from ropa.errors import ExportError
 from ropa.export import cells as cells_module
-from ropa.export import xlsx as xlsx_module
+from ropa.export import spec as spec_module
 from ropa.export.cells import ExportWarning
 from ropa.export.columns import table
 from ropa.export.json import register_to_json
@@ -31,8 +31,13 @@ def export(register: Register, folder: Path, *, lang: str = "en", report: Report
     return write_workbook(register, folder / "register.xlsx", lang=lang, report=report)  # type: ignore[arg-type]
 
 
+SHOWN_ON = {"organisation": "cover", "data_subjects": "vocabulary", "data_categories": "vocabulary"}
+SHOWN_ON["security_measures"] = "vocabulary"
+"""Tables that share a sheet: the organisation is on the summary, the categories and measures together."""
+
+
 def sheet(book: Any, key: str, lang: str = "en") -> Any:
-    return book[label(f"sheet.{key}", lang)]
+    return book[label(f"sheet.{SHOWN_ON.get(key, key)}", lang)]
 
 
 def header(ws: Any) -> list[Any]:
@@ -60,14 +65,11 @@ def book(book_path: Path) -> Any:
 def test_sheets_in_order(book: Any) -> None:
     assert book.sheetnames == [
         "Overzicht",
-        "Organisatie",
         "Verwerkingsactiviteiten",
         "Ontvangers en verwerkers",
         "Doorgiften",
         "Bewaartermijnen",
-        "Beveiligingsmaatregelen",
-        "Categorieën persoonsgegevens",
-        "Betrokkenen",
+        "Categorieën en maatregelen",
         "Register als verwerker",
         "Bevindingen",
         "_lists",
@@ -81,7 +83,7 @@ def test_sheets_in_order(book: Any) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_sheet_names_follow_the_language(tmp_path: Path, webshop: Register, lang: str) -> None:
     wb = openpyxl.load_workbook(export(webshop, tmp_path, lang=lang), read_only=True)
-    assert wb.sheetnames[2] == label("sheet.activities", lang)
+    assert wb.sheetnames[1] == label("sheet.activities", lang)
     assert wb.sheetnames[-1] == "_ropa"
 
 
@@ -90,6 +92,13 @@ def test_optional_sheets_are_left_out(tmp_path: Path, webshop: Register) -> None
     names = openpyxl.load_workbook(export(plain, tmp_path), read_only=True).sheetnames
     assert "Processor record" not in names
     assert "Findings" not in names
+    # a detail table without rows gets no sheet (the activities sheet says "None"); the summary counts it
+    untransferred = with_activity(plain, 1, transfers=[])
+    book = openpyxl.load_workbook(export(untransferred, tmp_path))
+    assert "Transfers" not in book.sheetnames
+    assert "Recipient categories" not in book.sheetnames
+    counts = {row[0]: row[1] for row in book["Summary"].iter_rows(values_only=True) if row}
+    assert counts["Transfers"] == 0
 
 
 def test_activities_sheet(book: Any) -> None:
@@ -108,7 +117,7 @@ def test_activities_sheet(book: Any) -> None:
     assert retention[2] == "Facturen: 7 jaar na afloop van het boekjaar"
     assert column_values(ws, "Doorgiften aan derde landen of internationale organisaties") == [
         "Geen",
-        "US — Mailchimp (Intuit Inc.)",
+        "Verenigde Staten (US) — Mailchimp (Intuit Inc.)",
         "Geen",
     ]
 
@@ -125,10 +134,12 @@ def test_dates_are_dates_and_numbers_are_numbers(book: Any) -> None:
     assert column_values(transfers, "SCC-module") == [2]
 
 
-def test_organisation_sheet_lists_items(book: Any) -> None:
+def test_organisation_is_listed_on_the_summary(book: Any) -> None:
     ws = sheet(book, "organisation", "nl")
-    assert header(ws) == ["Onderdeel", "Waarde", "AVG"]
-    items = {row[0]: row[1:] for row in ws.iter_rows(min_row=3, values_only=True)}
+    rows = list(ws.iter_rows(values_only=True))
+    start = rows.index(("Onderdeel", "Waarde", "AVG"))
+    items = {row[0]: row[1:] for row in rows[start + 1 : start + 1 + len(table("organisation").columns)]}
+    assert len(items) == len(table("organisation").columns)
     assert items["Verwerkingsverantwoordelijke"] == ("De Theepot B.V.", "Art. 30(1)(a) AVG")
     assert items["Functionaris voor gegevensbescherming (FG)"][0].startswith("Niet aangesteld\n")
     assert items["Gezamenlijke verwerkingsverantwoordelijken"][0].startswith("WebwinkelKeur")
@@ -161,7 +172,7 @@ def test_processor_record(book: Any) -> None:
     ws = sheet(book, "processor_record", "nl")
     (row,) = ws.iter_rows(min_row=3, values_only=True)
     assert row[0] == "fulfilment-partner"
-    assert row[1] == "Thee & Zo V.O.F.\ninfo@theeenzo.nl\nNL"
+    assert row[1] == "Thee & Zo V.O.F.\ninfo@theeenzo.nl\nNederland (NL)"
 
 
 def test_transfers_of_the_processor_record_are_listed_too(tmp_path: Path, webshop: Register) -> None:
@@ -236,7 +247,7 @@ def test_freeze_panes_and_autofilter(book: Any) -> None:
     assert ws.freeze_panes == "C3"
     width = len(table("activities").columns)
     assert ws.auto_filter.ref == f"A2:{openpyxl.utils.get_column_letter(width)}5"
-    assert sheet(book, "organisation", "nl").freeze_panes == "A3"
+    assert sheet(book, "organisation", "nl").freeze_panes is None
 
 
 def test_column_widths_fit_within_the_cap(book: Any) -> None:
@@ -244,8 +255,8 @@ def test_column_widths_fit_within_the_cap(book: Any) -> None:
     widths = {c.key: ws.column_dimensions[openpyxl.utils.get_column_letter(i)].width
               for i, c in enumerate(table("activities").columns, start=1)}  # fmt: skip
     assert widths["id"] == len("bookkeeping") + 2 + 0 or widths["id"] >= 8
-    assert widths["purposes"] <= 60
-    assert widths["description"] <= 60
+    assert widths["purposes"] <= 40
+    assert widths["description"] <= 40
     assert all(8 <= w <= 70 for w in widths.values())
 
 
@@ -259,7 +270,7 @@ def test_data_validations(book: Any) -> None:
     column = role.formula1.split("!")[1].split(":")[0].replace("$", "").rstrip("0123456789")
     values = [c.value for c in lists[column] if c.value is not None]
     assert values == [label(r, "nl") for r in ropa.models.PartyRole]
-    signed = next(dv for ref, dv in validations.items() if ref.startswith("H3"))
+    signed = next(dv for ref, dv in validations.items() if ref.startswith("I3"))
     assert signed.showErrorMessage
     activities = sheet(book, "activities", "nl")
     lawful = next(dv for dv in activities.data_validations.dataValidation if str(dv.sqref).startswith("K3"))
@@ -272,7 +283,7 @@ def test_print_setup(book: Any) -> None:
     assert ws.page_setup.paperSize == 9
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.page_setup.fitToHeight == 0
-    assert int(ws.page_setup.fitToWidth) >= 2  # 38 columns: tiled, the identifying columns repeat
+    assert int(ws.page_setup.fitToWidth) >= 2  # wide: tiled, the identifying columns repeat
     assert ws.print_title_rows == "$2:$2"
     assert ws.print_title_cols == "$A:$B"
     assert ws.HeaderFooter.oddHeader.left.text == "De Theepot B.V."
@@ -386,7 +397,7 @@ def test_control_characters_are_removed_with_a_warning(tmp_path: Path, webshop: 
         "Processing activities: removed 4 control character(s) that a spreadsheet cannot hold from 2 "
         "cell(s), first B3",
         "Recipients and processors: removed 9 control character(s) that a spreadsheet cannot hold from 3 "
-        "cell(s), first P3",  # the activity's name is listed with each of its three recipients
+        "cell(s), first Q3",  # the activity's name is listed with each of its three recipients
         "Retention: removed 12 control character(s) that a spreadsheet cannot hold from 4 cell(s), first B3",
     ]
     ws = sheet(openpyxl.load_workbook(path), "activities")
@@ -473,7 +484,7 @@ def test_a_failing_export_keeps_the_previous_file(
     target = tmp_path / "register.xlsx"
     target.write_bytes(b"previous export")
     calls = 0
-    real = xlsx_module.render
+    real = spec_module.render
 
     def failing(value: Any, lang: Any) -> Any:
         nonlocal calls
@@ -482,7 +493,7 @@ def test_a_failing_export_keeps_the_previous_file(
             raise RuntimeError("boom")
         return real(value, lang)
 
-    monkeypatch.setattr(xlsx_module, "render", failing)
+    monkeypatch.setattr(spec_module, "render", failing)
     with pytest.raises(RuntimeError, match="boom"):
         write_workbook(webshop, target)
     assert target.read_bytes() == b"previous export"

@@ -1,8 +1,15 @@
 """The English sources every catalogue translates: rule messages and hints, the loader's and the engine's
-messages, and the words the reporters add."""
+messages, the words the reporters add, and the texts of ropa diff and ropa due (the change codes' summary,
+action and why, the kinds of dates, the details and the words of their reports)."""
 
 from __future__ import annotations
 
+from ropa.changes import change_codes
+from ropa.changes._texts import CODE_FIELDS
+from ropa.changes._texts import TEXTS as DIFF_TEXTS
+from ropa.deadlines import due_kinds
+from ropa.deadlines._texts import KIND_FIELDS
+from ropa.deadlines._texts import TEXTS as DUE_TEXTS
 from ropa.loading.codes import MESSAGES
 from ropa.reporters._base import UI
 from ropa.rules import ALL_RULES
@@ -21,5 +28,13 @@ def english_sources() -> dict[str, tuple[str, str | None]]:
     for key, (message, hint) in SUPPRESSION_MESSAGES.items():
         out[key] = (message, hint)
     for key, message in UI.items():
+        out[key] = (message, None)
+    for entry in change_codes():
+        for name in CODE_FIELDS:
+            out[f"{entry.code}.{name}"] = (getattr(entry, name), None)
+    for kind in due_kinds().values():
+        for name in KIND_FIELDS:
+            out[f"due.kind.{kind.kind}.{name}"] = (getattr(kind, name), None)
+    for key, message in (DIFF_TEXTS | DUE_TEXTS).items():
         out[key] = (message, None)
     return out

@@ -162,7 +162,7 @@ def test_mapping_file(workdir: Path, run: Run) -> None:
     assert result.code == 0, result.out
     (act,) = ropa.load(workdir / "out").register.activities or []
     assert act.name == "Webshop"
-    assert act.data_categories == ["naam"]
+    assert act.data_categories == ("naam",)
     assert act.unmapped is None
     assert "(mapping file)" in result.out
 

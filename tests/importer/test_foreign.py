@@ -135,7 +135,7 @@ def test_ico_consent_and_legitimate_interests_land_on_their_purposes(ico: Import
     assert purpose.lawful_basis.value == "6-1-a"
     assert purpose.consent is not None
     assert purpose.consent.records == "CRM consent log"
-    assert newsletter.recipients == []  # "None" states that there are none
+    assert newsletter.recipients == ()  # "None" states that there are none
     assert newsletter.transfers is None  # "N/A" is not stated
     (rule,) = newsletter.retention or []
     assert (rule.kind and rule.kind.value, rule.anchor and rule.anchor.value) == (
@@ -214,7 +214,7 @@ def test_dutch_values(dutch: ImportResult) -> None:
         ("PostNL", "processor"),
         ("Mollie", "processor"),
     ]
-    assert orders.transfers == []  # "Nee"
+    assert orders.transfers == ()  # "Nee"
     assert [(r.duration, r.anchor and r.anchor.value) for r in orders.retention or []] == [
         ("P7Y", "end-of-financial-year")
     ]
@@ -263,7 +263,7 @@ def test_german_vvt(german: ImportResult) -> None:
     assert org.dpo.contact.name == "Dr. Erika Muster"
     payroll = activity(reg, "Lohnabrechnung")
     assert bases(payroll) == ["6-1-c"]  # Art. 6 Abs. 1 lit. c DSGVO
-    assert payroll.transfers == []  # keine
+    assert payroll.transfers == ()  # keine
     assert [r.duration for r in payroll.retention or []] == ["P10Y"]
     categories = {c.name: c for c in reg.data_categories or []}
     health = categories["Gesundheitsdaten (Krankmeldungen)"]
@@ -325,7 +325,7 @@ def test_csv_in_windows_1252_is_read_with_a_warning(tmp_path: Path) -> None:
     result = import_file(path)
     (fallback,) = find(result, "IMP-018")
     assert fallback.severity is Severity.WARNING
-    assert activity(result.register, "Klantenservice").data_subjects == ["klanten"]
+    assert activity(result.register, "Klantenservice").data_subjects == ("klanten",)
     assert any(d.location.pointer == "/D1" for d in find(result, "IMP-021"))  # Categorieën van betrokkenen
 
 
@@ -390,7 +390,7 @@ def test_rows_repeating_a_name_are_one_activity(tmp_path: Path) -> None:
     result = import_csv(path)
     (act,) = result.register.activities or []
     assert act.name == "Newsletter"
-    assert act.systems == ["Mailchimp", "CRM"]
+    assert act.systems == ("Mailchimp", "CRM")
     assert category_names(result.register, act) == ["E-mail", "Name"]
     assert [p.description for p in act.purposes or []] == ["Send it"]
     assert [d.code for d in result.diagnostics if d.code == "IMP-037"] == ["IMP-037"]
@@ -440,7 +440,7 @@ def test_organisation_sheet_and_retention_per_category(tmp_path: Path) -> None:
     assert [
         (r.data_categories, r.duration, r.anchor and r.anchor.value) for r in billing.retention or []
     ] == [
-        (["facturen"], "P7Y", None),
-        (["contactgegevens"], "P2Y", "end-of-relationship"),
+        (("facturen",), "P7Y", None),
+        (("contactgegevens",), "P2Y", "end-of-relationship"),
     ]
     assert [d.location.pointer for d in find(result, "IMP-015")] == ["/Lijsten"]

@@ -106,7 +106,7 @@ def test_entities_are_validated_like_the_loader_does(tmp_path: Path) -> None:
     result = import_workbook(ropa_workbook(tmp_path / "acme.xlsx", split(text, 10)), trust_embedded=True)
     assert result.imported
     assert [a.id for a in result.register.activities or []] == ["ok"]
-    assert result.register.parties == []
+    assert result.register.parties == ()
     structural = {(d.code, d.location.pointer) for d in result.diagnostics if d.code.startswith("STR-")}
     assert ("STR-002", "/_ropa/activities/1/nmae") in structural
     assert ("STR-004", "/_ropa/activities/1/name") in structural

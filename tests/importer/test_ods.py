@@ -51,7 +51,7 @@ def test_an_ods_register_reads_like_the_same_xlsx(tmp_path: Path) -> None:
     ]
     (newsletter,) = [a for a in from_ods.register.activities or [] if a.name == "Nieuwsbrief"]
     assert [p.description for p in newsletter.purposes or []] == ["Nieuwsbrief sturen", "Aanbiedingen"]
-    assert newsletter.recipients == []
+    assert newsletter.recipients == ()
 
 
 def test_cell_text_spaces_breaks_numbers_dates_and_comments(tmp_path: Path) -> None:

@@ -308,4 +308,4 @@ def test_a_mapping_file_names_the_key_column(tmp_path: Path) -> None:
         "Ref,Activity,System\nP1,Payroll,Sage\nP1,Payroll (HR),Workday\nP2,CRM,HubSpot\n", encoding="utf-8"
     )
     result = import_csv(path, mapping={"key": "Ref"})
-    assert [a.systems for a in result.register.activities or []] == [["Sage", "Workday"], ["HubSpot"]]
+    assert [a.systems for a in result.register.activities or []] == [("Sage", "Workday"), ("HubSpot",)]

@@ -246,7 +246,7 @@ def test_generated_registers_roundtrip_through_a_folder(register: Register) -> N
         loaded = ropa.load(folder)
         assert [str(d) for d in loaded.diagnostics] == []
         # activities are read in file-name order; everything else keeps its order
-        expected = sorted(register.activities or [], key=lambda a: f"{a.id}.yaml")
+        expected = tuple(sorted(register.activities or (), key=lambda a: f"{a.id}.yaml"))
         assert loaded.register.activities == (expected if register.activities is not None else None)
         assert loaded.register.model_copy(update={"activities": None}) == register.model_copy(
             update={"activities": None}

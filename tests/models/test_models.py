@@ -6,6 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 import ropa
+from ropa.errors import ModelError
 from ropa.models import DPV_IRIS, Activity, Organisation, Party, Recipient, Register, is_iso_duration
 from ropa.models.vocab import LawfulBasis, PartyRole, Regime, SpecialCondition, TransferMechanism
 
@@ -14,7 +15,7 @@ def test_not_stated_differs_from_none() -> None:
     unstated = Activity(id="a", name="A")
     none = Activity(id="a", name="A", recipients=[], transfers=[])
     assert unstated.recipients is None
-    assert none.recipients == []
+    assert none.recipients == ()
     assert unstated != none
     assert "recipients" not in unstated.dump()
     assert none.dump()["recipients"] == []
@@ -35,9 +36,17 @@ def test_bare_recipient_ids_become_recipient_objects() -> None:
 
 @pytest.mark.parametrize("bad", ["UK", "EL", "nl", "XX", "NLD", ""])
 def test_country_codes_are_iso_alpha2(bad: str) -> None:
-    with pytest.raises(ValidationError) as info:
+    with pytest.raises(ModelError) as info:
         Party(id="p", name="P", country=bad)
-    assert info.value.errors()[0]["type"] in ("ropa_country_code", "string_pattern_mismatch")
+    (diagnostic,) = info.value.diagnostics
+    assert (diagnostic.code, diagnostic.location.pointer, diagnostic.location.entity) == (
+        "STR-005",
+        "/country",
+        "party p",
+    )
+    cause = info.value.__cause__
+    assert isinstance(cause, ValidationError)
+    assert cause.errors()[0]["type"] in ("ropa_country_code", "string_pattern_mismatch")
 
 
 def test_unknown_fields_are_rejected() -> None:

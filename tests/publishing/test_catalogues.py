@@ -57,13 +57,12 @@ def test_the_legal_data_files_name_their_sources() -> None:
     assert {r["id"] for r in rights["rights"]} == {
         k.split(".", 1)[1] for k in _text.catalogue("en") if k.startswith("rights.")
     }
-    authorities = json.loads(
-        resources.files("ropa.publishing").joinpath("data", "authorities.json").read_text()
-    )
-    for code, entry in authorities["authorities"].items():
-        assert code in eea_countries(), code
-        assert code in country_codes(), code
-        assert entry["url"].startswith("https://"), code
+    from ropa.publishing.authorities import all_authorities
+
+    for authority in all_authorities():
+        assert authority.country in eea_countries(), authority
+        assert authority.country in country_codes(), authority
+        assert authority.url.startswith("https://"), authority
 
 
 @pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])

@@ -87,6 +87,7 @@ def test_the_list_names_existing_rules_and_leaves_the_rest_to_the_whole_register
         "ACT-006",
         "ORG-004",
         "ORG-005",
+        "ORG-008",  # about the organisation and the profiles: run on the whole register
         "PRC-005",
         "PRC-007",
         "REC-002",

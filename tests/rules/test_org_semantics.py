@@ -129,4 +129,39 @@ def test_org007_empty_controller_block_lacks_name_and_details() -> None:
 def test_org_rules_run_on_an_in_memory_register() -> None:
     register = ropa.Register.model_validate({"organisation": {"public_authority": True}})
     report = ropa.validate(register, ropa.Config(select=["ORG"]), today=dt.date(2026, 1, 1))
-    assert {d.code for d in report} == {"ORG-001", "ORG-002", "ORG-004"}
+    assert {d.code for d in report} == {"ORG-001", "ORG-002", "ORG-004", "ORG-008"}
+
+
+COUNTRYLESS = "organisation:\n  name: Voorbeeld BV\n  contact: {email: privacy@voorbeeld.nl}\n"
+
+
+def _country_note(text: str, config: ropa.Config | None = None) -> list[ropa.Diagnostic]:
+    report = ropa.validate(ropa.loads(text), config or ropa.Config(), today=dt.date(2026, 1, 1))
+    return [d for d in report if d.code == "ORG-008"]
+
+
+def test_org008_says_once_that_the_country_profiles_are_off_and_how_to_turn_them_on() -> None:
+    [note] = _country_note(COUNTRYLESS)
+    assert note.severity is ropa.Severity.INFO
+    assert note.location.pointer == "/organisation"
+    assert note.message == (
+        "organisation: the controller's country is not stated, so the country profiles (nl) are off"
+    )
+    assert note.hint is not None
+    assert "'country:'" in note.hint
+    assert 'profile = ["nl"]' in note.hint
+    assert "--profile nl" in note.hint
+
+
+def test_org008_is_silent_when_the_country_or_the_profiles_are_stated() -> None:
+    assert _country_note(COUNTRYLESS.replace("  name:", "  country: NL\n  name:")) == []
+    assert _country_note(COUNTRYLESS.replace("  name:", "  country: SE\n  name:")) == []
+    assert _country_note(COUNTRYLESS, ropa.Config(profile=["nl"])) == []
+    assert _country_note(COUNTRYLESS, ropa.Config(profile=["eu"])) == []  # a deliberate choice
+    assert _country_note("register: {profile: nl}\n" + COUNTRYLESS) == []
+    assert _country_note("register: {title: T}\n") == []  # ORG-001's finding covers a missing block
+
+
+def test_org008_is_no_noise_on_the_example_register() -> None:
+    report = ropa.validate("registers/miki4all", today=dt.date(2026, 1, 1))
+    assert [d for d in report if d.code == "ORG-008"] == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ropa.rules._base import Rule
 from ropa.rules.org import (
+    country_not_stated,
     dpo_likely_mandatory,
     missing_controller_contact,
     missing_controller_name,
@@ -21,4 +22,5 @@ RULES: tuple[Rule, ...] = (
     missing_dpo_or_privacy_contact.RULE,
     missing_eu_representative.RULE,
     missing_served_controller_details.RULE,
+    country_not_stated.RULE,
 )

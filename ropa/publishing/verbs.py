@@ -1,4 +1,5 @@
-"""The publishing verbs of the public API (exported from :mod:`ropa`). Nothing here prints or exits."""
+"""The publishing verbs of the public API, exported from :mod:`ropa` (import them from there: this module's
+path is not part of the API). Nothing here prints or exits."""
 
 from __future__ import annotations
 
@@ -12,12 +13,15 @@ from ropa.diagnostics import Report
 from ropa.export.write import write_atomic
 from ropa.loading.loader import LoadResult
 from ropa.models import NoticeStatement, Register
+from ropa.publishing._deps import MissingDependencyError
 from ropa.publishing._view import INTERNAL_PARTS
 from ropa.publishing.compare import NoticeDiscrepancy
 from ropa.publishing.compare import compare_notice as _compare
 
 __all__ = [
     "PUBLISH_INTERNAL_PARTS",
+    "MissingDependencyError",
+    "NoticeDiscrepancy",
     "compare_notice",
     "diagram",
     "export_jsonld",

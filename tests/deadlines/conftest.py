@@ -1,0 +1,3 @@
+"""The CLI fixtures of tests/cli, for ``ropa due``."""
+
+from tests.cli.conftest import run, workdir  # noqa: F401 - fixtures
