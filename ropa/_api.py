@@ -114,6 +114,7 @@ def check(
     today: dt.date | None = None,
     cache: bool | str | os.PathLike[str] = False,
     progress: Callable[[int, int], None] | None = None,
+    lang: str | None = "en",
 ) -> CheckResult:
     """What ``ropa validate PATH`` does: validate a register folder or file with its configuration file and
     overrides, taking the report from the cache when nothing it depends on has changed.
@@ -132,15 +133,18 @@ def check(
         cache: ``True`` for ``.ropa_cache/`` beside the configuration file (else in the current folder),
             a folder, or ``False`` for no cache (the default).
         progress: called with (files loaded, files in all) while the register loads.
+        lang: the language of the report's messages and hints: ``en`` (default), ``nl``, ``fr`` or ``de``;
+            ``None`` for the register's ``language:`` when ropa has it, else English. With the cache, the
+            report is kept in that language too, so that a repeat run does not translate it again.
 
     Returns:
-        A :class:`CheckResult`: the report (in English; :func:`translate_report` translates it), the rules
-        that ran, the failure threshold and the register's ``language:``; ``.failed`` says whether the
-        check fails.
+        A :class:`CheckResult`: the report (in ``lang``), the rules that ran, the failure threshold and the
+        register's ``language:``; ``.failed`` says whether the check fails.
 
     Raises:
         FileNotFoundError: ``path`` does not exist.
         ConfigError: the configuration file or an override is invalid.
+        ValueError: ``lang`` is not supported.
     """
     root = Path(path)
     if not root.exists():
@@ -156,9 +160,14 @@ def check(
         config = load_config(file) if file is not None else Config()
         return config.with_overrides(overrides) if overrides else config
 
+    if lang not in (None, "en"):
+        from ropa.i18n import LANGS
+
+        if lang not in LANGS:
+            raise ValueError(f"unsupported language {lang!r}; use one of {', '.join(LANGS)}")
     if cache is False:
-        return cached_validation(root, configured(), today=day, progress=progress)
-    from ropa.loading.cache import ReportCache, cache_folder, raw_report_key
+        return _in_lang(cached_validation(root, configured(), today=day, progress=progress), lang)
+    from ropa.loading.cache import ReportCache, cache_folder, raw_report_key, translated_key
     from ropa.loading.incremental import FileStore, fingerprint, scan
 
     folder = cache_folder(str(file) if file is not None else None) if cache is True else Path(cache)
@@ -168,12 +177,33 @@ def check(
         raw = json.dumps(dict(overrides or {}), sort_keys=True, default=str)
         key = raw_report_key(fingerprint(*scanned), file, raw, day)
         reports = ReportCache(folder)
-        hit = reports.get(key)
+        # The report as it is shown, in its language: a repeat run reads no translation catalogue.
+        shown = translated_key(key, lang or "the register's language")
+        hit = reports.get(shown) if lang != "en" else None
         if hit is not None:
             return hit
-        checked = _validate_scanned(root, scanned, configured(), day, store, progress)
-    reports.put(key, checked)
-    return checked
+        checked = reports.get(key)
+        made = checked is None
+        if checked is None:
+            checked = _validate_scanned(root, scanned, configured(), day, store, progress)
+    translated = _in_lang(checked, lang)
+    if made and translated is checked:  # in English: kept under the key of the English report
+        reports.put(key, checked)
+    elif translated is not checked:  # only as it is shown (a run in another language validates again)
+        reports.put(shown, translated)
+    return translated
+
+
+def _in_lang(checked: CheckResult, lang: str | None) -> CheckResult:
+    """``checked`` with its report in ``lang`` (``None``: the register's language when ropa has it)."""
+    if lang == "en":
+        return checked
+    from dataclasses import replace
+
+    from ropa.i18n import normalise_lang, translate_report
+
+    chosen = lang or normalise_lang(checked.language) or "en"
+    return replace(checked, report=translate_report(checked.report, chosen)) if chosen != "en" else checked
 
 
 def cached_validation(
