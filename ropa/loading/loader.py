@@ -690,12 +690,16 @@ def _read_file(path: str | Path) -> bytes:
     if info.st_size > MAX_FILE_BYTES:
         raise FileTooLarge(Path(path), info.st_size)
     with open(path, "rb", buffering=0) as handle:
-        data = handle.read(MAX_FILE_BYTES + 1)
-        while data is not None and len(data) < info.st_size:  # a short read: read on to the end
-            more = handle.read(MAX_FILE_BYTES + 1 - len(data))
-            if not more:
-                break
-            data += more
+        # Ask for the size stat gave (and a byte more), never for the limit: a read allocates what it asks
+        # for, and a 64 MB buffer shrunk to a small file keeps a memory mapping of its own, which 100,000
+        # files kept in memory exhaust (the kernel's limit of 65,530 mappings: MemoryError).
+        data = handle.read(info.st_size + 1)
+        if data is not None and len(data) != info.st_size:  # a short read, or the file grew: read on
+            while len(data) <= MAX_FILE_BYTES:
+                more = handle.read(MAX_FILE_BYTES + 1 - len(data))
+                if not more:
+                    break
+                data += more
     if data is None:  # pragma: no cover - only a non-blocking file returns None
         raise OSError(errno.EAGAIN, "the file could not be read", str(path))
     if len(data) > MAX_FILE_BYTES:  # it grew while it was read

@@ -205,3 +205,47 @@ def test_pausing_the_gc_ages_what_it_made_and_still_collects_cycles() -> None:
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+def test_reading_a_small_file_asks_for_its_size_not_for_the_limit(tmp_path: Path) -> None:
+    """Regression: every file was read with ``read(MAX_FILE_BYTES + 1)``, a 64 MB buffer shrunk to the
+    file; each kept a memory mapping of its own, and loading 100,000 files ran out of mappings
+    (MemoryError in the benchmark's 100,000-activity run)."""
+    import tracemalloc
+
+    from ropa.loading import loader
+
+    small = tmp_path / "small.yaml"
+    small.write_bytes(b"activity:\n  id: a\n  name: A\n")
+    tracemalloc.start()
+    try:
+        data = loader._read_file(small)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert data == small.read_bytes()
+    assert peak < 64 * 1024
+
+
+def test_a_file_that_grows_while_it_is_read_is_read_to_its_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The size from stat is only the first request: a file longer by then is read on (to the limit)."""
+    import os
+
+    from ropa.loading import loader
+
+    grown = tmp_path / "grown.yaml"
+    grown.write_bytes(b"activity:\n  id: a\n" + b"  name: " + b"x" * 5000 + b"\n")
+    real = os.stat
+
+    def smaller(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        info = real(path, *args, **kwargs)  # type: ignore[arg-type]
+        if str(path) != str(grown):
+            return info
+        fields = list(info)
+        fields[6] = 10  # st_size: what stat said before the file grew
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(loader.os, "stat", smaller)
+    assert loader._read_file(grown) == grown.read_bytes()
