@@ -519,3 +519,60 @@ def full_register_data(draw: st.DrawFn) -> dict[str, Any]:
 def full_registers() -> st.SearchStrategy[Register]:
     """Valid registers with every kind, each stated, stated empty or not stated."""
     return full_register_data().map(Register.model_validate)
+
+
+# --- registers whose list items hold the separators of foreign spreadsheets ---------------------------
+_word = st.from_regex(r"\A[A-Za-zÀ-ÿ0-9()]{1,8}\Z")
+_separator = st.sampled_from([", ", "; ", ",", ";", "\n", " ", " (", ") "])
+
+
+@st.composite
+def separator_item(draw: st.DrawFn) -> str:
+    """A list item with commas, semicolons and line breaks inside: ``Name, address; town``."""
+    words = draw(st.lists(_word, min_size=2, max_size=4))
+    out = words[0]
+    for word in words[1:]:
+        out += draw(_separator) + word
+    return out
+
+
+def _key(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+@st.composite
+def separator_register_data(draw: st.DrawFn) -> dict[str, Any]:
+    """Plain data of a register whose list items (names of categories, purposes, recipient categories,
+    systems, security measures) hold commas, semicolons and line breaks (each a single item of its
+    list)."""
+    names = st.lists(separator_item(), min_size=1, max_size=3, unique_by=_key)
+    categories = draw(names)
+    subjects = draw(names)
+    activities = []
+    for number in range(draw(st.integers(1, 3))):
+        purposes = draw(st.lists(separator_item(), min_size=1, max_size=3, unique_by=_key))
+        recipients = draw(st.lists(separator_item(), max_size=2, unique_by=_key))
+        systems = draw(st.lists(separator_item(), max_size=3, unique_by=_key))
+        measures = draw(st.lists(separator_item(), max_size=3, unique_by=_key))
+        activities.append(
+            {
+                "id": f"a{number}",
+                "name": f"Activity {number}",
+                "purposes": [{"description": p, "lawful_basis": "6-1-b"} for p in purposes],
+                "data_categories": [f"c{i}" for i in draw(st.permutations(range(len(categories))))],
+                "data_subjects": [f"s{i}" for i in range(len(subjects))],
+                "recipients": [{"category": r} for r in recipients] or None,
+                "systems": systems or None,
+                "specific_measures": [{"description": m} for m in measures] or None,
+            }
+        )
+    return {
+        "data_categories": [{"id": f"c{i}", "name": n} for i, n in enumerate(categories)],
+        "data_subjects": [{"id": f"s{i}", "name": n} for i, n in enumerate(subjects)],
+        "activities": [{k: v for k, v in a.items() if v is not None} for a in activities],
+    }
+
+
+def separator_registers() -> st.SearchStrategy[Register]:
+    """Valid registers whose list items hold commas, semicolons and line breaks."""
+    return separator_register_data().map(Register.model_validate)

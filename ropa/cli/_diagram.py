@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ropa.cli._publish import add_lang, finish, load_register
+from ropa.cli._publish import add_lang, finish, is_stdout, load_register
 
 __all__ = ["register", "run"]
 
@@ -32,7 +32,7 @@ def register(sub: Any) -> None:
         help="default: from -o's suffix, else mermaid",
     )
     parser.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", default=None, help="file (default: stdout)"
+        "-o", "--output", type=Path, metavar="FILE", default=None, help="file (default, or -o -: stdout)"
     )
     add_lang(parser)
     parser.add_argument("--no-systems", action="store_true", help="leave out the systems")
@@ -43,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
     """Execute ``ropa diagram``."""
     import ropa
 
+    if is_stdout(args.output):
+        args.output = None
     fmt = args.format
     if fmt is None:
         fmt = "svg" if args.output is not None and args.output.suffix.lower() == ".svg" else "mermaid"

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ropa.cli._common import parse_date
-from ropa.cli._publish import add_lang, finish, load_register
+from ropa.cli._publish import add_lang, finish, is_stdout, load_register
 
 __all__ = ["register", "run"]
 
@@ -29,7 +29,7 @@ def register(sub: Any) -> None:
     add_lang(parser)
     parser.add_argument("-f", "--format", choices=("md", "html"), default="md", help="output format")
     parser.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", default=None, help="file (default: stdout)"
+        "-o", "--output", type=Path, metavar="FILE", default=None, help="file (default, or -o -: stdout)"
     )
     parser.add_argument("--today", metavar="YYYY-MM-DD", default=None, help="date of the draft")
     parser.set_defaults(run=run)
@@ -39,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
     """Execute ``ropa notice``."""
     import ropa
 
+    if is_stdout(args.output):
+        args.output = None
     loaded = load_register(args)
     if isinstance(loaded, int):
         return loaded

@@ -17,7 +17,7 @@ from ropa.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, par
 if TYPE_CHECKING:
     import ropa
 
-__all__ = ["LANGUAGES", "Loaded", "finish", "load_register", "register", "run"]
+__all__ = ["LANGUAGES", "Loaded", "finish", "is_stdout", "load_register", "register", "run"]
 
 Lang = Literal["en", "nl", "fr", "de"]
 LANGUAGES: tuple[Lang, ...] = ("en", "nl", "fr", "de")
@@ -51,6 +51,11 @@ def add_lang(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="language of the output (default: the register's language, else en)",
     )
+
+
+def is_stdout(output: Path | None) -> bool:
+    """True for ``-o -``: standard output, for the commands whose output is one file."""
+    return output is not None and str(output) == "-"
 
 
 def load_register(args: argparse.Namespace) -> Loaded | int:
@@ -122,6 +127,8 @@ def run(args: argparse.Namespace) -> int:
     """Execute ``ropa publish``."""
     import ropa
 
+    if is_stdout(args.output):
+        raise UsageError("the site is a folder of pages, not one file: give a folder to -o, not -")
     include = split_codes(args.include) or []
     loaded = load_register(args)
     if isinstance(loaded, int):

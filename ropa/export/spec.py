@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from ropa.changes import Diff
 
 __all__ = [
+    "BULLET",
     "Cell",
     "Column",
     "Context",
@@ -47,6 +48,7 @@ __all__ = [
     "Kind",
     "Table",
     "Value",
+    "list_cell",
     "render",
     "render_text",
 ]
@@ -320,7 +322,21 @@ def render(value: Value, lang: Lang) -> Cell:
     if isinstance(value, str | int | dt.date):
         return value
     items = [_scalar_text(item, lang) for item in value]
-    return "\n".join(items) if items else label("ui.none", lang)
+    return list_cell(items) if items else label("ui.none", lang)
+
+
+BULLET = "• "
+"""Starts each item of a list cell in which an item has line breaks of its own."""
+
+
+def list_cell(items: Sequence[str]) -> str:
+    """A list cell: one item per line. When an item has line breaks of its own, every item starts with
+    :data:`BULLET` and its further lines are indented under it, so that a reader (and ``ropa import``) tells
+    one item with two lines from two items."""
+    if not any("\n" in item for item in items):
+        return "\n".join(items)
+    indent = "\n" + " " * len(BULLET)
+    return "\n".join(BULLET + item.replace("\n", indent) for item in items)
 
 
 def render_text(value: Value | Cell, lang: Lang) -> str:

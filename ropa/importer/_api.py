@@ -274,7 +274,14 @@ def import_workbook(
         return _embedded(
             content.embedded, content.sheets, rep, limits, columns, trust_embedded=trust_embedded
         )
-    return _tables(content.sheets, rep, limits, columns, chosen=chosen is not None)
+    from ropa.importer._native import own_lists, own_table
+
+    # With --sheet only the chosen sheet is read; the workbook is still recognised by all its sheet names.
+    own = own_lists(content.sheets, embedded=content.ropa_sheet, titles=content.titles)
+    table = own_table(content.sheets) if own is not None and chosen is None else None
+    if table is not None:  # ropa's own workbook without its embedded register: its activities sheet
+        return _tables([table], rep, limits, columns, chosen=True, own=own)
+    return _tables(content.sheets, rep, limits, columns, chosen=chosen is not None, own=own)
 
 
 def _embedded(
@@ -288,7 +295,7 @@ def _embedded(
 ) -> ImportResult:
     """A ropa workbook: its embedded register when it matches the visible sheets (or is trusted), else
     the visible sheets."""
-    from ropa.importer._native import register_from_json, report_differences, visible_differences
+    from ropa.importer._native import own_lists, register_from_json, report_differences, visible_differences
 
     register = register_from_json(text, rep)
     if register is None:
@@ -306,10 +313,11 @@ def _embedded(
             sheet="_ropa",
         )
         return _result(rep, register, embedded=True)
+    own = own_lists(sheets, embedded=True)
     if activities is not None:
         sheet = next(s for s in sheets if s.name == activities)
-        return _tables([sheet], rep, limits, columns, chosen=True)
-    return _tables(sheets, rep, limits, columns, chosen=False)
+        return _tables([sheet], rep, limits, columns, chosen=True, own=own)
+    return _tables(sheets, rep, limits, columns, chosen=False, own=own)
 
 
 def import_csv(
@@ -352,9 +360,16 @@ def import_csv(
 
 
 def _tables(
-    tables: list[SheetTable], rep: Reporter, limits: Limits, mapping: ColumnMapping | None, *, chosen: bool
+    tables: list[SheetTable],
+    rep: Reporter,
+    limits: Limits,
+    mapping: ColumnMapping | None,
+    *,
+    chosen: bool,
+    own: frozenset[str] | None = None,
 ) -> ImportResult:
     builder = RegisterBuilder(rep, limits, mapping)
+    builder.own_known = own
     for table in tables:
         builder.add_sheet(table, chosen=chosen)
     if builder.tables == 0:

@@ -28,8 +28,12 @@ from ropa.importer._values import (
     is_national_id,
     is_not_stated,
     is_placeholder,
+    own_items,
+    own_numbered,
     slugify,
     special_category,
+    split_items,
+    split_lines,
     vulnerable_group,
 )
 from ropa.importer._vocab import terms
@@ -113,6 +117,26 @@ class RegisterBuilder:
         self.columns: list[Column] = []
         self.groups: list[RowGroup] = []
         self.by_name: dict[str, RowGroup] = {}
+        self.own_known: frozenset[str] | None = None
+        """Set for ropa's own workbook: list cells hold one item per line (see :func:`own_items`), and
+        these multi-line texts are single items."""
+
+    # --- list cells ----------------------------------------------------------------------------------
+
+    def items(self, text: str) -> list[str]:
+        """The items of a list cell of names: one per line in ropa's own workbook, else as people write
+        them (lines, ``;`` or commas; :func:`split_items`)."""
+        return split_items(text) if self.own_known is None else own_items(text, self.own_known)
+
+    def lines(self, text: str) -> list[str]:
+        """The items of a list cell of descriptions (security measures): one per line in ropa's own
+        workbook, else one per line or ``;`` (:func:`split_lines`)."""
+        return split_lines(text) if self.own_known is None else own_items(text, self.own_known)
+
+    def numbered(self, text: str) -> list[str]:
+        """The items of a cell of purposes: numbered by purpose in ropa's own workbook, else one per line
+        or ``;``."""
+        return split_lines(text) if self.own_known is None else own_numbered(text)
 
     # --- sheets --------------------------------------------------------------------------------------
 

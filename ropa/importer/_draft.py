@@ -22,7 +22,6 @@ from ropa.importer._values import (
     parse_frequency,
     parse_status,
     read_answer,
-    split_items,
     split_lines,
 )
 from ropa.importer._vocab import terms_by
@@ -341,7 +340,7 @@ class ActivityDraft:
         for text, column, row in self.group.texts("purposes"):
             if self.blank(column, text, row):
                 continue
-            items = split_lines(text)
+            items = self.b.numbered(text)
             for item in items:
                 if all(p["description"] != item for p in self.purposes):
                     self.purposes.append({"description": item})
@@ -350,10 +349,13 @@ class ActivityDraft:
     def _vocab(self, name: str, kind: str) -> None:
         g = self.group
         ids: list[str] = list(self.data.get(name, []))
-        for text, column, row in g.texts(name):
+        # A form's own category label (``data_category``: the CNIL fiche's row with a period but no
+        # description) is one category, commas and all.
+        whole = g.texts("data_category") if name == "data_categories" else []
+        for text, column, row in [*g.texts(name), *whole]:
             if self.blank(column, text, row):
                 continue
-            items = split_items(text)
+            items = [text.strip()] if column.field == "data_category" else self.b.items(text)
             for item in items:
                 ident = self.b.vocab(kind, item, g, column, row)
                 if ident not in ids:
@@ -394,7 +396,7 @@ class ActivityDraft:
         for text, column, row in self.group.texts("security_measures"):
             if self.blank(column, text, row):
                 continue
-            items = split_lines(text)
+            items = self.b.lines(text)
             for item in items:
                 if all(m["description"] != item for m in measures):
                     measures.append({"description": item})
@@ -460,7 +462,7 @@ class ActivityDraft:
         for text, column, row in self.group.texts("systems"):
             if self.blank(column, text, row):
                 continue
-            items = split_items(text)
+            items = self.b.items(text)
             systems.extend(item for item in items if item not in systems)
             self.fate(column, row, text, "read as systems", *items)
         if systems:

@@ -141,10 +141,18 @@ def read_fiche(builder: RegisterBuilder, table: SheetTable) -> bool:
                 _actor(builder, row, role, headings, sheet, number)
             continue
         if section in _LAYOUT and any(row[1:]):
-            if row and row[0]:
+            description = row[1] if len(row) > 1 else None
+            retention = row[3] if len(row) > 3 and section in ("data", "sensitive") else None
+            if row and row[0] and not description and _value(retention):
+                # A period stated for the template's category itself (its row has no description):
+                # the label is the category the period belongs to.
+                name = "data_category" if section == "data" else "special_categories"
+                group.cells.append((Column(1, _title(section), name, sheet), str(row[0]), number))
+                group.hints[number] = str(row[0])
+                group.retention_for[number] = str(row[0])
+            elif row and row[0]:
                 builder.fates.append(Fate(sheet, number, 1, str(row[0]), "form label", kind="skipped"))
                 group.hints[number] = str(row[0])
-            description = row[1] if len(row) > 1 else None
             for c, name in _LAYOUT[section]:
                 cell = row[c] if c < len(row) else None
                 if not cell:
@@ -154,6 +162,9 @@ def read_fiche(builder: RegisterBuilder, table: SheetTable) -> bool:
                 group.cells.append((column, cell, number))
                 if name == "retention" and _value(description):
                     group.retention_for[number] = str(description)
+                elif name == "retention" and description and row[0]:
+                    # "Non concerné" beside a period: the period names the category it was given for.
+                    group.retention_for[number] = str(row[0])
             continue
         if any(row):
             _fate_all(builder, row, sheet, number, "form label", skip_first=False)

@@ -20,7 +20,7 @@ import dataclasses
 import datetime as dt
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pydantic import ValidationError
@@ -318,3 +318,38 @@ def report_differences(rep: Reporter, differences: list[Difference], *, trusted:
         sheet=first.sheet if where is None else None,
         raw_pointer=where,
     )
+
+
+def own_lists(
+    sheets: list[SheetTable], *, embedded: bool, titles: Iterable[str | None] = ()
+) -> frozenset[str] | None:
+    """When ``sheets`` are the visible sheets of ropa's own workbook: the texts with line breaks that its
+    other sheets hold in a cell of their own (the names of categories, which a list cell of the activities
+    sheet may hold whole), else ``None``.
+
+    A workbook is ropa's own when it carries the embedded register (``embedded``, trusted or not) or when
+    at least three of its sheet names are those of ropa's own layout in one language; the authority
+    layouts are not: their sheets have the names of the templates people fill in by hand. ``titles`` are
+    the names of all the workbook's sheets, when only one was read (``--sheet``).
+    """
+    names = {sheet.name for sheet in sheets} | set(titles)
+    if not embedded:
+        empty = Register()
+        layout = LAYOUTS["ropa"]
+        if not any(len(set(layout.sheet_titles(Context(lang, empty))) & names) >= 3 for lang in LANGS):
+            return None
+    activities = {LAYOUTS["ropa"].table_sheet(lang) for lang in LANGS}
+    return frozenset(
+        text.strip()
+        for sheet in sheets
+        if sheet.name not in activities
+        for row in sheet.rows
+        for text in row
+        if isinstance(text, str) and "\n" in text.strip()
+    )
+
+
+def own_table(sheets: list[SheetTable]) -> SheetTable | None:
+    """The activities sheet of ropa's own workbook (its other sheets list what the activities name)."""
+    titles = {LAYOUTS["ropa"].table_sheet(lang) for lang in LANGS}
+    return next((sheet for sheet in sheets if sheet.name in titles), None)

@@ -20,7 +20,6 @@ from ropa.importer._values import (
     fold,
     has_words,
     read_answer,
-    split_items,
     split_lines,
     states_none,
 )
@@ -71,7 +70,7 @@ def read_recipients(draft: ActivityDraft) -> None:
                     continue
                 text_items = split_lines(answer.rest if answer.value is not None else text)
             else:
-                text_items = split_items(text)
+                text_items = draft.b.items(text)
             cell = read_recipient_cell(text, text_items) if name == "recipients" else None
             if cell is not None and cell.none:
                 stated_none = stated_none or not cell.items

@@ -39,11 +39,7 @@ def read_retention_rules(draft: ActivityDraft) -> None:
             rule: dict[str, Any] = {}
             head, sep, _ = part.partition(":")
             owner = draft.group.retention_for.get(row)
-            owned = (
-                [category_names[fold(i)] for i in split_items(owner) if fold(i) in category_names]
-                if owner
-                else []
-            )
+            owned = _owned(owner, category_names) if owner else []
             if owned:
                 rule["data_categories"] = owned
             elif sep and fold(head) in category_names:
@@ -51,7 +47,21 @@ def read_retention_rules(draft: ActivityDraft) -> None:
             reading = read_retention(part)
             folded = fold(part)
             retention = reading.retention
-            if retention.duration is not None:
+            if owner and not owned:
+                # The period of a category the activity does not list (a form's row marked "not
+                # concerned"): not a rule for all the data; kept as criteria that name the category.
+                rule["kind"] = RetentionKind.CRITERIA.value
+                rule["criteria"] = f"{owner}: {part}"
+                draft.warn(
+                    "IMP-028",
+                    Severity.INFO,
+                    f"the retention '{short(part)}' is given for '{short(owner)}', which the activity does "
+                    "not list as its data; it was kept as criteria text",
+                    "Add the category to the activity, or remove the period, in the YAML file.",
+                    column,
+                    row,
+                )
+            elif retention.duration is not None:
                 rule["kind"] = RetentionKind.TEMPORAL.value
                 rule["duration"] = retention.duration
                 if retention.anchor is not None:
@@ -75,7 +85,7 @@ def read_retention_rules(draft: ActivityDraft) -> None:
                     column,
                     row,
                 )
-            rule["description"] = part
+            rule["description"] = rule.get("criteria", part) if owner and not owned else part
             if rule not in cell_rules and rule not in rules:
                 cell_rules.append(rule)
         unscoped = [r for r in cell_rules if r.get("kind") == "temporal" and "data_categories" not in r]
@@ -99,3 +109,11 @@ def read_retention_rules(draft: ActivityDraft) -> None:
         draft.fate(column, row, text, "read as retention rules", *parts)
     if rules:
         draft.data["retention"] = rules
+
+
+def _owned(owner: str, category_names: dict[str, str]) -> list[str]:
+    """The ids of the categories a form row's retention belongs to: the row's category (a label, kept
+    whole) or the categories its description names."""
+    if fold(owner) in category_names:
+        return [category_names[fold(owner)]]
+    return [category_names[fold(i)] for i in split_items(owner) if fold(i) in category_names]

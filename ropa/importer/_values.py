@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from ropa.export.spec import BULLET
 from ropa.importer._bases import BasisReading, parse_art9, parse_art10, parse_lawful_bases
 from ropa.importer._countries import country_code, parse_countries, parse_mechanism, parse_mechanisms
 from ropa.importer._recipients import (
@@ -41,6 +42,8 @@ __all__ = [
     "is_not_stated",
     "is_placeholder",
     "names_organisation",
+    "own_items",
+    "own_numbered",
     "parse_activity_role",
     "parse_art9",
     "parse_art10",
@@ -283,3 +286,82 @@ def parse_activity_role(text: str) -> tuple[ProcessingRole | None, bool]:
         return ProcessingRole.CONTROLLER, True
     value = _keyed("activity_roles", text)
     return (ProcessingRole(value) if value else None), False
+
+
+# --- lists in ropa's own workbooks --------------------------------------------------------------------
+
+_NUMBER = re.compile(r"([1-9][0-9]*)\. ")
+
+
+def own_items(text: str, known: frozenset[str] = frozenset()) -> list[str]:
+    """Split a list cell of ropa's own workbook, which holds one item per line (``ropa.export``).
+
+    Commas and semicolons belong to the items. When an item has line breaks of its own, ropa writes every
+    item of the cell with a bullet (``• ``) and indents its further lines; a cell without bullets is
+    split at line breaks, but an item whose text has line breaks is kept whole when the workbook names it
+    elsewhere (``known``: the multi-line names of its catalogue sheets; workbooks written before the
+    bullets). Blank lines and "not stated" cells give no items.
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    bulleted = _bulleted(lines)
+    if bulleted is not None:
+        return bulleted
+    items: list[str] = []
+    index = 0
+    while index < len(lines):
+        end = index + 1
+        if known:
+            for stop in range(len(lines), index + 1, -1):
+                if "\n".join(lines[index:stop]).strip() in known:
+                    end = stop
+                    break
+        item = "\n".join(lines[index:end]).strip()
+        if item and not is_not_stated(item):
+            items.append(item)
+        index = end
+    return items
+
+
+def _bulleted(lines: list[str]) -> list[str] | None:
+    """The items of a list cell that ropa wrote with bullets (an item has line breaks of its own: each
+    item starts with ``• ``, its further lines are indented under it; ``ropa.export.spec.list_cell``), or
+    ``None`` when the cell is not written so."""
+    indent = " " * len(BULLET)
+    if not lines[0].startswith(BULLET) or not all(
+        line.startswith((BULLET, indent)) or not line.strip() for line in lines
+    ):
+        return None
+    items: list[list[str]] = []
+    for line in lines:
+        if line.startswith(BULLET):
+            items.append([line[len(BULLET) :]])
+        else:
+            items[-1].append(line[len(indent) :])
+    out = ["\n".join(item).strip() for item in items]
+    return [item for item in out if item and not is_not_stated(item)]
+
+
+def own_numbered(text: str) -> list[str]:
+    """Split a cell of ropa's own workbook that lists one thing per purpose (purposes, bases, laws): with
+    two or more, each starts a line with its number (``1. ``, ``2. ``, ...) and may span lines; with one,
+    the whole cell is the item (``ropa.export.tables._text.numbered``)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    starts = []
+    expected = 1
+    for index, line in enumerate(lines):
+        match = _NUMBER.match(line)
+        if match and int(match.group(1)) == expected:
+            starts.append(index)
+            expected += 1
+    if len(starts) < 2 or starts[0] != 0:
+        whole = text.strip()
+        return [whole] if whole and not is_not_stated(whole) else []
+    items = []
+    for number, start in enumerate(starts):
+        stop = starts[number + 1] if number + 1 < len(starts) else len(lines)
+        indent = " " * len(f"{number + 1}. ")  # further lines are indented under the item's text
+        rest = [line.removeprefix(indent) for line in lines[start + 1 : stop]]
+        item = "\n".join([_NUMBER.sub("", lines[start], count=1), *rest]).strip()
+        if item:
+            items.append(item)
+    return items

@@ -51,6 +51,10 @@ class WorkbookContent:
 
     embedded: str | None = None
     sheets: list[SheetTable] = field(default_factory=list)
+    titles: tuple[str, ...] = ()
+    """The names of every sheet of the workbook, also when one sheet was chosen."""
+    ropa_sheet: bool = False
+    """True when the workbook has ropa's ``_ropa`` sheet (whether or not its register was read)."""
 
 
 def _refuse(rep: Reporter, code: str, message: str, hint: str) -> None:
@@ -367,7 +371,10 @@ def _read(book: _Book, rep: Reporter, sheet: str | None, formulas: bool) -> Work
         sheets = [_read_sheet(ws, book, rep, cells.get(ws.title, set())) for ws in chosen]
     finally:
         workbook.close()
-    return WorkbookContent(embedded=embedded, sheets=sheets)
+    all_titles = tuple(ws.title for ws in worksheets)
+    return WorkbookContent(
+        embedded=embedded, sheets=sheets, titles=all_titles, ropa_sheet=EMBEDDED_SHEET in all_titles
+    )
 
 
 def _embedded(worksheets: list[Any], rep: Reporter, budget: TextBudget) -> str | None:

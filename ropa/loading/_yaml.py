@@ -603,6 +603,11 @@ def _scalar_size(node: Node) -> int:
     return 1 + len(node.value) // ALIAS_CHARS_PER_NODE
 
 
+def is_canonical_int(text: str) -> bool:
+    """True when ``text`` is a whole number the loader reads as a number when it is not quoted."""
+    return bool(_CANONICAL_INT_RE.match(text))
+
+
 def _plain(value: str) -> Any:
     if not value or value in _NULLS:
         return None

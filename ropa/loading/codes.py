@@ -174,6 +174,12 @@ MESSAGES: dict[str, MessageSpec] = {
     "STR-002.unknown-field": MessageSpec(
         "STR-002", "unknown field '{field}' in {entity}", "{suggestion}Known keys: {known}."
     ),
+    "STR-002.flow-comma": MessageSpec(
+        "STR-002",
+        "unknown field '{field}' in {entity}: inside {{ }} the comma ends the value of '{key}', and the text "
+        "after it is read as a key",
+        "Put the value in quotes: {key}: {value}",
+    ),
     "STR-003.not-list": MessageSpec(
         "STR-003", "'{key}' must be a list, not {got}", "Write each entry as '- ...' under '{key}:'."
     ),
@@ -182,6 +188,11 @@ MESSAGES: dict[str, MessageSpec] = {
     ),
     "STR-003.wrong-type": MessageSpec(
         "STR-003", "'{where}' in {entity} must be {want}, not {got}", "Write '{where}' as {want}."
+    ),
+    "STR-003.quoted-number": MessageSpec(
+        "STR-003",
+        "'{where}' in {entity} must be a whole number, not the text '{value}'",
+        "Remove the quotes around {value}.",
     ),
     "STR-004.missing": MessageSpec(
         "STR-004", "{entity} lacks the required field '{where}'", "Add '{field}:' to {entity}."

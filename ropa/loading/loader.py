@@ -78,6 +78,9 @@ reporting every problem would cost time and memory in proportion (about 20 us an
 _SUGGESTIONS = 100
 """Most "did you mean" suggestions per load: difflib costs about 0.1 ms a word, so a file with tens of
 thousands of unknown keys would otherwise take seconds. Later hints list the known keys only."""
+_FLOW_CHECKS = 20
+"""Most unknown keys per load checked for a value cut at a comma inside ``{ }`` (each check composes the
+file once more)."""
 
 
 class SourceIndex:
@@ -271,6 +274,7 @@ class _Collector:
         self.seen_ids: dict[tuple[str, str], str] = {}
         self.broken: set[tuple[str, str]] = set()
         self.suggestions_left = _SUGGESTIONS
+        self.flow_checks_left = _FLOW_CHECKS
         self.unloaded: dict[str, str | None] = {}
         """Files whose content did not load at all, with their text (``None``: unreadable)."""
         self.reported: dict[str | None, int] = {}
@@ -300,6 +304,19 @@ class _Collector:
                 count=f"{count:,}",
                 limit=MAX_DIAGNOSTICS_PER_FILE,
             )
+
+    def flow_comma(self, file: str | None, pointer: str) -> tuple[str, str, bool] | None:
+        """The key and the whole value when the unknown key at ``pointer`` is the tail of a value cut at a
+        comma inside ``{ }`` (see :func:`ropa.loading._locate.flow_comma`), while the budget lasts."""
+        if file is None or self.flow_checks_left <= 0:
+            return None
+        text = self.sources._text(file)
+        if text is None or "{" not in text:
+            return None
+        self.flow_checks_left -= 1
+        from ropa.loading._locate import flow_comma
+
+        return flow_comma(text, pointer)
 
     def did_you_mean(self, word: str, choices: list[str]) -> str:
         """``"Did you mean 'name'? "`` for the closest known key while the budget of suggestions lasts,
@@ -468,6 +485,20 @@ class _Collector:
         value = error.get("input")
         at = pointer + path
         if kind == "extra_forbidden":
+            cut = self.flow_comma(file, at) if value is None else None
+            if cut is not None:
+                key, meant, first = cut
+                if first:  # the later pieces of the same value need no diagnostic of their own
+                    self.say(
+                        "STR-002.flow-comma",
+                        file,
+                        at,
+                        entity=label,
+                        field=loc[-1],
+                        key=key,
+                        value=_quoted(meant),
+                    )
+                return
             parent = _model_at(model_type, loc[:-1])
             fields = list(parent.model_fields) if parent else []
             suggestion = self.did_you_mean(str(loc[-1]), fields)
@@ -483,6 +514,8 @@ class _Collector:
             )
         elif kind == "missing":
             self.say("STR-004.missing", file, at, entity=label, where=where, field=loc[-1])
+        elif kind == "int_type" and isinstance(value, str) and _written_as_number(value):
+            self.say("STR-003.quoted-number", file, at, entity=label, where=where, value=value)
         elif kind.endswith("_type") or kind in ("model_attributes_type", "dict_type", "list_type"):
             self.say(
                 "STR-003.wrong-type",
@@ -521,6 +554,20 @@ def _input_loc(loc: tuple[int | str, ...], data: Any) -> list[int | str]:
             data = None
         out.append(part)
     return out
+
+
+def _quoted(text: str) -> str:
+    """``text`` quoted for YAML: double quotes, or single ones when it holds a double quote or a backslash."""
+    if '"' in text or "\\" in text:
+        return "'" + text.replace("'", "''") + "'"
+    return f'"{text}"'
+
+
+def _written_as_number(text: str) -> bool:
+    """True when ``text`` would be read as a whole number without its quotes."""
+    from ropa.loading._yaml import is_canonical_int
+
+    return is_canonical_int(text)
 
 
 def _dotted(loc: Iterable[int | str]) -> str:
@@ -631,7 +678,9 @@ def _type_name(value: Any) -> str:
         return "an empty value"
     if isinstance(value, bool):
         return "a true/false value"
-    if isinstance(value, int | float):
+    if isinstance(value, float):
+        return "a decimal number"
+    if isinstance(value, int):
         return "a number"
     if isinstance(value, str):
         return "text"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 import re
 from collections.abc import Mapping
@@ -11,9 +12,11 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Self, TypeVar, get_a
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     GetCoreSchemaHandler,
     PrivateAttr,
+    Strict,
     StringConstraints,
     ValidationError,
 )
@@ -29,9 +32,12 @@ if TYPE_CHECKING:
 __all__ = [
     "COUNTRY_PATTERN",
     "ID_PATTERN",
+    "Bool",
     "CountryCode",
+    "Date",
     "FrozenDict",
     "Id",
+    "Integer",
     "Origin",
     "RopaEntity",
     "RopaModel",
@@ -47,6 +53,56 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 
 Text = Annotated[str, StringConstraints(max_length=100_000)]
 """Free text, at most 100,000 characters."""
+
+
+# What a careful user expects of the scalar fields (pydantic's lax mode would accept much more):
+# - a whole number is a number: ``true`` is not 1, ``"2"`` (quoted) and ``2.0`` are refused;
+# - true/false is true/false, or one of the words YAML 1.1 reads as a boolean (yes/no/on/off/y/n, as in
+#   https://yaml.org/type/bool.html), which registers written for YAML 1.1 tools use; 0/1 and other text are
+#   refused;
+# - a date is written YYYY-MM-DD (YAML 1.2 keeps it as text): a number is not a Unix timestamp and a
+#   date-time is not cut to its day.
+# Text fields do accept numbers (``name: 2024``): the loader makes a number of a plain scalar only in its
+# canonical form, so the text is exactly what the user wrote.
+_YAML11_BOOLS = {
+    **dict.fromkeys(("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"), True),
+    **dict.fromkeys(("n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"), False),
+}
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def _bool_value(value: Any) -> Any:
+    if isinstance(value, str):
+        found = _YAML11_BOOLS.get(value)
+        if found is None:
+            raise PydanticCustomError("bool_parsing", "Input should be true or false")
+        return found
+    return value
+
+
+def _date_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        raise PydanticCustomError("date_parsing", "Input should be a date without a time")
+    if isinstance(value, str):
+        if not _ISO_DATE.match(value):
+            raise PydanticCustomError("date_parsing", "Input should be a date written YYYY-MM-DD")
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError("date_parsing", "Input should be a date that exists") from None
+    if not isinstance(value, dt.date):
+        raise PydanticCustomError("date_type", "Input should be a date written YYYY-MM-DD")
+    return value
+
+
+Integer = Annotated[int, Strict()]
+"""A whole number: ``true``, ``"2"`` and ``2.0`` are refused."""
+
+Bool = Annotated[bool, Strict(), BeforeValidator(_bool_value)]
+"""``true`` or ``false`` (or a YAML 1.1 boolean word such as ``yes``/``no``); ``1``/``0`` are refused."""
+
+Date = Annotated[dt.date, BeforeValidator(_date_value)]
+"""A calendar date written ``YYYY-MM-DD``; numbers and date-times are refused."""
 
 
 def _check_country(value: str) -> str:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from ropa.models._base import CountryCode, FrozenDict, Id, RopaEntity, RopaModel, Text
+from ropa.models._base import Bool, CountryCode, Date, FrozenDict, Id, Integer, RopaEntity, RopaModel, Text
 from ropa.models.common import Contact, Suppression
 from ropa.models.vocab import (
     AutomatedEffect,
@@ -53,7 +52,7 @@ __all__ = [
 class Consent(RopaModel):
     """How consent (Art. 6(1)(a), 7, 9(2)(a)) is obtained, recorded and withdrawn."""
 
-    explicit: bool | None = None
+    explicit: Bool | None = None
     """True for explicit consent (needed for Art. 9(2)(a))."""
     records: Text | None = None
     """Where consent records are kept (Art. 7(1), LAW-007)."""
@@ -61,7 +60,7 @@ class Consent(RopaModel):
     """How consent is withdrawn (Art. 7(3), LAW-006)."""
     age_verification: Text | None = None
     """How the age of children is checked, or parental consent obtained (Art. 8, LAW-010)."""
-    minimum_age: int | None = None
+    minimum_age: Integer | None = None
     """Age from which a child's own consent is accepted (Art. 8(1))."""
 
 
@@ -84,7 +83,7 @@ class Purpose(RopaModel):
     """Reference to the legitimate-interests assessment (LAW-005)."""
     consent: Consent | None = None
     """Consent details, for ``6-1-a``."""
-    further_processing: bool | None = None
+    further_processing: Bool | None = None
     """True when this purpose re-uses data collected for another purpose (Art. 6(4))."""
     compatibility_assessment: Text | None = None
     """Reference to the Art. 6(4) compatibility assessment (LAW-011)."""
@@ -191,7 +190,7 @@ class Art49Documentation(RopaModel):
     """Reference to the documented assessment."""
     safeguards: Text | None = None
     """The suitable safeguards adduced."""
-    sa_notified: dt.date | None = None
+    sa_notified: Date | None = None
     """When the supervisory authority was informed."""
 
 
@@ -206,11 +205,11 @@ class Transfer(RopaModel):
     """The importing party, by id."""
     mechanism: TransferMechanism | None = None
     """Chapter V mechanism: ``adequacy``, ``scc``, ``bcr``, ``46-2-a`` ..., ``49-1-a`` ..., ``49-1-2``."""
-    scc_module: int | None = Field(default=None, ge=1, le=4)
+    scc_module: Integer | None = Field(default=None, ge=1, le=4)
     """SCC module 1 (C2C), 2 (C2P), 3 (P2P) or 4 (P2C) of Decision (EU) 2021/914."""
     tia: Text | None = None
     """Reference to the transfer impact assessment (TRF-007)."""
-    tia_review_date: dt.date | None = None
+    tia_review_date: Date | None = None
     """When the transfer impact assessment is next reviewed (``ropa due``)."""
     bcr_reference: Text | None = None
     """Approval reference of the BCRs."""
@@ -235,7 +234,7 @@ class RetentionRule(RopaModel):
     """The event the duration runs from."""
     anchor_description: Text | None = None
     """The anchor in words."""
-    until: dt.date | None = None
+    until: Date | None = None
     """Fixed end date, for ``until-date``."""
     legal_reference: Text | None = None
     """The law that imposes the period (e.g. ``Art. 52(4) AWR``)."""
@@ -269,28 +268,28 @@ class SpecificMeasure(RopaModel):
 class Dpia(RopaModel):
     """DPIA screening and result (Art. 35–36)."""
 
-    required: bool | None = None
+    required: Bool | None = None
     """Outcome of the screening: is a DPIA required?"""
     screening: Text | None = None
     """Why it is, or is not, required."""
     reference: Text | None = None
     """Where the DPIA is kept."""
-    date: dt.date | None = None
+    date: Date | None = None
     """Date of the DPIA or of the screening."""
     outcome: DpiaOutcome | None = None
     """Result of the DPIA."""
     prior_consultation: Text | None = None
     """Reference to the Art. 36 prior consultation (DPIA-004)."""
-    review_date: dt.date | None = None
+    review_date: Date | None = None
     """When the DPIA is next reviewed (DPIA-005)."""
 
 
 class AutomatedDecisions(RopaModel):
     """Automated individual decision-making, including profiling (Art. 22)."""
 
-    exists: bool
+    exists: Bool
     """True when decisions are taken solely by automated means, or profiling takes place."""
-    profiling: bool | None = None
+    profiling: Bool | None = None
     """True when profiling takes place."""
     effect: AutomatedEffect | None = None
     """Legal or similarly significant effect."""
@@ -337,15 +336,15 @@ class Activity(RopaEntity):
     """Business function or department."""
     status: Status | None = None
     """``planned``, ``active``, ``suspended`` or ``ended``."""
-    end_date: dt.date | None = None
+    end_date: Date | None = None
     """When an ended activity ended (ACT-009)."""
     frequency: Frequency | None = None
     """How often the processing takes place (Art. 30(5): occasional or not)."""
-    exemption_claimed: bool | None = None
+    exemption_claimed: Bool | None = None
     """True when the activity is left out of the Art. 30 duty under Art. 30(5) (EXM-001)."""
     purposes: tuple[Purpose, ...] | None = None
     """Purposes, each with its lawful basis (Art. 30(1)(b), 6(1))."""
-    special_categories: bool | None = None
+    special_categories: Bool | None = None
     """Explicit declaration whether special-category data are processed (SPC-006)."""
     art9: tuple[Art9Basis, ...] | None = None
     """Art. 9(2) conditions for special-category data (SPC-001)."""
@@ -375,15 +374,15 @@ class Activity(RopaEntity):
     """DPIA screening and result."""
     dpia_criteria: tuple[Wp248Criterion, ...] | None = None
     """WP248 criteria the activity meets, beyond those ropa derives itself."""
-    nl_dpia_categories: tuple[Annotated[int, Field(ge=1, le=17)], ...] | None = None
+    nl_dpia_categories: tuple[Annotated[Integer, Field(ge=1, le=17)], ...] | None = None
     """Numbers (1–17) of the Dutch AP DPIA-list categories the activity falls under (NL-004)."""
-    large_scale: bool | None = None
+    large_scale: Bool | None = None
     """True for large-scale processing."""
-    systematic_monitoring: bool | None = None
+    systematic_monitoring: Bool | None = None
     """True for systematic monitoring of data subjects."""
-    public_area_monitoring: bool | None = None
+    public_area_monitoring: Bool | None = None
     """True for systematic monitoring of a publicly accessible area (Art. 35(3)(c))."""
-    core_activity: bool | None = None
+    core_activity: Bool | None = None
     """True when this processing is a core activity of the organisation (Art. 37(1)(b)–(c))."""
     automated_decisions: AutomatedDecisions | None = None
     """Automated decision-making and profiling."""
@@ -397,11 +396,11 @@ class Activity(RopaEntity):
     """Where data subjects are informed (Art. 13/14, RGT-004)."""
     notice: NoticeStatement | None = None
     """What the privacy notice states about this activity (RGT-005)."""
-    last_modified: dt.date | None = None
+    last_modified: Date | None = None
     """When the processing last changed."""
-    last_reviewed: dt.date | None = None
+    last_reviewed: Date | None = None
     """When this entry was last reviewed."""
-    next_review: dt.date | None = None
+    next_review: Date | None = None
     """When this entry is next reviewed (GOV-001)."""
     notes: Text | None = None
     """Anything else worth recording."""

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from ropa.models._base import CountryCode, RopaModel, Text
+from ropa.models._base import CountryCode, Date, RopaModel, Text
 
 __all__ = ["Contact", "Suppression"]
 
@@ -38,5 +36,5 @@ class Suppression(RopaModel):
     """Rule code (``RET-005``) or name (``until-event-without-fallback``)."""
     justification: Text
     """Why the finding does not apply. Required."""
-    until: dt.date | None = None
+    until: Date | None = None
     """The suppression expires after this date."""

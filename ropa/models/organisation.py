@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field
 
-from ropa.models._base import CountryCode, Id, RopaEntity, RopaModel, Text
+from ropa.models._base import Bool, CountryCode, Date, Id, Integer, RopaEntity, RopaModel, Text
 from ropa.models.common import Contact, Suppression
 from ropa.models.vocab import MeasureKind
 
@@ -22,13 +20,13 @@ __all__ = [
 class Dpo(RopaModel):
     """The data protection officer (Art. 37–39), or the explicit statement that none is designated."""
 
-    designated: bool = True
+    designated: Bool = True
     """False states that no DPO is designated (Art. 37(4) allows it)."""
     reason: Text | None = None
     """Why no DPO is designated, when ``designated`` is false."""
     contact: Contact | None = None
     """Name and contact details of the DPO (Art. 30(1)(a), 37(7))."""
-    external: bool | None = None
+    external: Bool | None = None
     """True when the DPO is a service provider (Art. 37(6))."""
 
 
@@ -78,11 +76,11 @@ class Organisation(RopaEntity):
     """Address, e-mail, phone of the controller (ORG-002)."""
     country: CountryCode | None = None
     """Country of establishment."""
-    employees: int | None = Field(default=None, ge=0)
+    employees: Integer | None = Field(default=None, ge=0)
     """Number of persons employed (Art. 30(5))."""
-    public_authority: bool | None = None
+    public_authority: Bool | None = None
     """True for a public authority or body (Art. 6(1) last subparagraph, 37(1)(a))."""
-    targets_eu: bool | None = None
+    targets_eu: Bool | None = None
     """For a controller outside the EEA: offers goods or services to, or monitors, people in the EU
     (Art. 3(2))."""
     dpo: Dpo | None = None
@@ -108,7 +106,7 @@ class Organisation(RopaEntity):
 class RegisterMeta(RopaEntity):
     """Metadata about the register itself (Art. 5(2), 30(3)–(4))."""
 
-    schema_version: int = 1
+    schema_version: Integer = 1
     """Version of the register format."""
     title: Text | None = None
     """Title of the register."""
@@ -118,9 +116,9 @@ class RegisterMeta(RopaEntity):
     """Who keeps the register."""
     language: str | None = None
     """Language of the register's text (``nl``, ``en``, ...)."""
-    last_updated: dt.date | None = None
+    last_updated: Date | None = None
     """When the register was last updated."""
-    next_review: dt.date | None = None
+    next_review: Date | None = None
     """When the register is next reviewed (GOV-001)."""
     exemption_ruleset: str | None = None
     """Version of the Art. 30(5) exemption test the register was assessed against (EXM-002)."""

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from ropa.models._base import CountryCode, Id, RopaEntity, RopaModel, Text
+from ropa.models._base import Bool, CountryCode, Date, Id, RopaEntity, RopaModel, Text
 from ropa.models.common import Contact, Suppression
 from ropa.models.vocab import PartyRole, SpecialCategory, VulnerableGroup
 
@@ -39,11 +37,11 @@ class DataCategory(RopaEntity):
     """What the category contains."""
     special: SpecialCategory | None = None
     """The Art. 9(1) special category, if any."""
-    criminal: bool | None = None
+    criminal: Bool | None = None
     """True for personal data relating to criminal convictions and offences (Art. 10)."""
-    national_id: bool | None = None
+    national_id: Bool | None = None
     """True for a national identification number such as the Dutch BSN (Art. 87; Art. 46 UAVG)."""
-    bookkeeping: bool | None = None
+    bookkeeping: Bool | None = None
     """True for data that belong to the financial administration (invoices, ledgers): statutory
     retention applies (NL: Art. 52(4) AWR)."""
     dpv: str | None = None
@@ -57,20 +55,20 @@ class ProcessingAgreement(RopaModel):
 
     reference: Text | None = None
     """Where the agreement is kept, or its identifier."""
-    signed: bool | None = None
+    signed: Bool | None = None
     """True once signed or accepted."""
-    date: dt.date | None = None
+    date: Date | None = None
     """Date of signature or acceptance."""
-    review_date: dt.date | None = None
+    review_date: Date | None = None
     """When the agreement is next reviewed."""
 
 
 class Dpf(RopaModel):
     """EU-US Data Privacy Framework certification of a US recipient."""
 
-    certified: bool
+    certified: Bool
     """True when the recipient is on the DPF list."""
-    checked: dt.date | None = None
+    checked: Date | None = None
     """When the DPF list was checked."""
 
 

@@ -615,7 +615,13 @@ def _fiche(name: str, ref: str, filled: bool) -> OdsSheet:
             "13 mois" if filled else None,
         ),
         line("Données de localisation (déplacements, données GPS, GSM, etc.)"),
-        line("Internet (cookies, traceurs, données de navigation, mesures d'audience, ...)"),
+        # A period given for the template's category itself, without a description (read as that
+        # category, the period its own).
+        line(
+            "Internet (cookies, traceurs, données de navigation, mesures d'audience, ...)",
+            None,
+            "25 mois" if filled else None,
+        ),
         [],
         ["Données sensibles", "Description", None, "Délai d'effacement"],
         line("Données révélant l'origine raciale ou ethnique"),

@@ -254,16 +254,47 @@ def test_a_cell_edited_in_excel_is_named_and_the_visible_sheet_imported(tmp_path
 @pytest.mark.parametrize(
     ("change", "pointer", "words"),
     [
+        (
+            lambda t: t.replace('"employees": 12', '"employees": true', 1),
+            "/organisation/employees",
+            "a whole number, not a true/false value",
+        ),
+        (
+            lambda t: t.replace('"scc_module": 2', '"scc_module": 2.0', 1),
+            "/activities/0/transfers/0/scc_module",
+            "a whole number, not a decimal number",
+        ),
+    ],
+    ids=["true-as-number", "float-as-integer"],
+)
+def test_a_value_the_models_would_have_coerced_is_refused(
+    tmp_path: Path, change: Any, pointer: str, words: str
+) -> None:
+    """``true`` for a number is not quietly read as 1 (nor ``2.0`` as 2): the models refuse it, so the
+    embedded entity does not load and the visible sheets are imported."""
+    register = Register.model_validate(SHOP)
+    path = tmp_path / "acme.xlsx"
+    _export(register, path)
+    _tamper(path, change)
+    result = import_file(path)
+    refused = [d for d in result.diagnostics if d.code == "STR-003"]
+    assert [d.location.pointer for d in refused] == [f"/_ropa{pointer}"]
+    assert words in refused[0].message
+    assert not result.embedded
+
+
+@needs_exporter
+@pytest.mark.parametrize(
+    ("change", "pointer", "words"),
+    [
         (lambda t: t.replace('"name": "Order handling"', '"name": NaN', 1), "/activities/", "NaN"),
         (
             lambda t: t.replace('"id": "orders",', '"id": "orders", "id": "payroll",', 1),
             "/activities/",
             "twice",
         ),
-        (lambda t: t.replace('"employees": 12', '"employees": true', 1), "/organisation/employees", "true"),
-        (lambda t: t.replace('"scc_module": 2', '"scc_module": 2.0', 1), "/activities/0/transfers/0", "2.0"),
     ],
-    ids=["nan", "duplicate-key", "true-as-number", "float-as-integer"],
+    ids=["nan", "duplicate-key"],
 )
 def test_json_that_ropa_never_writes_is_flagged(
     tmp_path: Path, change: Any, pointer: str, words: str

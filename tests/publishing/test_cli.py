@@ -153,3 +153,46 @@ def test_every_option_is_documented(command: str, capsys: pytest.CaptureFixture[
     options = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", capsys.readouterr().out)) - {"--help"}
     assert options
     assert sorted(o for o in options if o not in docs) == []
+
+
+def test_notice_and_diagram_write_to_stdout_with_a_dash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["notice", str(SHOP), "--lang", "en", "--today", "2026-12-03", "-o", "-"], capsys)
+    assert (code, "wrote" in err) == (0, False)
+    assert out.startswith("# ")
+    code, out, err = run(["diagram", str(SHOP), "-o", "-"], capsys)
+    assert (code, "wrote" in err) == (0, False)
+    assert out.startswith("flowchart LR\n")
+    if graph.svg_available():
+        code, out, _ = run(["diagram", str(SHOP), "-f", "svg", "-o", "-"], capsys)
+        assert code == 0
+        assert out.lstrip().startswith("<?xml")
+    assert not (tmp_path / "-").exists()  # no file called "-"
+
+
+@pytest.mark.parametrize("command", [["notice"], ["diagram"], ["diagram", "-f", "mermaid"]])
+def test_notice_and_diagram_refuse_a_named_pipe_as_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    import os
+    import stat
+
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)
+    code, _out, err = run([*command, str(SHOP), "-o", str(pipe)], capsys)
+    assert code == 2
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)  # still the pipe: not replaced by a regular file
+    assert "not a regular file" in err
+    assert "wrote" not in err
+
+
+def test_publish_refuses_a_dash_its_site_is_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["publish", str(SHOP), "-o", "-"], capsys)
+    assert (code, out) == (2, "")
+    assert "not one file" in err
+    assert list(tmp_path.iterdir()) == []

@@ -26,6 +26,9 @@ activities:
     purposes:
       - description: Relaties uitnodigen voor de receptie
         lawful_basis: 6-1-f
+      - description: Relaties na de receptie bedanken
+        lawful_basis: 6-1-f
+        legitimate_interest: Goede relaties met klanten
       - description: Nieuwsbrief over de receptie
         lawful_basis: 6-1-a
       - description: Gastenlijst bewaren voor de fiscus

@@ -82,6 +82,9 @@ activities:
         ("AWR", Severity.INFO),  # other AWR provisions may involve the BSN: a person checks
         ("Art. 52 AWR; Wet op de bijzondere regeling", Severity.INFO),  # one part unknown
         ("Wet op de omzetbelasting 1968; Wet op de loonbelasting 1964", None),  # the wage tax act permits
+        # blind round 2026-12 (staffing-agency-nl): the Waadi asks for an ID copy, not the BSN (AP)
+        ("art. 7c Wet allocatie arbeidskrachten door intermediairs (Waadi)", Severity.ERROR),
+        ("art. 7c Waadi; Wet op de loonbelasting 1964", None),  # once employed, the wage tax act permits
     ],
 )
 def test_nl001_a_law_known_not_to_permit_the_bsn_is_an_error_an_unknown_law_an_info(

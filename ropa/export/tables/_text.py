@@ -124,10 +124,18 @@ def measures(entity: Activity | ProcessorActivity, ctx: Context) -> list[str] | 
     return out
 
 
-def numbered(items: Sequence[tuple[int, str]], count: int) -> list[str]:
+def numbered(items: Sequence[tuple[int, str]], count: int) -> list[str] | str:
     """Items that belong to the purposes of an activity (its lawful bases, laws, interests): with two or
     more purposes, each carries the number of its purpose (``2. Art. 6(1)(c) ...``), so that a cell of
-    bases reads against the cell of purposes however the lines wrap."""
+    bases reads against the cell of purposes however the lines wrap.
+
+    An item with line breaks of its own has its further lines indented under its text, and the cell is
+    returned whole (its numbers mark the items: no bullets, see :func:`ropa.export.spec.list_cell`)."""
     if count < 2:
-        return [text for _, text in items]
-    return [f"{number}. {text}" for number, text in items]
+        texts = [text for _, text in items]
+        return "\n".join(texts) if any("\n" in text for text in texts) else texts
+    out = []
+    for number, text in items:
+        prefix = f"{number}. "
+        out.append(prefix + text.replace("\n", "\n" + " " * len(prefix)))
+    return "\n".join(out) if any("\n" in text for _, text in items) else out

@@ -23,7 +23,7 @@ from ropa.models.vocab import Frequency, LawfulBasis, ProcessingRole, Regime, St
 __all__ = ["ACTIVITIES", "automated_text", "purpose_items"]
 
 
-def purpose_items(a: Activity, part: Callable[[Purpose], str | None]) -> list[str] | None:
+def purpose_items(a: Activity, part: Callable[[Purpose], str | None]) -> list[str] | str | None:
     """``part`` of each purpose that has it, numbered by purpose when there are two or more;
     ``None`` when no purpose has it."""
     purposes = a.purposes or ()

@@ -1,9 +1,14 @@
-"""ACT-007 missing-source-description: data not collected from the data subject have no stated source.
+"""ACT-007 missing-source-description: data from a third party or a public source have no stated source.
 
 ## What it does
-Reports each entry of an activity's ``sources`` whose ``kind`` is anything but ``data-subject``
-(``third-party``, ``public``, ``controller``, ``generated``) and that has no ``description`` (or only
-blanks).
+Reports each entry of an activity's ``sources`` whose ``kind`` is ``third-party`` or ``public`` and that
+has no ``description`` (or only blanks).
+
+Sources of kind ``controller`` (the organisation's own records, kept for another activity) and
+``generated`` (data the organisation derives itself, such as a score computed from the data subject's
+answers) are not reported: such data are not *obtained* from anyone, so Art. 14 asks for no source; what
+the data subject must be told about them is the further processing (Art. 13(3), 14(4)) or the logic of the
+profiling (Art. 13(2)(f), 15(1)(h)), which other rules cover.
 
 ## Why is this bad?
 When data are not obtained from the data subject, Art. 14(2)(f) requires telling them "from which source
@@ -42,11 +47,14 @@ from ropa.diagnostics import Severity
 from ropa.models import DataSourceKind
 from ropa.rules._base import Finding, Rule, RuleContext, ref
 
+# Sources from which data are obtained from someone other than the data subject (Art. 14).
+_OBTAINED = frozenset({DataSourceKind.THIRD_PARTY, DataSourceKind.PUBLIC})
+
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
         for index, source in enumerate(activity.sources or ()):
-            if source.kind is DataSourceKind.DATA_SUBJECT:
+            if source.kind not in _OBTAINED:
                 continue
             if source.description and source.description.strip():
                 continue
@@ -56,7 +64,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 RULE = Rule(
     code="ACT-007",
     name="missing-source-description",
-    summary="A source other than the data subject has no description.",
+    summary="A third-party or public source of the data has no description.",
     severity=Severity.WARNING,
     legal_refs=(ref("14", 2, "f"),),
     message="{entity}: the '{kind}' source of the data is not described",

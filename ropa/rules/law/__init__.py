@@ -1,4 +1,5 @@
-"""Rules LAW-xxx of the catalogue: lawful basis (Art. 6–8 GDPR; Art. 8 of the Law Enforcement Directive)."""
+"""Rules LAW-xxx of the catalogue: lawful basis (Art. 6–8 GDPR; Art. 8 of the Law Enforcement Directive;
+Art. 5(3) of the ePrivacy Directive)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from ropa.rules._base import Rule
 from ropa.rules.law import (
     child_consent_without_age_verification,
     contract_basis_for_non_contractual_purpose,
+    cookies_without_consent,
     invalid_lawful_basis_iri,
     led_processing_without_legal_basis,
     legitimate_interests_by_public_authority,
@@ -31,4 +33,5 @@ RULES: tuple[Rule, ...] = (
     child_consent_without_age_verification.RULE,
     missing_compatibility_assessment.RULE,
     led_processing_without_legal_basis.RULE,
+    cookies_without_consent.RULE,
 )

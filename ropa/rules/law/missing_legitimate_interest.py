@@ -44,7 +44,7 @@ from ropa.diagnostics import Severity
 from ropa.law import lawful_basis
 from ropa.models import LawfulBasis
 from ropa.rules._base import Finding, Rule, RuleContext, excerpt, ref
-from ropa.rules.law._public_authority import reported_by_law008
+from ropa.rules.law._public_authority import interest_stated, reported_by_law008
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -54,7 +54,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         for index, purpose in enumerate(activity.purposes or ()):
             if lawful_basis(purpose) is not LawfulBasis.LEGITIMATE_INTERESTS:
                 continue
-            if purpose.legitimate_interest and purpose.legitimate_interest.strip():
+            if interest_stated(purpose):
                 continue
             yield ctx.finding(
                 activity, f"/purposes/{index}/lawful_basis", purpose=excerpt(purpose.description)
@@ -68,7 +68,8 @@ RULE = Rule(
     severity=Severity.WARNING,
     legal_refs=(ref("13", 1, "d"), ref("14", 2, "b")),
     message="{entity}: purpose '{purpose}' relies on legitimate interests but does not state the interest",
-    hint="Add 'legitimate_interest:' to the purpose, saying whose interest it is and what it consists of.",
+    hint="Add 'legitimate_interest:' to the purpose, saying whose interest it is and what it consists of, "
+    "and 'lia:' with where the balancing test that weighs it is kept.",
     check=check,
     doc=__doc__ or "",
     record_gap=True,

@@ -5,7 +5,9 @@ Reports each purpose with ``lawful_basis: 6-1-f`` whose ``lia`` (a reference to 
 assessment, or balancing test) is missing or blank. A public authority's 6-1-f purposes are LAW-008's
 (Art. 6(1), second subparagraph): a balancing test for a basis the authority cannot use is no fix, so
 they are not reported here unless the activity suppresses LAW-008 (processing outside the authority's
-tasks, Recital 47).
+tasks, Recital 47). A purpose that does not even state the interest is LAW-004's: a balancing test needs
+an interest to weigh, so asking for it too would report one gap twice; LAW-004's hint asks for both. When
+the activity suppresses LAW-004, this rule reports such a purpose itself.
 
 ## Why is this bad?
 Art. 6(1)(f) applies only when the interest is legitimate, the processing necessary for it, and the
@@ -49,7 +51,7 @@ from ropa.diagnostics import Severity
 from ropa.law import lawful_basis
 from ropa.models import LawfulBasis
 from ropa.rules._base import Finding, Rule, RuleContext, excerpt, ref
-from ropa.rules.law._public_authority import reported_by_law008
+from ropa.rules.law._public_authority import LAW004, interest_stated, reported_by_law008
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -61,6 +63,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             if purpose.lia and purpose.lia.strip():
                 continue
+            if not interest_stated(purpose) and not ctx.suppresses(activity, *LAW004):
+                continue  # no interest at all: LAW-004's finding, which asks for the assessment too
             yield ctx.finding(
                 activity, f"/purposes/{index}/lawful_basis", purpose=excerpt(purpose.description)
             )

@@ -12,8 +12,11 @@ Autoriteit Persoonsgegevens' list (Staatscourant, 27 November 2019) covers, amon
 surveillance, employee monitoring, location data, profiling and biometric data.
 
 ## Known limitations
-The wording of categories 8 and 12–16 comes from secondary summaries and is marked unverified in the
-data file.
+The rule reads only the categories the activity declares; it derives none from the rest of the register.
+Categories 8 and 12–16 (Samenwerkingsverbanden, Locatiegegevens, Communicatiegegevens, Internet of things,
+Profilering, Observatie en beïnvloeding van gedrag) are known by their titles only: their descriptions in
+the decision had not been read when last checked (2026-12-03), and the data file marks them unverified.
+So profiling on a large scale is not taken to be category 15 unless the activity says so.
 
 ## Example
 ```yaml
@@ -39,7 +42,7 @@ activities:
 ## References
 - Art. 35(1), 35(4) GDPR
 - Autoriteit Persoonsgegevens, Besluit inzake lijst van verwerkingen van persoonsgegevens waarvoor een
-  gegevensbeschermingseffectbeoordeling (DPIA) verplicht is, Stcrt. 2019
+  gegevensbeschermingseffectbeoordeling (DPIA) verplicht is, Stcrt. 2019, 64418
 """
 
 from __future__ import annotations

@@ -9,8 +9,9 @@ Reports each activity of the controller that uses a national identification numb
 - as an **error**, when the purposes cite laws, and every one of them is a law ropa knows *not* to permit
   the BSN: the VAT Act (``Wet op de omzetbelasting 1968``: invoices carry the VAT identification number,
   which since 2020 does not contain a sole trader's BSN) and the bookkeeping duty (``Art. 52 AWR``,
-  ``Art. 2:10 BW``: records, no number). A web shop that records its business customers' BSNs citing the
-  VAT Act is reported;
+  ``Art. 2:10 BW``: records, no number), and the ID check at an employment agency (``Art. 7c Waadi``: a
+  copy of the ID kept four weeks; the BSN may not be registered before the candidate is employed). A web
+  shop that records its business customers' BSNs citing the VAT Act is reported;
 - as **info**, when the purposes cite a law ropa does not know: neither one that permits the BSN for this
   organisation (Art. 10 Wabb for government bodies, the Wet op de loonbelasting 1964 for employers, the
   Wabvpz for healthcare, the persoonsgebonden nummer of the education acts) nor one known not to. Check it

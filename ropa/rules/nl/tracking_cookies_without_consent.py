@@ -64,44 +64,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ropa.diagnostics import Severity
-from ropa.law import is_consent_based, lawful_basis
-from ropa.models import CookieKind, LawfulBasis, PurposeKind
 from ropa.rules._base import Finding, Rule, RuleContext, ref
-
-_CONSENT_COOKIES = (CookieKind.ANALYTICS, CookieKind.TRACKING, CookieKind.ADVERTISING)
-"""The kinds Art. 11.7a(3) Telecommunicatiewet does not exempt (``functional`` and
-``low-impact-analytics`` are exempt)."""
-_COOKIE_PURPOSES = (
-    None,
-    PurposeKind.ANALYTICS,
-    PurposeKind.ADVERTISING,
-    PurposeKind.MARKETING,
-    PurposeKind.PROFILING,
-)
+from ropa.rules.law._cookies import consent_gap
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for activity in ctx.activities:
-        cookies = [c.value for c in _CONSENT_COOKIES if c in (activity.cookies or ())]
-        if not cookies:
-            continue
-        purposes = activity.purposes or ()
-        kinds = ", ".join(cookies)
-        interests = [
-            index
-            for index, purpose in enumerate(purposes)
-            if lawful_basis(purpose) is LawfulBasis.LEGITIMATE_INTERESTS and purpose.kind in _COOKIE_PURPOSES
-        ]
-        if interests:
-            yield ctx.finding(
-                activity,
-                f"/purposes/{interests[0]}/lawful_basis",
-                problem=f"uses {kinds} cookies on the basis of legitimate interests",
-            )
-        elif not any(is_consent_based(p) for p in purposes):
-            stated = any(lawful_basis(p) is not None for p in purposes)
-            how = "no purpose relies on consent" if stated else "no purpose records consent (or any basis)"
-            yield ctx.finding(activity, "/cookies", problem=f"uses {kinds} cookies, but {how}")
+        gap = consent_gap(activity)
+        if gap is not None:
+            yield ctx.finding(activity, gap.path, problem=gap.problem)
 
 
 RULE = Rule(

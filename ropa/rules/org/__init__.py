@@ -5,6 +5,7 @@ from __future__ import annotations
 from ropa.rules._base import Rule
 from ropa.rules.org import (
     country_not_stated,
+    dpo_conflict_of_interest,
     dpo_likely_mandatory,
     missing_controller_contact,
     missing_controller_name,
@@ -23,4 +24,5 @@ RULES: tuple[Rule, ...] = (
     missing_eu_representative.RULE,
     missing_served_controller_details.RULE,
     country_not_stated.RULE,
+    dpo_conflict_of_interest.RULE,
 )

@@ -8,6 +8,11 @@ none to that country. Each party or category is reported once per activity. Reci
 or not defined (REC-001), are not checked. What counts as a third country, and when, is :mod:`ropa.law`'s
 (the United Kingdom was none before its adequacy decision of 28 June 2021).
 
+In the processor's record (Art. 30(2)) the same holds for each entry's ``sub_processors``: a sub-processor
+in a third country to which the entry records no transfer (no ``transfers[].recipient`` naming it, none to
+its country) is reported on the entry, citing Art. 30(2)(c): engaging a sub-processor abroad is a transfer
+by the processor (Art. 44 applies to processors too).
+
 ## Why is this bad?
 Disclosing data to a recipient in a third country is a transfer (Art. 44): the record must identify the
 country and the transfer mechanism (Art. 30(1)(e)). A recipient abroad without a transfer entry means
@@ -49,6 +54,7 @@ activities:
 
 ## References
 - Art. 30(1)(d), 30(1)(e), 44 GDPR
+- Art. 30(2)(c), 44 GDPR (the processor's record)
 """
 
 from __future__ import annotations
@@ -84,6 +90,34 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             fix = f"'country: {country}', 'recipient: {key}'" if key else f"'country: {country}'"
             yield ctx.finding(activity, f"/recipients/{index}", name=name, country=country, fix=fix)
+    yield from _sub_processors(ctx)
+
+
+def _sub_processors(ctx: RuleContext) -> Iterator[Finding]:
+    """Art. 30(2)(c): each processor entry's sub-processors in a third country with no transfer to them."""
+    parties = ctx.party_by_id
+    for entry in ctx.processor_activities:
+        importers = {t.recipient for t in entry.transfers or () if t.recipient}
+        countries = {t.country for t in entry.transfers or () if t.country}
+        seen: set[str] = set()
+        for index, party_id in enumerate(entry.sub_processors or ()):
+            party = parties.get(party_id)
+            if party is None or party.country is None or not is_third_country(party.country, ctx.today):
+                continue
+            if party.id in seen or party.id in importers or party.country in countries:
+                continue
+            seen.add(party.id)
+            yield ctx.finding(
+                entry,
+                f"/sub_processors/{index}",
+                legal_refs=_PROCESSOR_REFS,
+                name=f"sub-processor {party.id}",
+                country=party.country,
+                fix=f"'country: {party.country}', 'recipient: {party.id}'",
+            )
+
+
+_PROCESSOR_REFS = (ref("30", 2, "c"), ref("44"))
 
 
 RULE = Rule(
