@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ropa.diagnostics import Diagnostic, Severity
 from ropa.errors import RegisterError
-from ropa.importer._build import RegisterBuilder
+from ropa.importer._build import OwnFlags, RegisterBuilder
 from ropa.importer._cells import ColumnSummary, Fate
 from ropa.importer._report import Reporter
 from ropa.importer._tables import Limits, SheetTable
@@ -260,14 +260,15 @@ def import_workbook(
         return _embedded(
             content.embedded, content.sheets, rep, limits, columns, trust_embedded=trust_embedded
         )
-    from ropa.importer._native import own_lists, own_table
+    from ropa.importer._native import own_flags, own_lists, own_table
 
     # With --sheet only the chosen sheet is read; the workbook is still recognised by all its sheet names.
     own = own_lists(content.sheets, embedded=content.ropa_sheet, titles=content.titles)
     table = own_table(content.sheets) if own is not None and chosen is None else None
+    flags = own_flags(content.sheets) if own is not None else None
     if table is not None:  # ropa's own workbook without its embedded register: its activities sheet
-        return _tables([table], rep, limits, columns, chosen=True, own=own)
-    return _tables(content.sheets, rep, limits, columns, chosen=chosen is not None, own=own)
+        return _tables([table], rep, limits, columns, chosen=True, own=own, flags=flags)
+    return _tables(content.sheets, rep, limits, columns, chosen=chosen is not None, own=own, flags=flags)
 
 
 def _embedded(
@@ -281,7 +282,13 @@ def _embedded(
 ) -> ImportResult:
     """A ropa workbook: its embedded register when it matches the visible sheets (or is trusted), else
     the visible sheets."""
-    from ropa.importer._native import own_lists, register_from_json, report_differences, visible_differences
+    from ropa.importer._native import (
+        own_flags,
+        own_lists,
+        register_from_json,
+        report_differences,
+        visible_differences,
+    )
 
     register = register_from_json(text, rep)
     if register is None:
@@ -300,10 +307,11 @@ def _embedded(
         )
         return _result(rep, register, embedded=True)
     own = own_lists(sheets, embedded=True)
+    flags = own_flags(sheets)
     if activities is not None:
         sheet = next(s for s in sheets if s.name == activities)
-        return _tables([sheet], rep, limits, columns, chosen=True, own=own)
-    return _tables(sheets, rep, limits, columns, chosen=False, own=own)
+        return _tables([sheet], rep, limits, columns, chosen=True, own=own, flags=flags)
+    return _tables(sheets, rep, limits, columns, chosen=False, own=own, flags=flags)
 
 
 def import_csv(
@@ -346,7 +354,9 @@ def import_csv(
 
     # ropa's own activities.csv: list cells hold one item per line, as in its workbook
     own = frozenset[str]() if is_own_csv(table) else None
-    return _tables([table], rep, limits, columns, chosen=True, own=own)
+    # it has no categories sheet: no flags but those its special and criminal columns give
+    flags: OwnFlags | None = {} if own is not None else None
+    return _tables([table], rep, limits, columns, chosen=True, own=own, flags=flags)
 
 
 def _tables(
@@ -357,9 +367,11 @@ def _tables(
     *,
     chosen: bool,
     own: frozenset[str] | None = None,
+    flags: OwnFlags | None = None,
 ) -> ImportResult:
     builder = RegisterBuilder(rep, limits, mapping)
     builder.own_known = own
+    builder.own_flags = flags
     for table in tables:
         builder.add_sheet(table, chosen=chosen)
     if builder.tables == 0:
