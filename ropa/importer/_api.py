@@ -354,9 +354,28 @@ def import_csv(
 
     # ropa's own activities.csv: list cells hold one item per line, as in its workbook
     own = frozenset[str]() if is_own_csv(table) else None
-    # it has no categories sheet: no flags but those its special and criminal columns give
-    flags: OwnFlags | None = {} if own is not None else None
+    flags = _own_csv_flags(Path(path), limits, rep) if own is not None else None
     return _tables([table], rep, limits, columns, chosen=True, own=own, flags=flags)
+
+
+def _own_csv_flags(path: Path, limits: Limits, rep: Reporter) -> OwnFlags:
+    """The flags of data categories and data subjects that ``data-categories.csv`` and
+    ``data-subjects.csv`` beside ropa's own ``activities.csv`` state (the same export wrote them); none
+    when they are not there or cannot be read (then only the activities' columns give flags)."""
+    from ropa.export.tables.vocabulary import DATA_CATEGORIES, DATA_SUBJECTS
+    from ropa.importer._csv import read_csv
+    from ropa.importer._native import own_flags
+
+    tables: list[SheetTable] = []
+    for name in (DATA_CATEGORIES.file_name, DATA_SUBJECTS.file_name):
+        sibling = path.with_name(name)
+        quiet = Reporter(os.fspath(sibling))  # a file beside the one imported: its own problems aside
+        data = _read(sibling, limits, quiet) if sibling.is_file() else None
+        table = read_csv(data, limits, quiet) if data is not None else None
+        if table is not None:
+            tables.append(table)
+            rep.add("IMP-017", Severity.INFO, f"the flags of the categories were read from {name} beside it")
+    return own_flags(tables)
 
 
 def _tables(

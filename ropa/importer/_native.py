@@ -388,8 +388,10 @@ def own_labels(enum: type[StrEnum]) -> dict[str, StrEnum]:
 def own_flags(sheets: list[SheetTable]) -> dict[str, dict[str, dict[str, Any]]]:
     """The flags that the categories sheet of ropa's own workbook states per name: for data categories
     (``"categories"``) the Art. 9(1) category, criminal data and national id; for categories of data
-    subjects (``"subjects"``) the vulnerable group. Names are folded. Empty when no such table is found
-    (ropa's own CSV has none)."""
+    subjects (``"subjects"``) the vulnerable group. Names are folded. ``sheets`` are the workbook's, or
+    the ``data-categories.csv`` and ``data-subjects.csv`` of ropa's CSV export; empty when no such table
+    is found."""
+    from ropa.export.spec import Table
     from ropa.export.tables.vocabulary import DATA_CATEGORIES, DATA_SUBJECTS
 
     special = own_labels(SpecialCategory)
@@ -401,8 +403,15 @@ def own_flags(sheets: list[SheetTable]) -> dict[str, dict[str, dict[str, Any]]]:
         "vulnerable": lambda t: {"vulnerable": vulnerable[fold(t)].value} if fold(t) in vulnerable else {},
     }
     out: dict[str, dict[str, dict[str, Any]]] = {"categories": {}, "subjects": {}}
-    for kind, table in (("categories", DATA_CATEGORIES), ("subjects", DATA_SUBJECTS)):
-        headers = [[" ".join(c.header(lang).split()) for c in table.columns] for lang in LANGS]
+    tables: tuple[tuple[str, Table[Any]], ...] = (
+        ("categories", DATA_CATEGORIES),
+        ("subjects", DATA_SUBJECTS),
+    )
+    for kind, table in tables:
+        # the workbook's headings name the Art. 30 point on a second line, the CSV's do not
+        headers = [[" ".join(c.header(lang).split()) for c in table.columns] for lang in LANGS] + [
+            [c.label(lang) for c in table.columns] for lang in LANGS
+        ]
         for sheet in sheets:
             rows = iter(sheet.rows)
             for row in rows:
