@@ -43,6 +43,7 @@ from ropa.models import (
     SpecificMeasure,
     Suppression,
     Transfer,
+    field_docs,
 )
 
 __all__ = ["MODELS", "render"]
@@ -124,10 +125,11 @@ def render() -> str:
             "| Field | Type | Meaning |",
         ]
         lines.append("|---|---|---|")
+        docs = field_docs(model)
         for name, info in model.model_fields.items():
             key = info.alias or name
             required = " *required*" if info.is_required() else ""
-            description = (info.description or "").replace("\n", " ").replace("|", "\\|")
+            description = docs.get(name, "").replace("\n", " ").replace("|", "\\|")
             lines.append(f"| `{key}`{required} | {_type(info.annotation)} | {description} |")
         lines.append("")
     return "\n".join(lines)

@@ -22,6 +22,7 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 __all__ = [
@@ -192,33 +193,35 @@ def add_to_date(start: dt.date, duration: Duration) -> dt.date:
 
 @cache
 def _cycle() -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Month lengths over one 400-year cycle (from a year divisible by 400), and their prefix sums."""
-    lengths = tuple(_days_in_month(2000 + i // 12, i % 12 + 1) for i in range(_CYCLE_MONTHS))
-    starts = [0]
-    for length in lengths:
-        starts.append(starts[-1] + length)
-    return lengths, tuple(starts)
-
-
-def _month_start(index: int) -> int:
-    """Day number of the first day of month ``index`` (0 = January of a year divisible by 400)."""
-    _, starts = _cycle()
-    laps, rest = divmod(index, _CYCLE_MONTHS)
-    return laps * _CYCLE_DAYS + starts[rest]
+    """Month lengths over two 400-year cycles (from a year divisible by 400), and their prefix sums."""
+    leap, common = (tuple(_days_in_month(year, month) for month in range(1, 13)) for year in (2000, 2001))
+    one = [n for year in range(2000, 2400) for n in (leap if _days_in_month(year, 2) == 29 else common)]
+    lengths = (*one, *one)
+    return lengths, (0, *accumulate(lengths))
 
 
 @cache
-def _day_effect() -> dict[tuple[int, int, int], tuple[int, int]]:
-    """For month lengths (start, a, b): least and greatest ``min(d, a) - min(d, b)`` over the days
-    ``d`` from 28 to the end of the start month (the day 1 gives 0 and is handled by the caller)."""
+def _day_effect() -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """For month lengths (start, a, b), each 28–31: least and greatest ``min(d, a) - min(d, b)`` over the
+    days ``d`` from 28 to the end of the start month (the day 1 gives 0 and is handled by the caller),
+    indexed by ``16 * (start - 28) + 4 * (a - 28) + (b - 28)``, each with ``0`` folded in."""
     lengths = range(28, 32)
-    out = {}
+    lows, highs = [], []
     for start in lengths:
         for a in lengths:
             for b in lengths:
                 values = [min(d, a) - min(d, b) for d in range(28, start + 1)]
-                out[start, a, b] = (min(values), max(values))
-    return out
+                lows.append(min(0, *values))
+                highs.append(max(0, *values))
+    return tuple(lows), tuple(highs)
+
+
+@cache
+def _length_codes() -> tuple[list[int], list[int], list[int]]:
+    """The month lengths of :func:`_cycle` as parts of the :func:`_day_effect` index: ``16 * (length -
+    28)``, ``4 * (length - 28)`` and ``length - 28``."""
+    lengths, _ = _cycle()
+    return [16 * (n - 28) for n in lengths], [4 * (n - 28) for n in lengths], [n - 28 for n in lengths]
 
 
 @lru_cache(maxsize=4096)
@@ -227,19 +230,31 @@ def _span_difference(months_a: int, months_b: int) -> tuple[int, int]:
 
     The span of *m* months from day *d* of month *i* is the day count from that date to day
     ``min(d, length of month i + m)`` of month *i + m*. The difference of two spans is linear in *d*
-    between the month lengths 28–31, so the days 1 and 28–31 are the only starts that need trying.
+    between the month lengths 28–31, so the days 1 and 28–31 are the only starts that need trying; the
+    calendar repeats every 4,800 months, so the starts of one cycle are all there is. Computed for the
+    whole cycle at once, with list operations (a loop over the months costs about 6 ms per pair).
     """
-    lengths, _ = _cycle()
-    effect = _day_effect()
-    lows, highs = [], []
-    for index in range(_CYCLE_MONTHS):
-        target_a, target_b = index + months_a, index + months_b
-        base = _month_start(target_a) - _month_start(target_b)
-        key = (lengths[index], lengths[target_a % _CYCLE_MONTHS], lengths[target_b % _CYCLE_MONTHS])
-        least, greatest = effect[key]
-        lows.append(base + min(0, least))
-        highs.append(base + max(0, greatest))
-    return min(lows), max(highs)
+    _, starts = _cycle()
+    first, second, third = _length_codes()
+    lows, highs = _day_effect()
+    cycle = _CYCLE_MONTHS
+    laps_a, shift_a = divmod(months_a, cycle)
+    laps_b, shift_b = divmod(months_b, cycle)
+    laps = (laps_a - laps_b) * _CYCLE_DAYS
+    # base[i] = (start of month i + a) - (start of month i + b), without the whole cycles
+    base = [
+        x - y
+        for x, y in zip(starts[shift_a : shift_a + cycle], starts[shift_b : shift_b + cycle], strict=True)
+    ]
+    keys = [
+        x + y + z
+        for x, y, z in zip(
+            first[:cycle], second[shift_a : shift_a + cycle], third[shift_b : shift_b + cycle], strict=True
+        )
+    ]
+    least = min([b + lows[k] for b, k in zip(base, keys, strict=True)])
+    greatest = max([b + highs[k] for b, k in zip(base, keys, strict=True)])
+    return laps + least, laps + greatest
 
 
 def difference_range(a: Duration, b: Duration) -> tuple[Fraction, Fraction]:

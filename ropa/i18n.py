@@ -34,11 +34,10 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 
 from ropa.diagnostics import Diagnostic, LegalRef, Report, Template
 from ropa.diagnostics import Severity as _Severity
-from ropa.models import vocab as _vocab
 
 __all__ = [
     "ENUMS",
@@ -48,6 +47,7 @@ __all__ = [
     "Lang",
     "article",
     "catalogue",
+    "enums",
     "format_date",
     "format_int",
     "instrument",
@@ -69,30 +69,49 @@ LANGS: tuple[Lang, ...] = ("en", "nl", "fr", "de")
 LOCALES = Path(__file__).parent / "locales"
 """The folder of the catalogues, ``<lang>.toml``."""
 
-ENUMS: tuple[type[StrEnum], ...] = (
-    _vocab.LawfulBasis,
-    _vocab.SpecialCondition,
-    _vocab.SpecialCategory,
-    _vocab.VulnerableGroup,
-    _vocab.PartyRole,
-    _vocab.ProcessingRole,
-    _vocab.Regime,
-    _vocab.Status,
-    _vocab.Frequency,
-    _vocab.PurposeKind,
-    _vocab.TransferMechanism,
-    _vocab.RetentionKind,
-    _vocab.RetentionAnchor,
-    _vocab.RetentionAction,
-    _vocab.MeasureKind,
-    _vocab.DataSourceKind,
-    _vocab.DpiaOutcome,
-    _vocab.Wp248Criterion,
-    _vocab.AutomatedEffect,
-    _vocab.CookieKind,
-    _Severity,
-)
-"""Every enumeration that has labels (``<EnumName>.<value>`` in the catalogues)."""
+if TYPE_CHECKING:
+    ENUMS: tuple[type[StrEnum], ...]
+    """Every enumeration that has labels (``<EnumName>.<value>`` in the catalogues): :func:`enums`."""
+
+
+@cache
+def enums() -> tuple[type[StrEnum], ...]:
+    """Every enumeration that has labels (``<EnumName>.<value>`` in the catalogues).
+
+    Imported on first use: importing ``ropa.models.vocab`` imports every model (``ropa.models``), which a
+    translated report from the cache does not need.
+    """
+    from ropa.models import vocab
+
+    return (
+        vocab.LawfulBasis,
+        vocab.SpecialCondition,
+        vocab.SpecialCategory,
+        vocab.VulnerableGroup,
+        vocab.PartyRole,
+        vocab.ProcessingRole,
+        vocab.Regime,
+        vocab.Status,
+        vocab.Frequency,
+        vocab.PurposeKind,
+        vocab.TransferMechanism,
+        vocab.RetentionKind,
+        vocab.RetentionAnchor,
+        vocab.RetentionAction,
+        vocab.MeasureKind,
+        vocab.DataSourceKind,
+        vocab.DpiaOutcome,
+        vocab.Wp248Criterion,
+        vocab.AutomatedEffect,
+        vocab.CookieKind,
+        _Severity,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ENUMS":
+        return enums()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Labels(NamedTuple):
@@ -299,7 +318,7 @@ def _enum_key(member: StrEnum) -> str:
 def _by_code() -> dict[str, list[str]]:
     """Plain codes (``6-1-b``) → the label keys of every enumeration that has them."""
     out: dict[str, list[str]] = {}
-    for enum in ENUMS:
+    for enum in enums():
         for member in enum:
             out.setdefault(member.value, []).append(_enum_key(member))
     return out
@@ -307,7 +326,7 @@ def _by_code() -> dict[str, list[str]]:
 
 def term_keys() -> tuple[str, ...]:
     """Every term key (``sheet.*``, ``column.*``, ``ui.*``, ...), in catalogue order."""
-    enum_names = {enum.__name__ for enum in ENUMS}
+    enum_names = {enum.__name__ for enum in enums()}
     return tuple(k for k in catalogue("en").labels if k.split(".", 1)[0] not in enum_names)
 
 

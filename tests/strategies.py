@@ -321,6 +321,94 @@ def yaml_texts(draw: st.DrawFn) -> str:
     return end.join(lines) + end
 
 
+# --- block-style YAML texts with every layout a hand-written register may have ---------------------------
+_block_keys = st.sampled_from(
+    ["id", "name", "purposes", "a", "b_c", "x-y", "k.1", "1", "true", "é", "naam van", '"q"', "'s'", "<<"]
+)
+_block_scalars = st.sampled_from(
+    [
+        "x",
+        "Text with spaces",
+        "Café — ünïcode 中文",
+        "'quoted'",
+        '"dq \\" x"',
+        "'it''s'",
+        "a: b",
+        "x #c",
+        "- y",
+        "[]",
+        "{}",
+        "[a, b]",
+        "[ a ,b,]",
+        "[é, 中文]",
+        "[a, [b]]",
+        "{a: 1}",
+        "[a, 'b']",
+        "&anc x",
+        "*anc",
+        "!!str x",
+        "? x",
+        "|",
+        ">-",
+        "",
+        "# only a comment",
+        "'multi",
+        '"multi',
+        "[multi,",
+    ]
+)
+
+
+@st.composite
+def block_yaml_texts(draw: st.DrawFn, depth: int = 0) -> str:
+    """Block-style YAML: mappings and sequences nested by indentation (compact sequences, items holding
+    mappings on the item's line or below), scalars of every shape, comments, blank lines, CRLF."""
+    step = draw(st.sampled_from([1, 2, 4]))
+    compact = draw(st.booleans())
+
+    def node(indent: int, level: int) -> list[str]:
+        shape = draw(st.sampled_from(["map", "seq", "scalar"] if level < 3 else ["scalar"]))
+        pad = " " * indent
+        lines: list[str] = []
+        if shape == "scalar":
+            value = draw(_block_scalars)
+            lines.append(f"{pad}{value}")
+            if value in ("|", ">-") or value.startswith(("'multi", '"multi', "[multi")):
+                lines.append(f"{pad}  continued: text")
+                lines.append(f"{pad}  - more")
+                if value[:1] in "'\"[":
+                    lines.append(f"{pad}  end{value[0] if value[0] != '[' else ']'}")
+            return lines
+        for _ in range(draw(st.integers(0, 3))):
+            if draw(st.integers(0, 9)) == 0:
+                lines.append(draw(st.sampled_from(["", f"{pad}# comment: 'x", "#", "   "])))
+            if shape == "map":
+                key = draw(_block_keys)
+                if draw(st.booleans()):
+                    lines.append(f"{pad}{key}: {draw(_block_scalars)}")
+                else:
+                    lines.append(f"{pad}{key}:" + draw(st.sampled_from(["", " ", "  # c"])))
+                    inner = indent if compact and draw(st.booleans()) else indent + step
+                    child = node(inner, level + 1)
+                    if inner == indent and child and not child[0].lstrip().startswith("-"):
+                        inner = indent + step
+                        child = node(inner, level + 1)
+                    lines.extend(child)
+            else:
+                child = node(indent + 2, level + 1)
+                if child and draw(st.booleans()):  # the item's first line after the dash
+                    lines.append(f"{pad}- {child[0].lstrip(' ')}")
+                    lines.extend(child[1:])
+                else:
+                    lines.append(f"{pad}-")
+                    lines.extend(child)
+        return lines
+
+    body = node(0, depth)
+    end = draw(st.sampled_from(["\n", "\r\n"]))
+    return end.join(body) + end
+
+
 # --- foreign registers: sheets of headings and cells, for the importer's "never lose a cell" property ---
 
 _CELL_EXAMPLES = (

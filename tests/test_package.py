@@ -207,3 +207,17 @@ def test_reporters_do_not_import_the_schema_module() -> None:
             node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
         } | {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
         assert "ropa.schema" not in imported, path.name
+
+
+@pytest.mark.parametrize(
+    ("module", "absent"),
+    [
+        ("ropa.i18n", "ropa.models"),  # a translated report needs no models (the enums are read on use)
+        ("ropa.reporters", "pydantic"),  # only the json reporter's typed dicts name pydantic's Field
+        ("ropa.cli._validate", "pydantic"),  # a cached run validates no configuration
+    ],
+)
+def test_modules_of_a_cached_run_stay_light(module: str, absent: str) -> None:
+    code = f"import json, sys, {module}; print(json.dumps({absent!r} in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    assert json.loads(out.stdout) is False

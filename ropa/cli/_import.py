@@ -11,13 +11,14 @@ or could not be read, the output folder is not empty (without ``--force``) or ca
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from pathlib import Path
 from typing import Any
 
 import ropa
-from ropa.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from ropa.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, progress, show_progress
 
 
 def register(sub: Any) -> None:
@@ -42,6 +43,9 @@ def register(sub: Any) -> None:
         action="store_true",
         help="in a ropa workbook, read the hidden copy of the register even when the visible sheets differ",
     )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar (shown only on a terminal, never in CI)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -53,9 +57,11 @@ def run(args: argparse.Namespace) -> int:
     output: Path = args.output
     ropa.check_register_folder(output, force=args.force)  # ExportError (exit 2) before anything is read
     mapping = importer.load_mapping(args.mapping) if args.mapping is not None else None
-    result = importer.import_file(
-        args.file, mapping=mapping, sheet=args.sheet, trust_embedded=args.trust_embedded
-    )
+    shown = show_progress(args.quiet, sys.stderr, os.environ)
+    with progress("reading rows", enabled=shown, stream=sys.stderr) as update:
+        result = importer.import_file(
+            args.file, mapping=mapping, sheet=args.sheet, trust_embedded=args.trust_embedded, progress=update
+        )
     for diagnostic in result.diagnostics:
         print(
             f"{clean(importer.format_location(diagnostic.location))} {diagnostic.code} "

@@ -255,13 +255,12 @@ def execute(options: ValidateArgs) -> int:
             today=options.today,
             cache=options.cache,
             progress=update,
+            lang=options.lang,  # None: the register's language (the report is cached in it)
         )
     report = checked.report
     lang, note = register_lang(options.lang, checked.language)
     if note is not None and options.verbosity >= 1:
         _emit(sys.stderr, note + "\n")
-    if lang != "en":
-        report = ropa.translate_report(report, lang)
     root, base = ropa.register_paths(options.path)
     render_options = ropa.RenderOptions(
         root=root,

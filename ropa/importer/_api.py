@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,6 +147,7 @@ def import_file(
     sheet: str | None = None,
     limits: Limits | None = None,
     trust_embedded: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     """Import an .xlsx workbook or a CSV file, told apart by their content: a zip archive (or a legacy or
     encrypted Office file) is a workbook, text is CSV, whatever the file is called.
@@ -161,6 +162,8 @@ def import_file(
         trust_embedded: in a ropa workbook, read the embedded register even when the visible sheets say
             something else or it holds JSON ropa never writes (reported either way, ``IMP-034``/``IMP-035``).
             By default the visible sheets are imported then.
+        progress: called with (rows read, rows in all) while the sheets of an .xlsx workbook are read,
+            e.g. to draw a progress bar.
 
     Returns:
         The register and the diagnostics. Never raises for bad or hostile content.
@@ -172,12 +175,22 @@ def import_file(
     head = _head(file)
     if head.startswith(_ZIP_MAGIC) or head.startswith(_OLE_MAGIC):
         return import_workbook(
-            path, mapping=mapping, sheet=sheet, limits=limits, trust_embedded=trust_embedded
+            path,
+            mapping=mapping,
+            sheet=sheet,
+            limits=limits,
+            trust_embedded=trust_embedded,
+            progress=progress,
         )
     if file.suffix.lower() in _WORKBOOK_SUFFIXES and not _looks_like_text(head):
         # not a zip, not text: the workbook reader says what is wrong with it
         return import_workbook(
-            path, mapping=mapping, sheet=sheet, limits=limits, trust_embedded=trust_embedded
+            path,
+            mapping=mapping,
+            sheet=sheet,
+            limits=limits,
+            trust_embedded=trust_embedded,
+            progress=progress,
         )
     return import_csv(path, mapping=mapping, limits=limits)
 
@@ -205,6 +218,7 @@ def import_workbook(
     sheet: str | None = None,
     limits: Limits | None = None,
     trust_embedded: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     """Import an .xlsx or .ods workbook: ropa's own (lossless, from its hidden ``_ropa`` sheet) or a
     foreign one (OpenDocument spreadsheets are read natively, with the same limits).
@@ -253,7 +267,7 @@ def import_workbook(
         if sheets is None:
             return _result(rep, None)
         return _tables(sheets, rep, limits, columns, chosen=chosen is not None)
-    content = read_workbook(data, limits, rep, sheet=chosen, formulas=archive.formulas)
+    content = read_workbook(data, limits, rep, sheet=chosen, formulas=archive.formulas, progress=progress)
     if content is None:
         return _result(rep, None)
     if content.embedded is not None:

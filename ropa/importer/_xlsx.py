@@ -9,7 +9,7 @@ import io
 import re
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -40,6 +40,8 @@ _SHOWN_CELLS = 10
 """Cells named in a diagnostic about values beyond the column limit; the rest are counted."""
 _PEEK_ROWS = 10_000
 """Rows looked at after ``max_rows`` to tell data that was not read from trailing empty rows."""
+_PROGRESS_ROWS = 100
+"""Rows read between two calls of the progress callback."""
 
 
 @dataclass
@@ -182,11 +184,17 @@ class _Book:
     """One workbook being read: its bytes, the limits, the text budget and the shared strings (parsed once,
     by :func:`~ropa.importer._ooxml.read_shared_strings`, for both openpyxl passes)."""
 
-    def __init__(self, data: bytes, limits: Limits) -> None:
+    def __init__(
+        self, data: bytes, limits: Limits, progress: Callable[[int, int], None] | None = None
+    ) -> None:
         self.data = data
         self.limits = limits
         self.budget = TextBudget(limits)
         self.strings: list[str] | None = None
+        self.progress = progress
+        """Called with (rows read, rows the chosen sheets declare) while the sheets are read."""
+        self.rows_read = 0
+        self.rows_declared = 0
 
     def load(self, *, data_only: bool) -> Any:
         """An openpyxl read-only workbook over a :class:`GuardedArchive` of the file."""
@@ -214,18 +222,25 @@ class _Book:
 
 
 def read_workbook(
-    data: bytes, limits: Limits, rep: Reporter, *, sheet: str | None, formulas: bool = True
+    data: bytes,
+    limits: Limits,
+    rep: Reporter,
+    *,
+    sheet: str | None,
+    formulas: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> WorkbookContent | None:
     """Parse a checked workbook: the embedded register of a ropa workbook, or its register sheets.
 
     ``sheet`` selects one sheet by name (it is then read as a table even in a ropa workbook).
     ``formulas`` False skips the pass that finds formula cells (the archive check found none).
+    ``progress`` is called with (rows read, rows in all) while the chosen sheets are read.
     Returns ``None`` (with a diagnostic) when the workbook cannot be parsed.
     """
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            content = _read(_Book(data, limits), rep, sheet, formulas)
+            content = _read(_Book(data, limits, progress), rep, sheet, formulas)
         except Exception as exc:  # hostile input: any parser failure is a refusal, never a traceback
             name = type(exc).__name__
             unsafe = _unsafe_xml(exc)
@@ -350,6 +365,9 @@ def _read(book: _Book, rep: Reporter, sheet: str | None, formulas: bool) -> Work
                 )
             chosen = chosen[:1]
         cells = _formula_cells(book, [ws.title for ws in chosen]) if formulas else {}
+        # the rows each sheet declares (its <dimension>, untrusted: only the progress total)
+        declared = [ws.max_row for ws in chosen]
+        book.rows_declared = sum(min(n, book.limits.max_rows) for n in declared if isinstance(n, int))
         sheets = [_read_sheet(ws, book, rep, cells.get(ws.title, set())) for ws in chosen]
     finally:
         workbook.close()
@@ -463,6 +481,10 @@ def _read_sheet(ws: Any, book: _Book, rep: Reporter, formulas: set[tuple[int, in
                     row=limits.max_rows + 1,
                 )
             break
+        if book.progress is not None and row_index % _PROGRESS_ROWS == 0:
+            book.rows_read += _PROGRESS_ROWS
+            book.rows_declared = max(book.rows_declared, book.rows_read)
+            book.progress(book.rows_read, book.rows_declared)
         texts: list[str | None] = []
         for col_index, cell in enumerate(row, start=1):
             value = getattr(cell, "value", None)

@@ -317,21 +317,29 @@ def _careful_parse(text: str) -> tuple[Any, list[YamlProblem]]:
 
 
 _UNSURE = object()
-_SCREEN = ("*", "<<", "\t", "\x85", "\u2028", "\u2029", "\ufeff", "\n---", "\n...", "\n%", "\n" + " " * 128)
-"""Text that sends a file to the careful path: aliases, merge keys, tabs, YAML 1.1 line breaks, a BOM
-inside the text, document markers and directives, deep indentation."""
+_SCREEN_CHARS = ("*", "\t", "\x85", "\u2028", "\u2029", "\ufeff")
+_SCREEN_TEXTS = ("\n---", "\n...", "\n" + " " * 128)
+"""Text that sends a file to the careful path: aliases, tabs, YAML 1.1 line breaks, a BOM inside the text,
+document markers, deep indentation; and (below) merge keys and directives. Single characters first: a
+search for one character is many times cheaper than for a string, in a text with characters beyond
+Latin-1."""
 _TAG_RE = re.compile(r"(?:^|(?<=[\s\[{,:]))!", re.MULTILINE)
-_UNPRINTABLE_RE = re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-"""Characters libyaml refuses (it reports them; the Rust parser may not)."""
+_ASCII_REFUSED = tuple(chr(c) for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F))
+_REFUSED = (*_ASCII_REFUSED, *(chr(c) for c in (*range(0x80, 0x85), *range(0x86, 0xA0), 0xFFFE, 0xFFFF)))
+"""Characters libyaml refuses (it reports them; the Rust parser may not): C0 and C1 controls but tab,
+line breaks and NEL, and U+FFFE, U+FFFF. (Lone surrogates cannot come out of a UTF-8 decoding.)"""
 _LONE_CR_RE = re.compile(r"\r(?!\n)")
-_NESTED_INDICATORS_RE = re.compile(r"[-?:] +[-?:] ")
-"""``- - x``: block collections nested on one line (the Rust parser recurses for each level)."""
+_NESTED_INDICATORS_RES = tuple(re.compile(rf"{lead} +[-?:] ") for lead in ("-", r"\?", ":"))
+"""``- - x``: block collections nested on one line (the Rust parser recurses for each level); one pattern
+per leading indicator, each starting with a literal, which the regular expression engine finds fast."""
 _ODD_INT_RE = re.compile(
-    r"[\s\[{,:](?:[-+]?0[xobXOB0-9_]|\+|-0|[0-9]+_)[0-9A-Za-z_]*[ \t\r]*(?:$|[,\]}#])", re.MULTILINE
+    r"[ \t\n\r\[{,:](?=[-+0-9])(?:[-+]?0[xobXOB0-9_]|\+|-0|[0-9]+_)[0-9A-Za-z_]*[ \t\r]*(?:$|[,\]}#])",
+    re.MULTILINE,
 )
 """Whole plain scalars that the Rust parser reads as integers but ropa keeps as text (``0612345678``,
 ``+1``, ``-0``, ``0x1F``, ``0o17``, ``1_000``); searched in ``"\\n" + text``. Over-inclusive on purpose
-(``10:01``): a match only sends the file to the careful path."""
+(``10:01``): a match only sends the file to the careful path. (Whitespace is spelled out: ``\\s`` costs
+a Unicode look-up for every character, and the other breaks and spaces have already been screened.)"""
 _MAX_FLOW_DEPTH = 48
 _MAX_CANONICAL_INT = 10**18
 
@@ -360,14 +368,22 @@ def _clean_parse(text: str) -> Any:
 
 
 def _screened(text: str) -> bool:
-    """True when nothing in ``text`` needs the careful path (see :data:`_SCREEN`)."""
-    if text.startswith(("---", "...", "%")) or any(marker in text for marker in _SCREEN):
+    """True when nothing in ``text`` needs the careful path (see :data:`_SCREEN_CHARS`)."""
+    if text.startswith(("---", "...", "%")) or any(char in text for char in _SCREEN_CHARS):
+        return False
+    if not text.endswith(("\n", "\r")) and ("|" in text or ">" in text):
+        return False  # a block scalar at the very end: libyaml keeps no final line break, yaml-rs adds one
+    if ("<" in text and "<<" in text) or ("%" in text and "\n%" in text):
+        return False
+    if any(marker in text for marker in _SCREEN_TEXTS):
         return False
     if "!" in text and _TAG_RE.search(text) is not None:
         return False
     if "\r" in text and _LONE_CR_RE.search(text) is not None:
         return False
-    if _UNPRINTABLE_RE.search(text) is not None or _NESTED_INDICATORS_RE.search(text) is not None:
+    if any(char in text for char in (_ASCII_REFUSED if text.isascii() else _REFUSED)):
+        return False
+    if any(pattern.search(text) is not None for pattern in _NESTED_INDICATORS_RES):
         return False
     return _flow_depth(text) <= _MAX_FLOW_DEPTH
 
@@ -395,22 +411,25 @@ def _check(value: Any, depth: int) -> bool:
         return True
     if depth >= MAX_DEPTH:
         raise _Fallback
-    found = False
     if cls is dict:
-        for key, item in value.items():
-            if key.__class__ is not str:
-                raise _Fallback
-            item_cls = item.__class__
-            if item_cls is str:
-                continue
+        try:
+            "".join(value)  # every key is text: join raises TypeError on any other key, in C
+        except TypeError:
+            raise _Fallback from None
+        items: Any = value.values()
+    elif cls is list:
+        items = value
+    else:
+        raise _Fallback  # a float, or a type the careful path never builds
+    kinds = set(map(type, items))
+    kinds.discard(str)
+    if not kinds:
+        return False
+    found = False
+    for item in items:
+        if item.__class__ is not str:
             found = _check(item, depth + 1) or found
-        return found
-    if cls is list:
-        for item in value:
-            if item.__class__ is not str:
-                found = _check(item, depth + 1) or found
-        return found
-    raise _Fallback  # a float, or a type the careful path never builds
+    return found
 
 
 class _Fallback(Exception):

@@ -42,16 +42,20 @@ __all__ = [
     "CheckResult",
     "ReportCache",
     "cache_folder",
+    "diagnostic_from_plain",
+    "diagnostic_to_plain",
+    "package_key",
     "raw_report_key",
     "register_fingerprint",
     "report_key",
+    "translated_key",
 ]
 
 CACHE_DIR = ".ropa_cache"
 MAX_ENTRIES = 32
 """Reports kept per cache folder; the least recently written go first (a report of 10,000 activities
 with their findings is about 4 MB)."""
-_FORMAT = "ropa-cache/3"
+_FORMAT = "ropa-cache/4"
 _TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# A cache of ropa validate reports (docs/performance.md); delete it at any time.\n"
@@ -69,13 +73,28 @@ def cache_folder(config_source: str | None) -> Path:
 
 @cache
 def _package_digest() -> str:
-    """A hash of ropa's installed files: code, rule data, vocabularies and translations."""
-    root = Path(__file__).resolve().parents[1]
+    """A hash of ropa's installed files: code, rule data, vocabularies and translations (plain ``os``
+    calls: pathlib costs more than reading the 2.6 MB)."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    skip = len(os.path.join(root, ""))
+    found: list[tuple[str, str]] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        relative = folder[skip:].replace(os.sep, "/")
+        found.extend(
+            (f"{relative}/{name}" if relative else name, os.path.join(folder, name))
+            for name in files
+            if not name.endswith((".pyc", ".pyo"))
+        )
     digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and not path.name.endswith((".pyc", ".pyo")):
-            digest.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
-            digest.update(path.read_bytes())
+    for name, path in sorted(found):
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:  # a file that vanished or cannot be read: its name still counts
+            data = b"\xff"
+        digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(data)
     return digest.hexdigest()
 
 
@@ -115,9 +134,22 @@ def raw_report_key(register: str, config_file: Path | None, overrides: str, toda
     return _key(register, "raw config", config, overrides, today.isoformat())
 
 
+def translated_key(key: str, lang: str) -> str:
+    """The cache key of the report stored under ``key`` with its messages in ``lang``: a repeat run in the
+    register's language takes the translated report as it is, without reading the translation
+    catalogue (about as costly as the rest of a cached run)."""
+    return _key(key, "translated", lang)
+
+
+def package_key() -> str:
+    """ropa itself as part of a key: the cache format, ropa's version and files, the Python version."""
+    return "\x1e".join(
+        [_FORMAT, __version__, f"{sys.version_info[0]}.{sys.version_info[1]}", _package_digest()]
+    )
+
+
 def _key(*parts: str) -> str:
-    head = [_FORMAT, __version__, f"{sys.version_info[0]}.{sys.version_info[1]}", _package_digest()]
-    text = "\x1e".join([*head, *parts])
+    text = "\x1e".join([package_key(), *parts])
     return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
 
 
@@ -174,7 +206,7 @@ class ReportCache:
             if data.get("format") != _FORMAT or data.get("key") != key:
                 return None
             return CheckResult(
-                Report(tuple(_diagnostic(d) for d in data["diagnostics"]), tuple(data["files"])),
+                Report(tuple([diagnostic_from_plain(d) for d in data["diagnostics"]]), tuple(data["files"])),
                 frozenset(data["selected"]),
                 str(data["fail_on"]),
                 data["language"],
@@ -192,10 +224,10 @@ class ReportCache:
             "language": entry.language,
             "files": list(report.files),
             "selected": sorted(entry.selected),
-            "diagnostics": [_plain(d) for d in report],
+            "diagnostics": [diagnostic_to_plain(d) for d in report],
         }
         try:
-            self._prepare()
+            self.prepare()
             target = self._path(key)
             target.parent.mkdir(parents=True, exist_ok=True)
             _atomic(target, lambda handle: handle.write(json.dumps(data, ensure_ascii=False).encode("utf-8")))
@@ -215,7 +247,12 @@ class ReportCache:
         for path in entries[: len(entries) - MAX_ENTRIES]:
             path.unlink(missing_ok=True)
 
-    def _prepare(self) -> None:
+    def prepare(self) -> None:
+        """Create the folder with its ``.gitignore`` and ``CACHEDIR.TAG`` (once).
+
+        Raises:
+            OSError: the folder cannot be written.
+        """
         if (self.folder / ".gitignore").exists():
             return
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -234,41 +271,48 @@ def _atomic(path: Path, write: Callable[[Any], object]) -> None:
         raise
 
 
-def _plain(d: Diagnostic) -> dict[str, Any]:
+_SEVERITIES = {severity.value: severity for severity in Severity}
+
+
+def diagnostic_to_plain(d: Diagnostic) -> list[Any]:
+    """A diagnostic as JSON-able data, a list (:func:`diagnostic_from_plain` gives it back, equal)."""
     loc = d.location
-    return {
-        "code": d.code,
-        "rule": d.rule,
-        "severity": d.severity.value,
-        "message": d.message,
-        "file": loc.file,
-        "pointer": loc.pointer,
-        "span": [loc.span.line, loc.span.column] if loc.span else None,
-        "entity": loc.entity,
-        "hint": d.hint,
-        "refs": [[r.article, r.paragraph, r.point, r.instrument] for r in d.legal_refs],
-        "template": (
-            [d.template.key, d.template.message, d.template.hint, [list(pair) for pair in d.template.args]]
-            if d.template is not None
-            else None
-        ),
-    }
-
-
-def _diagnostic(data: dict[str, Any]) -> Diagnostic:
-    span = data["span"]
-    template = data["template"]
-    return Diagnostic(
-        code=data["code"],
-        rule=data["rule"],
-        severity=Severity(data["severity"]),
-        message=data["message"],
-        location=Location(data["file"], data["pointer"], Span(*span) if span else None, data["entity"]),
-        hint=data["hint"],
-        legal_refs=tuple(LegalRef(*ref) for ref in data["refs"]),
-        template=(
-            Template(template[0], template[1], template[2], tuple((k, v) for k, v in template[3]))
+    template = d.template
+    return [
+        d.code,
+        d.rule,
+        d.severity.value,
+        d.message,
+        loc.file,
+        loc.pointer,
+        [loc.span.line, loc.span.column] if loc.span else None,
+        loc.entity,
+        d.hint,
+        [[r.article, r.paragraph, r.point, r.instrument] for r in d.legal_refs],
+        (
+            [template.key, template.message, template.hint, [list(pair) for pair in template.args]]
             if template is not None
             else None
         ),
+    ]
+
+
+def diagnostic_from_plain(data: Any) -> Diagnostic:
+    """The diagnostic :func:`diagnostic_to_plain` made ``data`` from.
+
+    Raises:
+        ValueError, TypeError, KeyError, IndexError: ``data`` is not such data (a damaged entry).
+    """
+    code, rule, severity, message, file, pointer, span, entity, hint, refs, template = data
+    return Diagnostic(
+        code,
+        rule,
+        _SEVERITIES[severity],
+        message,
+        Location(file, pointer, Span(*span) if span else None, entity),
+        hint,
+        tuple([LegalRef(*ref) for ref in refs]) if refs else (),
+        Template(template[0], template[1], template[2], tuple([(k, v) for k, v in template[3]]))
+        if template is not None
+        else None,
     )

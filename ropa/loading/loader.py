@@ -14,9 +14,10 @@ import gc
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,9 +27,12 @@ from ropa.errors import RegisterError
 from ropa.loading.codes import STRUCTURAL, render
 
 if TYPE_CHECKING:
+    from pydantic import ValidationError
     from pydantic_core import ErrorDetails
 
-    from ropa.models import RopaEntity, RopaModel
+    from ropa.loading._yaml import YamlProblem
+    from ropa.loading.incremental import PositionMemory
+    from ropa.models import Origin, RopaEntity, RopaModel
     from ropa.models.register import Register
 
 __all__ = [
@@ -63,7 +67,6 @@ ENTITY_NOUN = {
     "activities": "activity",
     "processor_activities": "processor activity",
 }
-_KEEP_TEXT_BYTES = 32 * 1024 * 1024
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Largest register file read (``IO-003`` beyond it). Loading takes about 30 times a file's size in memory,
 so 64 MB (about 16,000 activities in one file) needs some 2 GB; a larger register is split, one file per
@@ -87,6 +90,8 @@ class SourceIndex:
         self._root = root
         self._texts: dict[str, str] = dict(texts or {})
         self._index: dict[str, dict[str, tuple[int, int]]] = {}
+        self.memory: PositionMemory | None = None
+        """Positions found by earlier runs (:mod:`ropa.loading.incremental`), consulted by :meth:`spans`."""
 
     def _text(self, file: str) -> str | None:
         text = self._texts.get(file)
@@ -101,6 +106,11 @@ class SourceIndex:
             return None
         return decoded
 
+    def prefetch(self, files: Iterable[str]) -> None:
+        """Read what :attr:`memory` knows of ``files`` at once, before :meth:`spans` asks for each."""
+        if self.memory is not None:
+            self.memory.prefetch(files)
+
     def spans(self, file: str, pointers: Iterable[str]) -> dict[str, Span]:
         """The positions of many pointers in one file, composing it once (without keeping an index)."""
         wanted = list(pointers)
@@ -108,12 +118,21 @@ class SourceIndex:
         if index is not None:
             found = {p: self.span(file, p) for p in wanted}
             return {p: s for p, s in found.items() if s is not None}
+        known = self.memory.get(file) if self.memory is not None else {}
+        out = {p: Span(*known[p]) for p in wanted if p in known}
+        missing = [p for p in wanted if p not in known]
+        if not missing:
+            return out
         text = self._text(file)
         if text is None:
-            return {}
+            return out
         from ropa.loading._locate import locate
 
-        return {p: Span(*position) for p, position in locate(text, wanted).items()}
+        located = locate(text, missing)
+        if self.memory is not None:
+            self.memory.learn(file, located)
+        out.update((p, Span(*position)) for p, position in located.items())
+        return out
 
     def span(self, file: str | None, pointer: str) -> Span | None:
         """The position of ``pointer`` in ``file``, or of its nearest ancestor that exists."""
@@ -222,12 +241,24 @@ class LoadResult:
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """Pause the cyclic GC while large acyclic structures are built (they are freed by refcount)."""
+    """Pause the cyclic GC while large acyclic structures are built (they are freed by refcount).
+
+    At the end the objects made meanwhile are moved to the oldest generation (``gc.freeze()`` then
+    ``gc.unfreeze()``, which walks nothing) before the GC is enabled again: left in the youngest
+    generation, the first collections after the pause would walk every one of them, twice (young, then
+    middle generation), about 0.5 s for a register of 10,000 activities. Nothing is kept from being
+    collected: the oldest generation is collected as usual. (Not done when the application has frozen
+    objects of its own, which unfreezing would release.)
+    """
     was_enabled = gc.isenabled()
+    age = was_enabled and gc.get_freeze_count() == 0
     gc.disable()
     try:
         yield
     finally:
+        if age:
+            gc.freeze()
+            gc.unfreeze()
         if was_enabled:
             gc.enable()
 
@@ -417,10 +448,7 @@ class _Collector:
         self.lists[kind].append(model) if kind in self.lists else self.lists.setdefault(kind, [model])
 
     def _validate(self, kind: str, file: str, pointer: str, value: Any, label: str) -> RopaModel | None:
-        from pydantic import ValidationError
-
-        from ropa.models import Origin
-
+        ValidationError, Origin = _validation()
         model_type = _kinds()[kind]
         if not isinstance(value, dict):
             self.say("STR-003.entity-not-mapping", file, pointer, entity=label, got=_type_name(value))
@@ -549,11 +577,22 @@ def _dotted(loc: Iterable[int | str]) -> str:
     return out
 
 
+@cache
 def _kinds() -> Mapping[str, type[RopaEntity]]:
     """The register kinds and their models (imported on first use: a cached report needs no models)."""
     from ropa.models.register import KINDS
 
     return KINDS
+
+
+@cache
+def _validation() -> tuple[type[ValidationError], type[Origin]]:
+    """pydantic's validation error and the origin type (imported on first use, looked up once)."""
+    from pydantic import ValidationError
+
+    from ropa.models import Origin
+
+    return ValidationError, Origin
 
 
 def _model_at(model_type: type[RopaModel], loc: list[int | str]) -> type[RopaModel] | None:
@@ -691,17 +730,29 @@ class FileTooLarge(OSError):
 
 def _read_file(path: str | Path) -> bytes:
     """The bytes of a regular file of at most :data:`MAX_FILE_BYTES`. Pipes, devices and sockets are
-    refused: reading them may block or never end (a ``register.yaml`` that is a symlink to ``/dev/zero``)."""
-    path = Path(path)
-    info = path.stat()
+    refused: reading them may block or never end (a ``register.yaml`` that is a symlink to ``/dev/zero``).
+    Plain ``os`` calls and an unbuffered file: for a register of many small files, pathlib and the
+    buffered reader cost more than the reading."""
+    info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):
         raise OSError(errno.EINVAL, "not a regular file (a pipe, device or socket)", str(path))
     if info.st_size > MAX_FILE_BYTES:
-        raise FileTooLarge(path, info.st_size)
-    with path.open("rb") as handle:
-        data = handle.read(MAX_FILE_BYTES + 1)
+        raise FileTooLarge(Path(path), info.st_size)
+    with open(path, "rb", buffering=0) as handle:
+        # Ask for the size stat gave (and a byte more), never for the limit: a read allocates what it asks
+        # for, and a 64 MB buffer shrunk to a small file keeps a memory mapping of its own, which 100,000
+        # files kept in memory exhaust (the kernel's limit of 65,530 mappings: MemoryError).
+        data = handle.read(info.st_size + 1)
+        if data is not None and len(data) != info.st_size:  # a short read, or the file grew: read on
+            while len(data) <= MAX_FILE_BYTES:
+                more = handle.read(MAX_FILE_BYTES + 1 - len(data))
+                if not more:
+                    break
+                data += more
+    if data is None:  # pragma: no cover - only a non-blocking file returns None
+        raise OSError(errno.EAGAIN, "the file could not be read", str(path))
     if len(data) > MAX_FILE_BYTES:  # it grew while it was read
-        raise FileTooLarge(path, len(data))
+        raise FileTooLarge(Path(path), len(data))
     return data
 
 
@@ -744,72 +795,105 @@ def load(path: str | os.PathLike[str], *, progress: Callable[[int, int], None] |
     if not root.exists():
         raise FileNotFoundError(f"no such file or folder: {root}")
     entries, folder_errors = _read_all(root)
-    total = sum(len(data) for _, data, _ in entries if data is not None)
-    keep = total <= _KEEP_TEXT_BYTES
-    texts: dict[str, str] = {}
-    sources = SourceIndex(root, texts)
+
+    def parse(collector: _Collector, index: int) -> str | None:
+        name, data, _ = entries[index]
+        assert data is not None  # noqa: S101 - only readable files are parsed
+        return _parse_into(collector, name, data)
+
+    return load_parsed(root, [(name, error) for name, _, error in entries], folder_errors, parse, progress)
+
+
+def load_parsed(
+    root: Path,
+    entries: Sequence[tuple[str, OSError | None]],
+    folder_errors: Sequence[tuple[str, str]],
+    parse: Callable[[_Collector, int], str | None],
+    progress: Callable[[int, int], None] | None = None,
+) -> LoadResult:
+    """What :func:`load` does once the files are found: ``entries`` are ``(name, error)`` in load order,
+    and ``parse(collector, index)`` reads the file ``entries[index]`` (without an error) into the collector
+    and returns its text, or ``None`` (see :mod:`ropa.loading.incremental`, which takes the parse of an
+    unchanged file from its store)."""
+    sources = SourceIndex(root, {})
     collector = _Collector(sources)
     for name, message in folder_errors:
         collector.say("IO-001.folder", name, "", reason=message)
     if root.is_dir() and not entries and not folder_errors:
         collector.say("IO-002.empty", None, "", path=root)
     with gc_paused():
-        for done, (name, data, error) in enumerate(entries, start=1):
+        for done, (name, error) in enumerate(entries, start=1):
             if progress is not None:
                 progress(done, len(entries))
             if isinstance(error, FileTooLarge):
                 collector.say("IO-003.file", name, "", size=f"{error.size:,}", limit=f"{MAX_FILE_BYTES:,}")
                 collector.unloaded[name] = None
                 continue
-            if data is None:
-                reason = (error.strerror or str(error)) if error is not None else "unknown"
-                collector.say("IO-001.file", name, "", reason=reason)
+            if error is not None:
+                collector.say("IO-001.file", name, "", reason=error.strerror or str(error))
                 collector.unloaded[name] = None
                 continue
-            text = _parse_into(collector, name, data)
-            if keep and text is not None:
-                texts[name] = text
+            parse(collector, done - 1)
         collector.summaries()
         register = collector.register()
-    sources._texts.update(texts)
     return LoadResult(
         register=register,
         diagnostics=tuple(sorted(collector.diagnostics, key=Diagnostic.sort_key)),
         root=root,
-        files=tuple(name for name, _, _ in entries),
+        files=tuple(name for name, _ in entries),
         broken=frozenset(collector.broken),
         unloaded=collector.unloaded_files(),
         sources=sources,
     )
 
 
-def _parse_into(collector: _Collector, name: str, data: bytes, *, keep_text: bool = False) -> str | None:
+@dataclass(frozen=True)
+class ParseOutcome:
+    """What reading one file's bytes gave: the problems (with positions), and the plain data when the
+    text was decoded (``decoded``) and parsed. Kept by :mod:`ropa.loading.incremental` for unchanged
+    files."""
+
+    decoded: bool
+    problems: tuple[YamlProblem, ...]
+    value: Any = None
+
+
+def parse_bytes(data: bytes) -> tuple[str | None, ParseOutcome]:
+    """Decode and parse one file's bytes: the text (``None`` when it could not be decoded) and the outcome."""
     from ropa.loading._yaml import decode, parse  # YAML is imported on first use: a cached report needs none
 
     text, problem = decode(data)
     if text is None:
         assert problem is not None  # noqa: S101 - decode returns one of the two
-        collector.add(
-            problem.code,
-            problem.message,
-            problem.hint,
-            name,
-            "",
-            span=Span(problem.line, problem.column),
-            template=problem.template,
-        )
-        collector.unloaded[name] = data.decode("utf-8", "replace")
-        return None
-    collector.sources._texts[name] = text
+        return None, ParseOutcome(False, (problem,))
     value, problems = parse(text)
-    for p in problems:
+    return text, ParseOutcome(True, tuple(problems), value)
+
+
+def apply_outcome(
+    collector: _Collector, name: str, outcome: ParseOutcome, text: Callable[[], str | None]
+) -> None:
+    """Put a file's parse outcome into the collector: its problems, its entities, or the file as not
+    loaded (``text()`` gives its text for that: the decoded text, or the bytes decoded leniently)."""
+    for p in outcome.problems:
         collector.add(
             p.code, p.message, p.hint, name, p.pointer, span=Span(p.line, p.column), template=p.template
         )
-    if value is not None or not problems:
-        collector.document(name, value)
+    if not outcome.decoded:
+        collector.unloaded[name] = text()
+    elif outcome.value is not None or not outcome.problems:
+        collector.document(name, outcome.value)
     else:
-        collector.unloaded[name] = text
+        collector.unloaded[name] = text()
+
+
+def _parse_into(collector: _Collector, name: str, data: bytes, *, keep_text: bool = False) -> str | None:
+    text, outcome = parse_bytes(data)
+    if text is not None:
+        collector.sources._texts[name] = text
+    apply_outcome(
+        collector, name, outcome, lambda: text if text is not None else data.decode("utf-8", "replace")
+    )
     return text
 
 

@@ -18,6 +18,7 @@ from ropa.models._base import Origin as Origin
 from ropa.models._base import RopaEntity as RopaEntity
 from ropa.models._base import RopaModel as RopaModel
 from ropa.models._base import Text as Text
+from ropa.models._base import field_docs as field_docs
 from ropa.models._base import is_iso_duration as is_iso_duration
 from ropa.models.activity import Activity as Activity
 from ropa.models.activity import Art9Basis as Art9Basis
@@ -134,5 +135,6 @@ __all__ = [
     "TransferMechanism",
     "VulnerableGroup",
     "Wp248Criterion",
+    "field_docs",
     "is_iso_duration",
 ]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import re
 from collections.abc import Mapping
-from typing import Annotated, Any, NoReturn, Self, TypeVar, get_args
+from functools import cache
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Self, TypeVar, get_args
 
 from pydantic import (
     AfterValidator,
@@ -22,6 +24,11 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from ropa._data import country_codes
 
+if TYPE_CHECKING:
+    from pydantic import GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema
+
 __all__ = [
     "COUNTRY_PATTERN",
     "ID_PATTERN",
@@ -35,6 +42,7 @@ __all__ = [
     "RopaEntity",
     "RopaModel",
     "Text",
+    "field_docs",
 ]
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"
@@ -115,6 +123,57 @@ CountryCode = Annotated[
 """An upper-case ISO 3166-1 alpha-2 code (``NL``, ``US``); ``EL``/``UK`` are not accepted."""
 
 _DURATION_RE = re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(?:[.,]\d+)?S)?)?$")
+
+
+@cache
+def _own_docs(cls: type) -> dict[str, str]:
+    """The attribute docstrings of the fields that ``cls`` itself annotates: a string statement right after
+    an annotated assignment, as pydantic's ``use_attribute_docstrings`` reads them."""
+    import ast
+    import textwrap
+
+    try:
+        source = textwrap.dedent(inspect.getsource(cls))
+        tree = ast.parse(source)
+    except (OSError, TypeError, SyntaxError):  # no source (a frozen application): no descriptions
+        return {}
+    node = tree.body[0] if tree.body else None
+    if not isinstance(node, ast.ClassDef):
+        return {}
+    out: dict[str, str] = {}
+    for stmt, following in zip(node.body, node.body[1:], strict=False):
+        if (
+            isinstance(stmt, ast.AnnAssign)
+            and isinstance(stmt.target, ast.Name)
+            and isinstance(following, ast.Expr)
+            and isinstance(following.value, ast.Constant)
+            and isinstance(following.value.value, str)
+        ):
+            out[stmt.target.id] = inspect.cleandoc(following.value.value)
+    return out
+
+
+def field_docs(model: type[BaseModel]) -> dict[str, str]:
+    """Each field of ``model`` with its description: the docstring under the field's annotation in the
+    class that declares it (an explicit ``Field(description=...)`` wins). Read from the source on first
+    use, for the JSON Schema and the field docs; validation never needs it."""
+    out: dict[str, str] = {}
+    for cls in reversed(model.__mro__):
+        annotations = inspect.get_annotations(cls)
+        if not annotations:
+            continue
+        own = _own_docs(cls)
+        for name in annotations:
+            if name in own:
+                out[name] = own[name]
+            else:
+                out.pop(name, None)
+    result: dict[str, str] = {}
+    for name, info in model.model_fields.items():
+        text = info.description if info.description is not None else out.get(name)
+        if text is not None:
+            result[name] = text
+    return result
 
 
 def is_iso_duration(value: str) -> bool:
@@ -214,9 +273,31 @@ class RopaModel(BaseModel):
         coerce_numbers_to_str=True,
         populate_by_name=False,
         validate_default=False,
-        use_attribute_docstrings=True,
         defer_build=True,
     )
+    # Field descriptions are the attribute docstrings, read from the source only when a JSON Schema is
+    # generated (``__get_pydantic_json_schema__``) or the field docs are written (:func:`field_docs`):
+    # pydantic's ``use_attribute_docstrings`` reads and parses every model's source at import, about a
+    # quarter of the models' import time, for text that validation never shows.
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        target = handler.resolve_ref_schema(schema)
+        properties = target.get("properties")
+        if isinstance(properties, dict):
+            docs = field_docs(cls)
+            for name, info in cls.model_fields.items():
+                doc = docs.get(name)
+                if doc is None or info.description is not None:
+                    continue
+                for key in (info.validation_alias, info.alias, name):
+                    if isinstance(key, str) and isinstance(properties.get(key), dict):
+                        properties[key].setdefault("description", doc)
+                        break
+        return schema
 
     def __init__(self, /, **data: Any) -> None:
         """Validate ``data`` (lists become tuples, mappings :class:`FrozenDict`).

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ropa.diagnostics import Report
-from ropa.reporters import github, json, junit, sarif, text
+from ropa.reporters import github, junit, sarif, text
 from ropa.reporters._base import (
     CodeInfo,
     RenderOptions,
@@ -63,13 +63,21 @@ class Reporter:
     machine: bool
 
 
+def _json(report: Report, options: RenderOptions) -> str:
+    # Imported on use: the json reporter's typed dicts (the schema's source) import pydantic, which the
+    # other formats, and a cached ``ropa validate``, do not need.
+    from ropa.reporters import json
+
+    return json.render(report, options)
+
+
 REPORTERS: dict[str, Reporter] = {
     r.name: r
     for r in (
         Reporter(
             "text", "for people: file:line:col CODE severity message, grouped by file", text.render, False
         ),
-        Reporter("json", "versioned JSON contract (schemas/report.schema.json)", json.render, True),
+        Reporter("json", "versioned JSON contract (schemas/report.schema.json)", _json, True),
         Reporter("sarif", "SARIF 2.1.0 for GitHub code scanning", sarif.render, True),
         Reporter("github", "GitHub Actions annotations (workflow commands)", github.render, True),
         Reporter("junit", "JUnit XML: a test case per rule and entity", junit.render, True),

@@ -7,7 +7,8 @@ reports unused, expired or unknown suppressions (``SUP-001``–``SUP-003``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
+from dataclasses import dataclass
 
 from ropa.config import Config
 from ropa.diagnostics import Diagnostic, LegalRef, Location, Severity, Span, Template
@@ -30,7 +31,7 @@ from ropa.models import (
 )
 from ropa.rules._base import Finding, Rule, RuleContext, RuleOptions
 
-__all__ = ["entity_label", "profiles_for", "run_rules", "select_rules"]
+__all__ = ["ACTIVITY_LOCAL", "LocalFindings", "entity_label", "profiles_for", "run_rules", "select_rules"]
 
 META_CODES = {
     "SUP-001": ("unused-suppression", "A suppression matches no finding."),
@@ -92,6 +93,52 @@ _NEEDS: dict[str, frozenset[str]] = {
 the register metadata, the organisation-level security measures), by code or family, with the kinds
 they need in full. While a file that may hold such a block did not load, the rule does not run: a file
 that does not parse invents nothing (references to ids are handled by :meth:`RuleContext.undefined`)."""
+
+
+ACTIVITY_LOCAL: frozenset[str] = frozenset(
+    {
+        # the organisation, the register block, parties: no activity at all
+        *("ORG-001", "ORG-002", "ORG-003", "ORG-006", "EXM-002", "GOV-002", "GOV-003", "GOV-005"),
+        *("PRC-001", "PRC-002", "PRC-003", "PRC-004", "PRC-006", "REC-005", "REC-006", "TRF-005"),
+        *("RGT-001", "RGT-002", "ACT-010"),
+        # each activity on its own, with what is not an activity
+        *("ORG-007", "EXM-001", "ACT-001", "ACT-002", "ACT-003", "ACT-004", "ACT-005", "ACT-007", "ACT-008"),
+        *("ACT-009", "LAW-001", "LAW-002", "LAW-003", "LAW-004", "LAW-005", "LAW-006", "LAW-007", "LAW-008"),
+        *("LAW-009", "LAW-010", "LAW-011", "LAW-012", "SPC-001", "SPC-002", "SPC-003", "SPC-004", "SPC-005"),
+        *("SPC-006", "REC-001", "REC-004", "REC-007", "TRF-001", "TRF-002", "TRF-003", "TRF-004", "TRF-006"),
+        *("TRF-007", "TRF-008", "TRF-009", "TRF-010", "TRF-012", "RET-001", "RET-002", "RET-003", "RET-004"),
+        *("RET-005", "RET-006", "RET-007", "RET-008", "SEC-001", "SEC-003", "DPIA-001", "DPIA-002"),
+        *("DPIA-003", "DPIA-004", "DPIA-005", "RGT-003", "RGT-004", "RGT-005", "GOV-001", "GOV-004"),
+        *("NL-001", "NL-002", "NL-003", "NL-004", "NL-005"),
+    }
+)
+"""The activity-local rules: what a rule reports on an activity depends on that activity alone and on the
+part of the register that is not an activity (the organisation, the register block, parties, data and
+data-subject categories, security measures, processor activities), with the date, options and profiles;
+what it reports on anything else depends on that part alone. Run on a register holding only some of the
+activities, such a rule reports exactly its findings on those. The incremental cache
+(:mod:`ropa.loading.incremental`) keeps their findings per file and runs them only on the activities of
+edited files. Every other rule (a new rule too, until it is listed here) depends on the whole register:
+ACT-006 (duplicates), ORG-004 and ORG-005 (what all activities together imply), PRC-005, PRC-007,
+REC-002 and REC-003 (which activities use a party), SEC-002 (a count over activities), TRF-011 (the
+first transfer).
+``tests/rules/test_locality.py`` checks the property for every rule listed, on every fixture register
+and on generated ones."""
+
+
+@dataclass(frozen=True)
+class LocalFindings:
+    """The findings of the :data:`ACTIVITY_LOCAL` rules kept per file, for :func:`run_rules`.
+
+    Attributes:
+        files: the files that hold activities only (and loaded): their local findings are taken from
+            ``known`` or made now.
+        known: for some of those files, their diagnostics (positions resolved) and the suppressions their
+            findings used, ``(entity pointer, index)``.
+    """
+
+    files: frozenset[str]
+    known: Mapping[str, tuple[Sequence[Diagnostic], Sequence[tuple[str, int]]]]
 
 
 def _needs(rule: Rule) -> frozenset[str]:
@@ -157,12 +204,18 @@ def run_rules(
     *,
     today: dt.date,
     all_rules: Iterable[Rule] = (),
+    local: LocalFindings | None = None,
+    fresh: MutableMapping[str, tuple[list[Diagnostic], list[tuple[str, int]]]] | None = None,
 ) -> list[Diagnostic]:
     """Run ``rules`` on ``result`` and return their diagnostics (unsorted).
 
     Nothing runs on a folder without register files (IO-002 says so). While a file did not load, the
     rules that need what it may hold in full do not run, references to ids it may define are not reported
     one by one, and one STR-007 per such file says what was not checked.
+
+    With ``local`` (and every file loaded), the :data:`ACTIVITY_LOCAL` rules run only on the activities
+    of files without known findings, the known ones are used as they are, and ``fresh`` receives, for each
+    other file of ``local.files``, the local findings made now: the result is the same as without.
     """
     if any(d.code == "IO-002" for d in result.diagnostics):
         return []
@@ -174,33 +227,84 @@ def run_rules(
         dsr_default_days=config.options.dsr_default_days,
     )
     meta = result.register.meta
-    ctx = RuleContext(
-        result.register,
-        today=today,
-        profiles=profiles,
-        options=options,
-        broken=result.broken,
-        unloaded=result.unloaded,
-        profiles_chosen=config.profile is not None or bool(meta is not None and meta.profile),
-    )
+    chosen = config.profile is not None or bool(meta is not None and meta.profile)
+
+    def context(register: Register) -> RuleContext:
+        return RuleContext(
+            register,
+            today=today,
+            profiles=profiles,
+            options=options,
+            broken=result.broken,
+            unloaded=result.unloaded,
+            profiles_chosen=chosen,
+        )
+
+    ctx = context(result.register)
+    if local is not None and ctx.unloaded:
+        local = None  # a file that did not load may hold anything: everything runs
+    partial = ctx
+    reused: list[Diagnostic] = []
+    used: set[tuple[int, int]] = set()
+    if local is not None and local.known:
+        activities = result.register.activities or ()
+        kept = [a for a in activities if _file_of(a) not in local.known]
+        partial = context(result.register.model_copy(update={"activities": tuple(kept)}))
+        by_origin = {(_file_of(a), _pointer_of(a)): a for a in activities if _file_of(a) in local.known}
+        for file, (diagnostics, suppressions) in local.known.items():
+            reused.extend(diagnostics)
+            for pointer, index in suppressions:
+                entity = by_origin.get((file, pointer))
+                if entity is not None:
+                    used.add((id(entity), index))
     withheld = [r for r in rules if _needs(r) and ctx.may_be_unloaded(*_needs(r))]
     rules = [r for r in rules if r not in withheld]
-    used: set[tuple[int, int]] = set()
     pending: list[tuple[Rule, Severity, Finding]] = []
+    stored: dict[int, str] = {}  # pending index -> the file whose local findings it belongs to
+    stored_used: dict[str, list[tuple[str, int]]] = {}
     # The rules allocate nothing cyclic; with the collector paused, the register (and the node trees
     # composed for positions) are not walked again and again by full collections.
     with gc_paused():
         for rule in rules:
             configured = _configured_severity(rule, config)
-            for finding in rule.check(ctx):
-                if not _applies(rule, finding.entity, ctx) or _suppressed(rule, finding, today, used):
+            is_local = local is not None and rule.code in ACTIVITY_LOCAL
+            use = partial if is_local else ctx
+            for finding in rule.check(use):
+                if not _applies(rule, finding.entity, use):
                     continue
+                matched = _suppression(rule, finding, today)
+                owner = _file_of(finding.entity) if is_local and local is not None else None
+                if owner is not None and local is not None and owner not in local.files:
+                    owner = None  # a finding not kept per file (an entity of another kind of file)
+                if matched is not None:
+                    used.add((id(finding.entity), matched))
+                    if owner is not None:
+                        stored_used.setdefault(owner, []).append((_pointer_of(finding.entity), matched))
+                    continue
+                if owner is not None:
+                    stored[len(pending)] = owner
                 pending.append((rule, configured or finding.severity or rule.severity, finding))
         out = _with_positions(pending, result)
+    if local is not None and fresh is not None:
+        for file in local.files - set(local.known):
+            fresh[file] = ([], stored_used.get(file, []))
+        for position, file in stored.items():
+            fresh[file][0].append(out[position])
+    out.extend(reused)
     known = list(all_rules) or list(rules)
     out.extend(_suppression_findings(result, known, rules, today, used))
     out.extend(_unloaded_findings(ctx, withheld))
     return out
+
+
+def _file_of(entity: RopaModel | None) -> str | None:
+    origin = entity.origin if entity is not None else None
+    return origin.file if origin is not None else None
+
+
+def _pointer_of(entity: RopaModel | None) -> str:
+    origin = entity.origin if entity is not None else None
+    return origin.pointer if origin is not None else ""
 
 
 def _unloaded_findings(ctx: RuleContext, withheld: Sequence[Rule]) -> list[Diagnostic]:
@@ -306,6 +410,7 @@ def _with_positions(pending: list[tuple[Rule, Severity, Finding]], result: LoadR
         file, pointer = places.where(finding.entity, finding.path)
         if file is not None:
             wanted.setdefault(file, set()).add(pointer)
+    result.sources.prefetch(wanted)
     spans = {file: result.sources.spans(file, pointers) for file, pointers in wanted.items()}
     out = []
     for rule, severity, finding in pending:
@@ -315,14 +420,14 @@ def _with_positions(pending: list[tuple[Rule, Severity, Finding]], result: LoadR
     return out
 
 
-def _suppressed(rule: Rule, finding: Finding, today: dt.date, used: set[tuple[int, int]]) -> bool:
+def _suppression(rule: Rule, finding: Finding, today: dt.date) -> int | None:
+    """The index of the entity's suppression that suppresses ``finding``, or ``None``."""
     for index, suppression in enumerate(_suppressions(finding.entity)):
         if suppression.rule in (rule.code, rule.name):
             if suppression.until is not None and suppression.until < today:
-                return False
-            used.add((id(finding.entity), index))
-            return True
-    return False
+                return None
+            return index
+    return None
 
 
 def _diagnostic(

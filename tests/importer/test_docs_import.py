@@ -42,7 +42,7 @@ def test_every_code_is_documented() -> None:
 def test_every_option_is_documented(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", "--help"]) == 0
     options = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", capsys.readouterr().out)) - {"--help"}
-    assert options == {"--output", "--force", "--mapping", "--sheet", "--trust-embedded"}
+    assert options == {"--output", "--force", "--mapping", "--sheet", "--trust-embedded", "--quiet"}
     for option in options:
         assert f"`{option}" in TEXT or f"{option} " in TEXT, option
 

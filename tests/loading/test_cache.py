@@ -229,3 +229,163 @@ def test_a_cached_report_translates_like_a_fresh_one(tmp_path: Path) -> None:
     dutch = [d.message for d in translate_report(hit, "nl")]
     assert dutch == [d.message for d in translate_report(fresh, "nl")]
     assert dutch != [d.message for d in fresh]
+
+
+def test_a_repeat_run_in_the_registers_language_takes_the_translation_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first run stores the report in Dutch too; the repeat run neither loads nor translates, and
+    says exactly what the first run and a run without the cache say."""
+    from ropa import i18n
+    from ropa.cli import main
+
+    folder = _copy(tmp_path)
+    english = _fresh(folder, ropa.find_config(folder), TODAY)
+    dutch = [d.message for d in i18n.translate_report(english, "nl")]
+    assert dutch != [d.message for d in english]
+    argv = ["validate", str(folder), "--today", TODAY.isoformat(), "--lang", "nl", "--format", "json"]
+    runs = []
+    for extra in (["--no-cache"], []):
+        code = main([*argv, *extra])
+        runs.append((code, json.loads(capsys.readouterr().out)["diagnostics"]))
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("translated again although the cache holds the translation")
+
+    _no_load(monkeypatch)
+    monkeypatch.setattr(i18n, "translate_report", refuse)
+    code = main(argv)
+    runs.append((code, json.loads(capsys.readouterr().out)["diagnostics"]))
+    assert runs[0] == runs[1] == runs[2]
+    assert [d["message"] for d in runs[2][1]] == dutch
+
+
+# --- incremental validation: what the file store keeps between runs never changes a result ----------------
+
+_STEPS = st.sampled_from(
+    [
+        "edit-byte",  # any file, activities or not
+        "append-comment",  # new bytes, the same register: the positions of later files stay
+        "insert-line",  # every position below the edit moves
+        "break-yaml",
+        "country",  # the organisation's country: the profiles, and so the rules that run
+        "drop-party",  # a party activities refer to is gone
+        "add-activity-file",
+        "remove-file",
+        "config-file",  # ropa.toml
+        "today",
+        "package",  # ropa's files: code and rule data
+        "version",
+        "undo",  # back to an earlier state: its entries are used again
+    ]
+)
+
+
+def _apply(step: str, folder: Path, data: st.DataObject, history: list[dict[Path, bytes]]) -> None:
+    files = sorted(p for p in folder.rglob("*.yaml") if CACHE_DIR not in p.parts)
+    target = data.draw(st.sampled_from(files)) if files else None
+    if step == "undo" and history:
+        state = data.draw(st.sampled_from(history))
+        for path in files:
+            if path not in state:
+                path.unlink()
+        for path, content in state.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+    elif target is None:
+        (folder / "activities" / "new.yaml").write_text("activity:\n  id: new-one\n  name: New\n")
+    elif step == "edit-byte":
+        text = target.read_bytes()
+        position = data.draw(st.integers(0, max(len(text) - 1, 0)))
+        char = data.draw(st.sampled_from([b"x", b" ", b"\n", b":", b"-", b"0"]))
+        target.write_bytes(text[:position] + char + text[position + 1 :])
+    elif step == "append-comment":
+        target.write_bytes(target.read_bytes() + b"# a comment\n")
+    elif step == "insert-line":
+        target.write_bytes(b"# a first line\n" + target.read_bytes())
+    elif step == "break-yaml":
+        target.write_bytes(target.read_bytes() + b"  - [\n")
+    elif step == "country":
+        register = folder / "register.yaml"
+        if register.exists():
+            country = data.draw(st.sampled_from(["DE", "BE", "US"]))
+            register.write_bytes(
+                register.read_bytes().replace(b"  country: NL\n", f"  country: {country}\n".encode())
+            )
+    elif step == "drop-party":
+        parties = folder / "parties.yaml"
+        if parties.exists():
+            parties.write_bytes(
+                parties.read_bytes().replace(b"  - id: myonlinestore\n", b"  - id: someone-else\n")
+            )
+    elif step == "add-activity-file":
+        (folder / "activities" / f"new-{len(files)}.yaml").write_text(
+            "activity:\n  id: new-one\n  name: New\n  purposes: [Something]\n"
+        )
+    elif step == "remove-file":
+        target.unlink()
+    elif step == "config-file":
+        choice = data.draw(st.sampled_from(['select = ["LAW", "RET"]\n', 'fail_on = "warning"\n', ""]))
+        (folder / "ropa.toml").write_text(choice)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(_STEPS, min_size=1, max_size=3), data=st.data())
+def test_incremental_runs_equal_fresh_runs_after_any_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, steps: list[str], data: st.DataObject
+) -> None:
+    """After each change the cached run (report cache missing, parses, findings per file and positions
+    from the file store) gives exactly the report, positions included, of a run without the cache."""
+    folder = _copy(tmp_path)
+    today = TODAY
+    history: list[dict[Path, bytes]] = []
+
+    def state() -> dict[Path, bytes]:
+        return {p: p.read_bytes() for p in folder.rglob("*.yaml") if CACHE_DIR not in p.parts}
+
+    ropa.check(folder, today=today, cache=True)  # fill the report cache and the file store
+    for step in steps:
+        history.append(state())
+        if step == "today":
+            today = data.draw(st.dates(dt.date(2020, 1, 1), dt.date(2035, 12, 31)))
+        elif step == "package":
+            digest = data.draw(st.sampled_from(["another ropa", "a third ropa"]))
+            monkeypatch.setattr(cache_module, "_package_digest", lambda digest=digest: digest)
+        elif step == "version":
+            monkeypatch.setattr(cache_module, "__version__", data.draw(st.sampled_from(["98.0", "99.0"])))
+        else:
+            _apply(step, folder, data, history)
+        cached = ropa.check(folder, today=today, cache=True)
+        fresh = ropa.check(folder, today=today, cache=False)
+        assert cached.report == fresh.report, step
+        assert (cached.selected, cached.fail_on, cached.language) == (
+            fresh.selected,
+            fresh.fail_on,
+            fresh.language,
+        )
+
+
+def test_an_edited_activity_file_is_the_only_one_parsed_and_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file store does its work: after one activity file is edited, only that file is parsed again
+    (the others' parses come from the store), and the report equals a fresh one."""
+    from ropa.loading import incremental
+
+    monkeypatch.setattr(incremental, "RACY_SECONDS", 0.0)
+    folder = _copy(tmp_path)
+    ropa.check(folder, today=TODAY, cache=True)
+    edited = folder / "activities" / "reviews.yaml"
+    edited.write_bytes(edited.read_bytes() + b"# edited\n")
+    parsed: list[int] = []
+    real = loader_module.parse_bytes
+
+    def counting(data: bytes) -> object:
+        parsed.append(len(data))
+        return real(data)
+
+    monkeypatch.setattr(loader_module, "parse_bytes", counting)
+    cached = ropa.check(folder, today=TODAY, cache=True)
+    assert parsed == [len(edited.read_bytes())]
+    monkeypatch.setattr(loader_module, "parse_bytes", real)
+    assert cached.report == ropa.check(folder, today=TODAY, cache=False).report

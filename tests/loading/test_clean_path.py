@@ -55,6 +55,8 @@ CASES = {
     "compact": "- " * 40 + "x\n",
     "escapes": 'a: "x\\N\\_y\\L"\n',
     "folded": "a: >\n  x\n\n  y\nb: |-\n  z\n",
+    "literal-at-the-end": "a: |\n  lit- x- x",  # no final line break: libyaml keeps none, yaml-rs adds one
+    "folded-at-the-end": "a: >\n  x",
     "empty": "",
     "comment-only": "# nothing\n",
 }

@@ -169,3 +169,83 @@ def test_structural_problems_are_capped_per_file(tmp_path: Path) -> None:
     assert summary[0].message.startswith(f"{2 * 5_000 - MAX_DIAGNOSTICS_PER_FILE:,} more structural problem")
     assert summary[0].severity.value == "error"
     assert [d.code for d in result.diagnostics if d.location.file == "other.yaml"] == ["STR-004"]
+
+
+def test_pausing_the_gc_ages_what_it_made_and_still_collects_cycles() -> None:
+    """Objects made during a pause go to the oldest generation (the first collections after the pause do
+    not walk them), cyclic garbage among them is still collected, and an application's own frozen
+    objects stay frozen."""
+    import gc
+    import weakref
+
+    from ropa.loading.loader import gc_paused
+
+    class Node:
+        other: object = None
+
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        first, second = Node(), Node()
+        first.other, second.other = second, first
+        kept = [Node() for _ in range(1000)]
+        probe = weakref.ref(first)
+    assert gc.isenabled()
+    assert gc.get_count()[0] < 100  # nothing left young to walk
+    assert all(gc.is_tracked(node) for node in kept)
+    del first, second
+    gc.collect()
+    assert probe() is None
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with gc_paused():
+            Node()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_reading_a_small_file_asks_for_its_size_not_for_the_limit(tmp_path: Path) -> None:
+    """Regression: every file was read with ``read(MAX_FILE_BYTES + 1)``, a 64 MB buffer shrunk to the
+    file; each kept a memory mapping of its own, and loading 100,000 files ran out of mappings
+    (MemoryError in the benchmark's 100,000-activity run)."""
+    import tracemalloc
+
+    from ropa.loading import loader
+
+    small = tmp_path / "small.yaml"
+    small.write_bytes(b"activity:\n  id: a\n  name: A\n")
+    tracemalloc.start()
+    try:
+        data = loader._read_file(small)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert data == small.read_bytes()
+    assert peak < 64 * 1024
+
+
+def test_a_file_that_grows_while_it_is_read_is_read_to_its_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The size from stat is only the first request: a file longer by then is read on (to the limit)."""
+    import os
+
+    from ropa.loading import loader
+
+    grown = tmp_path / "grown.yaml"
+    grown.write_bytes(b"activity:\n  id: a\n" + b"  name: " + b"x" * 5000 + b"\n")
+    real = os.stat
+
+    def smaller(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        info = real(path, *args, **kwargs)  # type: ignore[arg-type]
+        if str(path) != str(grown):
+            return info
+        fields = list(info)
+        fields[6] = 10  # st_size: what stat said before the file grew
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(loader.os, "stat", smaller)
+    assert loader._read_file(grown) == grown.read_bytes()
