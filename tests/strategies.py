@@ -586,7 +586,8 @@ _plain = st.from_regex(r"\A[A-Z][a-z]{2,9}( [a-z]{2,9}){0,3}\Z")
 def art30_register_data(draw: st.DrawFn) -> dict[str, Any]:
     """Plain data of a register whose activities state every Art. 30(1) point: purposes with their lawful
     bases, data subjects and categories, categories of recipients, transfers with their safeguards,
-    retention, security measures, systems and dates."""
+    retention, security measures, systems and dates; and special-category and criminal data with their
+    Art. 9(2) conditions and Art. 10 authorisations (see :func:`_special_and_criminal`)."""
     data = draw(separator_register_data())
     for activity in data["activities"]:
         activity["purposes"] = [
@@ -609,7 +610,50 @@ def art30_register_data(draw: st.DrawFn) -> dict[str, Any]:
         activity["privacy_notice"] = draw(_plain)
         activity["status"] = draw(st.sampled_from(["planned", "active", "suspended"]))
         activity["last_reviewed"] = draw(st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31))).isoformat()
+    _special_and_criminal(draw, data)
     return data
+
+
+_SPECIAL = [
+    "racial-ethnic-origin",
+    "political-opinions",
+    "religious-philosophical-beliefs",
+    "trade-union-membership",
+    "genetic",
+    "biometric",
+    "health",
+    "sex-life-orientation",
+]
+_ART9 = ["9-2-a", "9-2-b", "9-2-c", "9-2-d", "9-2-e", "9-2-f", "9-2-g", "9-2-h", "9-2-i", "9-2-j"]
+
+
+def _special_and_criminal(draw: st.DrawFn, data: dict[str, Any]) -> None:
+    """Mark some data categories as special-category (Art. 9(1)) or criminal (Art. 10) data, and give the
+    activities Art. 9(2) conditions (some with a law), Art. 10 authorisations or ``special_categories``
+    where they fit: stated, absent (so that SPC-001 and SPC-005 fire) or, without special data, false."""
+    for category in data["data_categories"]:
+        special = draw(st.none() | st.sampled_from(_SPECIAL))
+        if special is not None:
+            category["special"] = special
+        if draw(st.booleans()):
+            category["criminal"] = True
+    by_id = {c["id"]: c for c in data["data_categories"]}
+    for activity in data["activities"]:
+        used = [by_id[i] for i in activity["data_categories"]]
+        if any("special" in c for c in used):
+            conditions = draw(st.lists(st.sampled_from(_ART9), max_size=2, unique=True))
+            activity["art9"] = [
+                {"condition": c, **({"law": law} if (law := draw(st.none() | _plain)) else {})}
+                for c in conditions
+            ] or None
+        elif draw(st.booleans()):
+            activity["special_categories"] = False
+        if any(c.get("criminal") for c in used) or draw(st.booleans()):
+            authorisation = draw(st.none() | _plain)
+            if authorisation is not None:
+                activity["art10"] = {"authorisation": authorisation}
+        if activity.get("art9") is None:
+            activity.pop("art9", None)
 
 
 def art30_registers() -> st.SearchStrategy[Register]:

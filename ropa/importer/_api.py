@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ropa.diagnostics import Diagnostic, Severity
 from ropa.errors import RegisterError
-from ropa.importer._build import RegisterBuilder
+from ropa.importer._build import OwnFlags, RegisterBuilder
 from ropa.importer._cells import ColumnSummary, Fate
 from ropa.importer._report import Reporter
 from ropa.importer._tables import Limits, SheetTable
@@ -274,14 +274,15 @@ def import_workbook(
         return _embedded(
             content.embedded, content.sheets, rep, limits, columns, trust_embedded=trust_embedded
         )
-    from ropa.importer._native import own_lists, own_table
+    from ropa.importer._native import own_flags, own_lists, own_table
 
     # With --sheet only the chosen sheet is read; the workbook is still recognised by all its sheet names.
     own = own_lists(content.sheets, embedded=content.ropa_sheet, titles=content.titles)
     table = own_table(content.sheets) if own is not None and chosen is None else None
+    flags = own_flags(content.sheets) if own is not None else None
     if table is not None:  # ropa's own workbook without its embedded register: its activities sheet
-        return _tables([table], rep, limits, columns, chosen=True, own=own)
-    return _tables(content.sheets, rep, limits, columns, chosen=chosen is not None, own=own)
+        return _tables([table], rep, limits, columns, chosen=True, own=own, flags=flags)
+    return _tables(content.sheets, rep, limits, columns, chosen=chosen is not None, own=own, flags=flags)
 
 
 def _embedded(
@@ -295,7 +296,13 @@ def _embedded(
 ) -> ImportResult:
     """A ropa workbook: its embedded register when it matches the visible sheets (or is trusted), else
     the visible sheets."""
-    from ropa.importer._native import own_lists, register_from_json, report_differences, visible_differences
+    from ropa.importer._native import (
+        own_flags,
+        own_lists,
+        register_from_json,
+        report_differences,
+        visible_differences,
+    )
 
     register = register_from_json(text, rep)
     if register is None:
@@ -314,10 +321,11 @@ def _embedded(
         )
         return _result(rep, register, embedded=True)
     own = own_lists(sheets, embedded=True)
+    flags = own_flags(sheets)
     if activities is not None:
         sheet = next(s for s in sheets if s.name == activities)
-        return _tables([sheet], rep, limits, columns, chosen=True, own=own)
-    return _tables(sheets, rep, limits, columns, chosen=False, own=own)
+        return _tables([sheet], rep, limits, columns, chosen=True, own=own, flags=flags)
+    return _tables(sheets, rep, limits, columns, chosen=False, own=own, flags=flags)
 
 
 def import_csv(
@@ -360,7 +368,28 @@ def import_csv(
 
     # ropa's own activities.csv: list cells hold one item per line, as in its workbook
     own = frozenset[str]() if is_own_csv(table) else None
-    return _tables([table], rep, limits, columns, chosen=True, own=own)
+    flags = _own_csv_flags(Path(path), limits, rep) if own is not None else None
+    return _tables([table], rep, limits, columns, chosen=True, own=own, flags=flags)
+
+
+def _own_csv_flags(path: Path, limits: Limits, rep: Reporter) -> OwnFlags:
+    """The flags of data categories and data subjects that ``data-categories.csv`` and
+    ``data-subjects.csv`` beside ropa's own ``activities.csv`` state (the same export wrote them); none
+    when they are not there or cannot be read (then only the activities' columns give flags)."""
+    from ropa.export.tables.vocabulary import DATA_CATEGORIES, DATA_SUBJECTS
+    from ropa.importer._csv import read_csv
+    from ropa.importer._native import own_flags
+
+    tables: list[SheetTable] = []
+    for name in (DATA_CATEGORIES.file_name, DATA_SUBJECTS.file_name):
+        sibling = path.with_name(name)
+        quiet = Reporter(os.fspath(sibling))  # a file beside the one imported: its own problems aside
+        data = _read(sibling, limits, quiet) if sibling.is_file() else None
+        table = read_csv(data, limits, quiet) if data is not None else None
+        if table is not None:
+            tables.append(table)
+            rep.add("IMP-017", Severity.INFO, f"the flags of the categories were read from {name} beside it")
+    return own_flags(tables)
 
 
 def _tables(
@@ -371,9 +400,11 @@ def _tables(
     *,
     chosen: bool,
     own: frozenset[str] | None = None,
+    flags: OwnFlags | None = None,
 ) -> ImportResult:
     builder = RegisterBuilder(rep, limits, mapping)
     builder.own_known = own
+    builder.own_flags = flags
     for table in tables:
         builder.add_sheet(table, chosen=chosen)
     if builder.tables == 0:

@@ -50,7 +50,10 @@ from ropa.models import (
 )
 from ropa.models.vocab import PartyRole
 
-__all__ = ["RegisterBuilder"]
+__all__ = ["OwnFlags", "RegisterBuilder"]
+
+OwnFlags = dict[str, dict[str, dict[str, Any]]]
+"""Flags per kind (``"categories"``, ``"subjects"``) and folded name, from ropa's own workbook."""
 
 MULTI_FIELDS = frozenset(
     {
@@ -120,6 +123,11 @@ class RegisterBuilder:
         self.own_known: frozenset[str] | None = None
         """Set for ropa's own workbook: list cells hold one item per line (see :func:`own_items`), and
         these multi-line texts are single items."""
+        self.own_flags: OwnFlags | None = None
+        """Set for ropa's own workbook or CSV: the flags its categories sheet states per folded name (see
+        :func:`ropa.importer._native.own_flags`; empty for the CSV). Flags are then taken from there and
+        from the activity's special and criminal columns, never guessed from a name: the export states
+        them all."""
 
     # --- list cells ----------------------------------------------------------------------------------
 
@@ -621,7 +629,9 @@ class RegisterBuilder:
             ident = self.unique_id(kind, slugify(name), f"{prefix}-{len(store) + 1}")
             entry = {"id": ident, "name": name}
             store[key] = entry
-            derived = self._derive_flags(kind, name, entry)
+            if self.own_flags is not None:
+                entry.update(self.own_flags.get(kind, {}).get(key, {}))
+            derived = None if self.own_flags is not None else self._derive_flags(kind, name, entry)
             if derived:
                 self.rep.add(
                     "IMP-029",

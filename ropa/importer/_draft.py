@@ -166,7 +166,12 @@ class ActivityDraft:
 
     def build(self) -> dict[str, Any]:
         """Read every field; return the activity as plain data."""
-        from ropa.importer._read_basis import read_lawful_bases, read_purpose_details, read_special
+        from ropa.importer._read_basis import (
+            read_lawful_bases,
+            read_own_special,
+            read_purpose_details,
+            read_special,
+        )
         from ropa.importer._read_parties import read_agreements, read_recipients
         from ropa.importer._read_retention import read_retention_rules
         from ropa.importer._read_transfers import read_transfers
@@ -195,6 +200,7 @@ class ActivityDraft:
         read_special(self)
         self._vocab("data_subjects", "subjects")
         self._vocab("data_categories", "categories")
+        read_own_special(self)
         self._sources()
         read_recipients(self)
         read_agreements(self)

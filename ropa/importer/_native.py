@@ -21,6 +21,7 @@ import datetime as dt
 import json
 import math
 from collections.abc import Iterable, Iterator
+from enum import StrEnum
 from typing import Any
 
 from pydantic import ValidationError
@@ -34,11 +35,22 @@ from ropa.export.plan import SheetPlan, visible_cells
 from ropa.i18n import LANGS, Lang, label
 from ropa.importer._report import Reporter, cell_ref, pointer
 from ropa.importer._tables import SheetTable, cell_text
+from ropa.importer._values import read_answer
+from ropa.importer._vocab import fold
 from ropa.importer._xlsx import EMBEDDED_SHEET
 from ropa.loading import load_data
 from ropa.models import KINDS, Register
+from ropa.models.vocab import SpecialCategory, VulnerableGroup
 
-__all__ = ["Difference", "is_own_csv", "register_from_json", "report_differences", "visible_differences"]
+__all__ = [
+    "Difference",
+    "is_own_csv",
+    "own_flags",
+    "own_labels",
+    "register_from_json",
+    "report_differences",
+    "visible_differences",
+]
 
 _SHOWN = 10
 """Problems named one by one in a diagnostic; the rest are counted."""
@@ -366,3 +378,56 @@ def is_own_csv(table: SheetTable) -> bool:
         return False
     cells = [text or "" for text in first[: len(ACTIVITIES.columns)]]
     return any(cells == [column.label(lang) for column in ACTIVITIES.columns] for lang in LANGS)
+
+
+def own_labels(enum: type[StrEnum]) -> dict[str, StrEnum]:
+    """The labels ropa's exports write for the members of ``enum``, in every export language, folded."""
+    return {fold(label(member, lang)): member for member in enum for lang in LANGS}
+
+
+def own_flags(sheets: list[SheetTable]) -> dict[str, dict[str, dict[str, Any]]]:
+    """The flags that the categories sheet of ropa's own workbook states per name: for data categories
+    (``"categories"``) the Art. 9(1) category, criminal data and national id; for categories of data
+    subjects (``"subjects"``) the vulnerable group. Names are folded. ``sheets`` are the workbook's, or
+    the ``data-categories.csv`` and ``data-subjects.csv`` of ropa's CSV export; empty when no such table
+    is found."""
+    from ropa.export.spec import Table
+    from ropa.export.tables.vocabulary import DATA_CATEGORIES, DATA_SUBJECTS
+
+    special = own_labels(SpecialCategory)
+    vulnerable = own_labels(VulnerableGroup)
+    readers: dict[str, Any] = {
+        "special": lambda t: {"special": special[fold(t)].value} if fold(t) in special else {},
+        "criminal_flag": lambda t: {"criminal": True} if read_answer(t).value is True else {},
+        "national_id": lambda t: {"national_id": True} if read_answer(t).value is True else {},
+        "vulnerable": lambda t: {"vulnerable": vulnerable[fold(t)].value} if fold(t) in vulnerable else {},
+    }
+    out: dict[str, dict[str, dict[str, Any]]] = {"categories": {}, "subjects": {}}
+    tables: tuple[tuple[str, Table[Any]], ...] = (
+        ("categories", DATA_CATEGORIES),
+        ("subjects", DATA_SUBJECTS),
+    )
+    for kind, table in tables:
+        # the workbook's headings name the Art. 30 point on a second line, the CSV's do not
+        headers = [[" ".join(c.header(lang).split()) for c in table.columns] for lang in LANGS] + [
+            [c.label(lang) for c in table.columns] for lang in LANGS
+        ]
+        for sheet in sheets:
+            rows = iter(sheet.rows)
+            for row in rows:
+                shown = [" ".join((text or "").split()) for text in row[: len(table.columns)]]
+                if shown not in headers:
+                    continue
+                for values in rows:  # the table's rows, up to the first empty one
+                    if not any(values):
+                        break
+                    name = values[1] if len(values) > 1 else None
+                    if not name:
+                        continue
+                    flags: dict[str, Any] = {}
+                    for column, text in zip(table.columns, values, strict=False):
+                        if text and column.key in readers:
+                            flags.update(readers[column.key](text))
+                    out[kind][fold(name) or name] = flags
+                break
+    return out

@@ -16,8 +16,10 @@ import re
 from typing import Any
 
 from ropa.diagnostics import Severity
+from ropa.i18n import LANGS, label
 from ropa.importer._cells import Column
 from ropa.importer._draft import ActivityDraft, short
+from ropa.importer._native import own_labels
 from ropa.importer._recipients import is_criminal, special_category
 from ropa.importer._values import (
     AnswerKind,
@@ -27,9 +29,10 @@ from ropa.importer._values import (
     read_answer,
     split_items,
 )
-from ropa.models.vocab import LawfulBasis
+from ropa.importer._vocab import fold
+from ropa.models.vocab import LawfulBasis, SpecialCategory, SpecialCondition
 
-__all__ = ["read_lawful_bases", "read_purpose_details", "read_special"]
+__all__ = ["read_lawful_bases", "read_own_special", "read_purpose_details", "read_special"]
 
 _LAW_REFERENCE = re.compile(
     r"\b(?:art|artikel|article|§|wet|gesetz|gesetzes|loi|code|bdsg|baydsg|uavg|lid|abs)\b|§", re.IGNORECASE
@@ -204,6 +207,8 @@ def read_special(draft: ActivityDraft) -> None:
         if answer.kind is AnswerKind.NO and not answer.rest:
             draft.exact(column, row, text, "read as no")
             continue
+        if draft.b.own_flags is not None and _own_art9(draft, text, column, row):
+            continue
         conditions, extra = parse_art9(text)
         if not conditions:
             draft.not_understood(column, text, row, "names no Art. 9(2) condition ropa recognises")
@@ -219,6 +224,8 @@ def read_special(draft: ActivityDraft) -> None:
             draft.fate(column, row, text, "read as Art. 9(2) condition with its law")
         else:
             draft.exact(column, row, text, "read as Art. 9(2) condition")
+    if draft.b.own_flags is not None:
+        return  # ropa's own columns: read_own_special, once the activity's categories are known
     for name, flag in (("special_categories", "special"), ("criminal_data", "criminal")):
         for text, column, row in g.texts(name):
             answer = read_answer(text)
@@ -273,3 +280,104 @@ def read_special(draft: ActivityDraft) -> None:
                 if ident not in ids:
                     ids.append(ident)
             draft.fate(column, row, text, f"read as {name.replace('_', ' ')}", *items)
+
+
+def _own_art9(draft: ActivityDraft, text: str, column: Column, row: int) -> bool:
+    """The Art. 9(2) column as ropa's own workbook writes it: one condition per line, its label followed
+    by ``(law: ...)`` when it has a law. True when every line was read so."""
+    conditions = own_labels(SpecialCondition)
+    entries: list[dict[str, Any]] = []
+    for line in draft.b.items(text):
+        entry: dict[str, Any] | None = None
+        for lang in LANGS:
+            prefix = f"({label('ui.law', lang)}: "
+            head, _, law = line.partition(f" {prefix}")
+            if head != line and law.endswith(")") and fold(head) in conditions:
+                entry = {"condition": conditions[fold(head)].value, "law": law[:-1]}
+                break
+        if entry is None and fold(line) in conditions:
+            entry = {"condition": conditions[fold(line)].value}
+        if entry is None:
+            return False
+        entries.append(entry)
+    known = draft.data.setdefault("art9", [])
+    for entry in entries:
+        if all(e["condition"] != entry["condition"] for e in known):
+            known.append(entry)
+    draft.exact(column, row, text, "read as Art. 9(2) conditions")
+    return True
+
+
+def read_own_special(draft: ActivityDraft) -> None:
+    """The special-categories and criminal-data columns of ropa's own workbook or CSV, once the activity's
+    data categories are read.
+
+    The special-categories column lists the Art. 9(1) kinds of the activity's data categories (labels such
+    as "Data concerning health"), or "None" for ``special_categories: false``. Each kind is attached to
+    the category of the row that has it (from the workbook's categories sheet), or to the one category of
+    the row whose kind is not known, when there is exactly one; else the activity is marked
+    ``special_categories: true`` (which the rules read as processing special-category data) and the
+    label is kept in its notes. No data category is made from a label.
+
+    The criminal-data column lists the names of the activity's criminal data categories, then the Art. 10
+    authorisation: a line that names a category of the row marks it criminal, the rest is the
+    authorisation."""
+    if draft.b.own_flags is None:
+        return
+    g = draft.group
+    categories = [draft.b.categories[key] for key in _row_categories(draft)]
+    kinds = own_labels(SpecialCategory)
+    none = {fold(label("ui.none", lang)) for lang in LANGS}
+    for text, column, row in g.texts("special_categories"):
+        if fold(text) in none:
+            draft.data["special_categories"] = False
+            draft.exact(column, row, text, "read as no")
+            continue
+        if draft.blank(column, text, row):
+            continue
+        unattached: list[str] = []
+        for item in draft.b.items(text):
+            kind = kinds.get(fold(item))
+            if kind is None:
+                unattached.append(item)
+                continue
+            if any(c.get("special") == kind.value for c in categories):
+                continue
+            unknown = [c for c in categories if "special" not in c and not c.get("criminal")]
+            if (
+                len(unknown) == 1
+                and draft.b.own_flags.get("categories", {}).get(fold(unknown[0]["name"])) is None
+            ):
+                unknown[0]["special"] = kind.value
+                continue
+            unattached.append(item)
+        if unattached:
+            draft.data["special_categories"] = True
+            draft.notes.append(f"{column.heading}: " + "\n".join(unattached))
+            draft.fate(
+                column, row, text, "read as special-category data; not attached to a category: kept in notes"
+            )
+        else:
+            draft.exact(column, row, text, "read as the Art. 9(1) categories of the data categories")
+    names = {fold(c["name"]): c for c in categories}
+    for text, column, row in g.texts("criminal_data"):
+        if draft.blank(column, text, row):
+            continue
+        authorisation: list[str] = []
+        for item in draft.b.items(text):
+            category = names.get(fold(item))
+            if category is not None:
+                category["criminal"] = True
+            else:
+                authorisation.append(item)
+        if authorisation:
+            draft.data["art10"] = {"authorisation": "\n".join(authorisation)}
+            draft.fate(column, row, text, "read as criminal data categories and the Art. 10 authorisation")
+        else:
+            draft.exact(column, row, text, "read as criminal data categories")
+
+
+def _row_categories(draft: ActivityDraft) -> list[str]:
+    """The folded names (keys of the builder's categories) of the data categories of the activity."""
+    by_id = {entry["id"]: key for key, entry in draft.b.categories.items()}
+    return [by_id[i] for i in draft.data.get("data_categories", []) if i in by_id]

@@ -20,6 +20,7 @@ from ropa.importer import import_file
 from ropa.importer._headers import match_heading
 from ropa.importer.synonyms import KEEP
 from ropa.models import Activity, Register
+from tests.importer.test_own_special import findings, special_content
 from tests.strategies import art30_registers
 
 LANGS: tuple[Lang, ...] = ("en", "nl", "fr", "de")
@@ -198,6 +199,7 @@ def _art30(register: Register, activity: Activity) -> dict[str, Any]:
         "privacy_notice": activity.privacy_notice,
         "status": activity.status,
         "last_reviewed": activity.last_reviewed,
+        **special_content(register, activity),
     }
 
 
@@ -224,6 +226,8 @@ def test_art30_content_round_trips_through_the_visible_sheets(
             assert got[ident][name] == value, (ident, name)
     for activity in imported.activities or ():
         assert not activity.unmapped, activity.unmapped  # every column was read as its field
+    # the importer causes no finding on special-category or criminal data, and hides none
+    assert findings(imported) == findings(register)
 
 
 # --- ropa's own CSV ------------------------------------------------------------------------------------
