@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck schema-check schemas docs pytest test-long bench fuzz corpus import-corpus clean
+.PHONY: demo test lint typecheck schema-check schemas docs locales pytest test-long bench fuzz corpus import-corpus clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ test-long: $(STAMP)
 ## schemas/docs: regenerate the committed artefacts
 schemas: $(STAMP)
 	$(PY) -m ropa schema --write
+
+## locales: compile the translation catalogues (ropa/locales/*.toml → *.json, read faster)
+locales: $(STAMP)
+	$(PY) -m ropa.i18n_compile
 
 docs: $(STAMP)
 	$(PY) -m ropa.rules.docs docs/rules

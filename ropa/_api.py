@@ -53,9 +53,9 @@ Lang = Literal["en", "nl", "fr", "de"]
 
 
 def _nearest_config(start: str | os.PathLike[str] | None) -> Config:
-    from ropa.config import Config, find_config
+    from ropa.config import default_config, find_config
 
-    return find_config(Path(start)) if start is not None else Config()
+    return find_config(Path(start)) if start is not None else default_config()
 
 
 def _as_result(source: str | os.PathLike[str] | Register | LoadResult) -> LoadResult:
@@ -155,9 +155,9 @@ def check(
     day = today or dt.date.today()  # noqa: DTZ011 - the user's local date is meant
 
     def configured() -> Config:
-        from ropa.config import Config, load_config
+        from ropa.config import default_config, load_config
 
-        config = load_config(file) if file is not None else Config()
+        config = load_config(file) if file is not None else default_config()
         return config.with_overrides(overrides) if overrides else config
 
     if lang not in (None, "en"):

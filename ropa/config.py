@@ -30,7 +30,15 @@ from ropa.configfile import find_config_file
 from ropa.diagnostics import Severity
 from ropa.errors import ConfigError
 
-__all__ = ["Config", "DueConfig", "FailOn", "RuleOptionsConfig", "find_config", "load_config"]
+__all__ = [
+    "Config",
+    "DueConfig",
+    "FailOn",
+    "RuleOptionsConfig",
+    "default_config",
+    "find_config",
+    "load_config",
+]
 
 FailOn = Literal["error", "warning", "info", "never"]
 
@@ -128,7 +136,21 @@ def load_config(path: str | Path) -> Config:
     return _config_from(table, str(file))
 
 
+def default_config(source: str | None = None) -> Config:
+    """The default configuration, the same as ``Config()`` (every field, ``model_fields_set``), made without
+    validating: the first validation builds pydantic's validators of the configuration models, about 25 ms
+    of a cold ``ropa validate`` of a register with no configuration or an empty one."""
+    config = Config.model_construct(
+        set(),
+        options=RuleOptionsConfig.model_construct(set()),
+        due=DueConfig.model_construct(set()),
+    )
+    return config if source is None else config.model_copy(update={"source": source})
+
+
 def _config_from(table: Any, source: str) -> Config:
+    if table == {}:  # nothing to validate: the defaults
+        return default_config(source)
     if isinstance(table, dict) and isinstance(table.get("profile"), str):
         table = {**table, "profile": [table["profile"]]}
     try:
@@ -147,4 +169,4 @@ def find_config(start: str | Path) -> Config:
     Returns the default configuration when there is none.
     """
     found = find_config_file(start)
-    return load_config(found) if found is not None else Config()
+    return load_config(found) if found is not None else default_config()
