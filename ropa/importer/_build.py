@@ -679,6 +679,12 @@ class RegisterBuilder:
             ident = self.unique_id("parties", slugify(name), f"party-{len(self.parties) + 1}")
             entry = {"id": ident, "name": name}
             self.parties[key] = entry
+        elif " ".join(str(entry["name"]).split()) != " ".join(name.split()):
+            # Another spelling of the same party (case, accents, punctuation): never dropped.
+            variant = f"Also written as: {name}"
+            notes = str(entry.get("notes") or "")
+            if variant not in notes.split("\n"):
+                entry["notes"] = f"{notes}\n{variant}" if notes else variant
         if role is not None:
             entry.setdefault("role", role.value)
         return str(entry["id"])

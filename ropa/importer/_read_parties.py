@@ -29,6 +29,13 @@ from ropa.models.vocab import PartyRole
 __all__ = ["read_agreements", "read_recipients"]
 
 
+_UNNAMED_HINTS = {
+    "processors": "Add the processors as parties (role processor, with their Art. 28 agreement) in "
+    "parties.yaml and name them in the activity's recipients.",
+    "joint_controllers": "Add the joint controllers as parties (role joint-controller) in parties.yaml.",
+}
+
+
 def _add(entries: list[dict[str, Any]], entry: dict[str, Any]) -> None:
     if entry not in entries:
         entries.append(entry)
@@ -51,37 +58,41 @@ def read_recipients(draft: ActivityDraft) -> None:
                 continue
             if draft.blank(column, text, row):
                 continue
-            if name == "joint_controllers":
+            if name != "recipients":
                 answer = read_answer(text)
+                noun = name.replace("_", " ")
                 if answer.kind is AnswerKind.NO and not answer.rest:
-                    draft.exact(column, row, text, "read as no joint controllers")
+                    draft.exact(column, row, text, f"read as no {noun}")
                     continue
                 if answer.kind is AnswerKind.YES and not answer.rest:
-                    draft.joint = True
+                    draft.joint = draft.joint or name == "joint_controllers"
                     draft.note(column, text, row, "read as yes: kept in notes")
                     draft.warn(
                         "IMP-026",
                         Severity.WARNING,
-                        f"column '{column.heading}' says there are joint controllers but does not name them",
-                        "Add the joint controllers as parties (role joint-controller) in parties.yaml.",
+                        f"column '{column.heading}' says there are {noun} but does not name them",
+                        _UNNAMED_HINTS[name],
                         column,
                         row,
                     )
                     continue
+            if name == "joint_controllers":
                 text_items = split_lines(answer.rest if answer.value is not None else text)
             else:
                 text_items = draft.b.items(text)
-            cell = read_recipient_cell(text, text_items) if name == "recipients" else None
+            cell = read_recipient_cell(text, text_items) if name != "joint_controllers" else None
             if cell is not None and cell.none:
-                stated_none = stated_none or not cell.items
+                noun = name.replace("_", " ")
+                if name == "recipients":
+                    stated_none = stated_none or not cell.items
                 if not cell.items:
-                    draft.exact(column, row, text, "read as no recipients")
+                    draft.exact(column, row, text, f"read as no {noun}")
                     continue
-                draft.fate(column, row, text, "read as no recipients except those named", *cell.items)
+                draft.fate(column, row, text, f"read as no {noun} except those named", *cell.items)
                 draft.warn(
                     "IMP-026",
                     Severity.INFO,
-                    f"'{short(text)}' says there are no recipients except those it names; they were imported",
+                    f"'{short(text)}' says there are no {noun} except those it names; they were imported",
                     None,
                     column,
                     row,
@@ -181,14 +192,19 @@ def read_agreements(draft: ActivityDraft) -> None:
                 row,
             )
             continue
+        elsewhere = False  # a party that already has another text from an earlier row keeps that one
         for party in targets:
             if arrangement:
-                party.setdefault("arrangement", text)
+                kept = party.setdefault("arrangement", text)
             else:
                 agreement = party.setdefault("agreement", {})
-                agreement.setdefault("reference", text)
+                kept = agreement.setdefault("reference", text)
                 if answer.value is True or has_words(folded, terms("agreement_words")):
                     agreement.setdefault("signed", True)
+            elsewhere = elsewhere or fold(str(kept)) != folded
+        if elsewhere:  # never drop the second text: it goes to the activity's notes
+            draft.note(column, text, row, "a second agreement text for the same parties: kept in notes")
+            continue
         draft.fate(
             column,
             row,

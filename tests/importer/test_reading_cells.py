@@ -331,3 +331,69 @@ def test_a_no_with_a_remark_on_automated_decisions_keeps_the_remark_where_export
     assert activity.automated_decisions.description is None
     assert activity.notes is not None
     assert "no disclosure to third parties" in activity.notes
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Nee", []),
+        ("No", []),
+        ("nein", []),
+        ("Geen verwerkers", []),
+        ("keine, außer Lohnbüro GmbH", ["Lohnbüro GmbH"]),
+        ("Mailchimp", ["Mailchimp"]),
+    ],
+)
+def test_a_no_in_the_processors_column_is_no_processor(tmp_path: Path, text: str, names: list[str]) -> None:
+    """'Nee' in a processors column was imported as a processor named 'Nee' (found by the property test of
+    tests/export/test_unmapped.py); a negation names none, or only the exceptions it names."""
+    activity, result = one(tmp_path, "Name,Purpose,Processors", f'Payroll,Pay,"{text}"')
+    parties = result.register.parties or ()
+    assert sorted(p.name for p in parties) == names
+    assert all(p.role is not None and p.role.value == "processor" for p in parties)
+    assert len(activity.recipients or ()) == len(names)
+    (fate,) = [f for f in result.fates if f.text == text]
+    if names != [text]:
+        assert fate.how.startswith("read as no processors")
+
+
+@pytest.mark.parametrize("text", ["Ja", "yes", "oui"])
+def test_a_bare_yes_in_the_processors_column_is_a_note_and_a_warning(tmp_path: Path, text: str) -> None:
+    """A bare 'Ja' was imported as a processor named 'Ja' (found by the property test of
+    tests/export/test_unmapped.py): it says there are processors without naming them."""
+    activity, result = one(tmp_path, "Name,Purpose,Processors", f"Payroll,Pay,{text}")
+    assert not result.register.parties
+    assert activity.notes is not None
+    assert text in activity.notes
+    assert "IMP-026" in {d.code for d in result.diagnostics}
+
+
+def test_a_second_agreement_text_for_the_same_processor_is_kept(tmp_path: Path) -> None:
+    """Two rows of one activity give the same processor two contract texts: the second was dropped while
+    its fate said it was kept (found by the property test of tests/export/test_unmapped.py)."""
+    path = tmp_path / "register.csv"
+    path.write_text(
+        "Name,Purpose,Processors,Contract\n"
+        "Payroll,Pay,Lohnbüro GmbH,AVV 2021\n"
+        ",,Lohnbüro GmbH,Nachtrag 2024 zur AVV\n",
+        encoding="utf-8",
+    )
+    result = import_csv(path)
+    (party,) = result.register.parties or ()
+    assert party.agreement is not None
+    assert party.agreement.reference == "AVV 2021"
+    (activity,) = result.register.activities or ()
+    assert activity.notes is not None
+    assert "Nachtrag 2024 zur AVV" in activity.notes
+
+
+def test_another_spelling_of_a_party_is_kept_on_the_party(tmp_path: Path) -> None:
+    """Two spellings that fold to one party ('Ç' and 'C/') are one party; the second spelling was lost
+    (found by the property test of tests/export/test_unmapped.py). It is kept in the party's notes."""
+    path = tmp_path / "register.csv"
+    rows = "Name,Purpose,Processors\nPayroll,Pay,Mollie B.V.\nShop,Sell,MOLLIE B.V\n"
+    path.write_text(rows, encoding="utf-8")
+    result = import_csv(path)
+    (party,) = result.register.parties or ()
+    assert party.name == "Mollie B.V."
+    assert party.notes == "Also written as: MOLLIE B.V"
