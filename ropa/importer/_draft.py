@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ropa.diagnostics import Severity
 from ropa.importer._cells import Column, Fate, RowGroup
 from ropa.importer._values import (
+    Answer,
     AnswerKind,
     fold,
     has_words,
@@ -137,6 +138,23 @@ class ActivityDraft:
             column,
             row,
         )
+
+    def yes_no(self, column: Column, text: str, row: int, what: str) -> Answer | None:
+        """The cell's answer when it says yes or no; otherwise (not stated, a template's placeholder, a
+        conditional or unreadable answer about ``what``) the cell's fate is recorded and None returned."""
+        answer = read_answer(text)
+        if answer.kind is AnswerKind.NOT_STATED:
+            self.exact(column, row, text, "not stated")
+        elif answer.kind is AnswerKind.PLACEHOLDER:
+            self.placeholder(column, text, row)
+        elif answer.value is None:
+            if answer.conditional:
+                self.conditional(column, text, row, what)
+            else:
+                self.not_understood(column, text, row, "does not say yes or no")
+        else:
+            return answer
+        return None
 
     def placeholder(self, column: Column, text: str, row: int) -> None:
         """A template's placeholder (``Oui/non``): not an answer; reported and skipped."""
@@ -420,18 +438,8 @@ class ActivityDraft:
     def _dpia(self) -> None:
         dpia: dict[str, Any] = {}
         for text, column, row in self.group.texts("dpia"):
-            answer = read_answer(text)
-            if answer.kind is AnswerKind.NOT_STATED:
-                self.exact(column, row, text, "not stated")
-                continue
-            if answer.kind is AnswerKind.PLACEHOLDER:
-                self.placeholder(column, text, row)
-                continue
-            if answer.value is None:
-                if answer.conditional:
-                    self.conditional(column, text, row, "whether a DPIA is required")
-                else:
-                    self.not_understood(column, text, row, "does not say yes or no")
+            answer = self.yes_no(column, text, row, "whether a DPIA is required")
+            if answer is None or answer.value is None:
                 continue
             dpia["required"] = answer.value
             if answer.rest:
@@ -460,18 +468,8 @@ class ActivityDraft:
 
     def _automated(self) -> None:
         for text, column, row in self.group.texts("automated_decisions"):
-            answer = read_answer(text)
-            if answer.kind is AnswerKind.NOT_STATED:
-                self.exact(column, row, text, "not stated")
-                continue
-            if answer.kind is AnswerKind.PLACEHOLDER:
-                self.placeholder(column, text, row)
-                continue
-            if answer.value is None:
-                if answer.conditional:
-                    self.conditional(column, text, row, "automated decision-making")
-                else:
-                    self.not_understood(column, text, row, "does not say yes or no")
+            answer = self.yes_no(column, text, row, "automated decision-making")
+            if answer is None or answer.value is None:
                 continue
             entry: dict[str, Any] = {"exists": answer.value}
             if answer.rest and not answer.value:

@@ -80,7 +80,10 @@ def read_recipients(draft: ActivityDraft) -> None:
                 text_items = split_lines(answer.rest if answer.value is not None else text)
             else:
                 text_items = draft.b.items(text)
-            cell = read_recipient_cell(text, text_items) if name != "joint_controllers" else None
+            # Prose negations ("geen verstrekking aan derden") are read in foreign spreadsheets only:
+            # ropa's own workbook writes its items verbatim, and "none" as a whole cell (states_none).
+            foreign = draft.b.own_known is None
+            cell = read_recipient_cell(text, text_items) if name != "joint_controllers" and foreign else None
             if cell is not None and cell.none:
                 noun = name.replace("_", " ")
                 if name == "recipients":

@@ -124,7 +124,8 @@ def read_recipient_cell(text: str, items: list[str]) -> RecipientCell:
     names (``keine, außer Steuerberater`` → ``Steuerberater``)."""
     folded = fold(text)
     negations = terms("negations")
-    first = folded.split(" ", 1)[0] if folded else ""
+    words = text.split(maxsplit=1)
+    first = fold(words[0]) if words else ""  # "Niet-Europese vestigingen" does not start with "niet"
     if first in negations or any(folded == n or folded.startswith(n + " ") for n in negations if " " in n):
         exceptions = words_pattern(terms("exceptions")).search(folded)
         if exceptions is None:

@@ -83,6 +83,17 @@ def test_a_list_item_with_a_comma_is_one_item(tmp_path: Path, lang: str) -> None
     assert _lists(imported, activity) == _lists(NAMED, (NAMED.activities or ())[0])
 
 
+def test_a_recipient_that_reads_like_a_negation_comes_back_from_ropas_workbook(tmp_path: Path) -> None:
+    """In ropa's own workbook a recipient category is written verbatim: one that starts like a negation
+    ('No, ...' folds to 'no') was read as "no recipients" and dropped (found by the random profile of
+    tests/importer/test_own_columns.py, with the category 'ñÕ, îÿo')."""
+    recipients = ({"category": "Ñó, a notary"},)
+    activities = tuple(a.model_copy(update={"recipients": recipients}) for a in NAMED.activities or ())
+    imported = _round_trip(NAMED.model_copy(update={"activities": activities}), tmp_path, "en")
+    (activity,) = imported.activities or ()
+    assert [r.category for r in activity.recipients or ()] == ["Ñó, a notary"]
+
+
 def test_a_foreign_sheet_still_splits_on_commas(tmp_path: Path) -> None:
     path = tmp_path / "foreign.csv"
     with path.open("w", newline="", encoding="utf-8") as handle:

@@ -397,3 +397,14 @@ def test_another_spelling_of_a_party_is_kept_on_the_party(tmp_path: Path) -> Non
     (party,) = result.register.parties or ()
     assert party.name == "Mollie B.V."
     assert party.notes == "Also written as: MOLLIE B.V"
+
+
+@pytest.mark.parametrize(
+    "text", ["Niet-Europese vestigingen", "No-reply mailing service", "Nicht-EU-Töchter"]
+)
+def test_a_hyphenated_word_is_not_a_negation(tmp_path: Path, text: str) -> None:
+    """A recipient whose first word is a compound with 'niet-', 'no-' or 'nicht-' was read as "no
+    recipients" (its hyphen folded to a space) and dropped."""
+    assert not read_recipient_cell(text, [text]).none
+    activity, _ = one(tmp_path, "Name,Purpose,Recipients", f"A,B,{text}")
+    assert [r.category for r in activity.recipients or []] == [text]
